@@ -1,0 +1,4 @@
+export * from './schema.js';
+export { loadConfig, configDir, deepMerge, type LoadOptions } from './load.js';
+export { ConfigError } from './config-error.js';
+export { hasLiveCredentials, resolveMode } from './mode.js';

@@ -1,0 +1,342 @@
+import { z } from 'zod';
+
+/**
+ * Every knob zoomlink has. The defaults here equal `config/default.json` (a test holds them
+ * together) and the README's configuration table is generated from the descriptions
+ * (`npm run config:table`). Secrets have no default and are read from the environment or a file.
+ *
+ * Each section is its own object so that a command can take only the part it needs.
+ */
+
+const url = z.url({ protocol: /^https?$/ });
+const duration = (what: string) => z.number().int().nonnegative().describe(what);
+
+export const zoomSchema = z
+  .object({
+    accountId: z.string().default('').describe('Zoom Server-to-Server OAuth app: Account ID.'),
+    clientId: z.string().default('').describe('Zoom Server-to-Server OAuth app: Client ID.'),
+    clientSecret: z
+      .string()
+      .default('')
+      .describe(
+        'Zoom Server-to-Server OAuth app: Client secret (prefer the environment or a file).',
+      ),
+    clientSecretFile: z
+      .string()
+      .default('')
+      .describe('A file holding the Zoom client secret (used when clientSecret is empty).'),
+    apiUrl: url.default('https://api.zoom.us/v2').describe('Zoom REST API v2 base URL.'),
+    oauthUrl: url
+      .default('https://zoom.us')
+      .describe('Zoom OAuth base URL (token at /oauth/token).'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(4)
+      .describe('Zoom API calls in flight at once for the account.'),
+    maxRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(4)
+      .describe('Retries of a Zoom call that failed with 429, 5xx or a dropped connection.'),
+    retryBaseMs: duration('First retry delay in ms (doubles each retry, with jitter).').default(
+      1000,
+    ),
+    retryMaxMs: duration('Longest single retry delay in ms.').default(60_000),
+    requestTimeoutMs: duration('Timeout of one Zoom HTTP request in ms.').default(30_000),
+    dailyCreateUpdateLimit: z
+      .number()
+      .int()
+      .min(1)
+      .default(100)
+      .describe(
+        "Zoom's per-host daily limit of meeting create/update requests (resets 00:00 UTC).",
+      ),
+    meetingSettings: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe(
+        'Zoom meeting `settings` sent on create, e.g. {"join_before_host": true}. Empty = account defaults.',
+      ),
+  })
+  .strict();
+
+export const googleSchema = z
+  .object({
+    serviceAccountKeyFile: z
+      .string()
+      .default('')
+      .describe('Service account key (JSON) with domain-wide delegation.'),
+    oauthClientId: z
+      .string()
+      .default('')
+      .describe('User OAuth instead of a service account: OAuth client ID.'),
+    oauthClientSecret: z.string().default('').describe('User OAuth: OAuth client secret.'),
+    oauthRefreshToken: z
+      .string()
+      .default('')
+      .describe('User OAuth: refresh token of the user whose calendars zoomlink reads and writes.'),
+    adminSubject: z
+      .string()
+      .default('')
+      .describe(
+        'Workspace user to act as when reading room calendars and the Directory (an admin for discovery).',
+      ),
+    domains: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'Workspace domains whose organizers zoomlink acts as (delegation); others get the link on the room copy. Empty = the domain of adminSubject.',
+      ),
+    calendarRootUrl: url
+      .default('https://www.googleapis.com/')
+      .describe('Google Calendar API root URL.'),
+    directoryRootUrl: url
+      .default('https://admin.googleapis.com/')
+      .describe('Admin SDK Directory API root URL.'),
+    tokenUrl: url
+      .default('https://oauth2.googleapis.com/token')
+      .describe('OAuth token endpoint used by the service account and user OAuth.'),
+    customer: z.string().default('my_customer').describe('Directory customer for room discovery.'),
+    pageSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(2500)
+      .default(250)
+      .describe('events.list page size (Google: default 250, max 2500).'),
+    fullSyncDaysBack: z
+      .number()
+      .int()
+      .min(0)
+      .default(7)
+      .describe(
+        'A full sync reads events ending after now minus this many days (0 = all of history).',
+      ),
+    maxRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(5)
+      .describe('Retries of a Google call that failed with a rate limit or 5xx.'),
+    retryBaseMs: duration('First retry delay in ms (doubles each retry, with jitter).').default(
+      1000,
+    ),
+    retryMaxMs: duration('Longest single retry delay in ms.').default(32_000),
+    writeLocation: z
+      .boolean()
+      .default(true)
+      .describe('Put the join URL into `location` when the event has none.'),
+    writeConferenceData: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Also try a Zoom `conferenceData` (addOn). Google refuses it for most API clients; the description block is always written.',
+      ),
+  })
+  .strict();
+
+export const roomSchema = z
+  .object({
+    calendarId: z
+      .string()
+      .min(1)
+      .describe('Resource calendar id (…@resource.calendar.google.com).'),
+    zoomHost: z.string().min(1).describe('Zoom user (email or id) who hosts this room’s meetings.'),
+    name: z.string().default('').describe('A name for people.'),
+  })
+  .strict();
+
+export const roomsSchema = z
+  .object({
+    source: z
+      .enum(['config', 'directory'])
+      .default('config')
+      .describe('Where the rooms come from: `config` (rooms.list) or `directory` (Admin SDK).'),
+    list: z.array(roomSchema).default([]).describe('Rooms when source is `config`.'),
+    directoryQuery: z
+      .string()
+      .default('resourceCategory=CONFERENCE_ROOM')
+      .describe('Directory `query` filter for discovery.'),
+    hosts: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe(
+        'Discovery: Zoom host per room, keyed by resource email, resource id or resource name.',
+      ),
+    hostTemplate: z
+      .string()
+      .default('')
+      .describe(
+        'Discovery: Zoom host built from the room, e.g. "zoom-{resourceId}@example.com" ({resourceId}, {resourceName}, {resourceEmail}).',
+      ),
+    defaultHost: z
+      .string()
+      .default('')
+      .describe('Discovery: Zoom host for rooms no other rule maps; empty = skip such rooms.'),
+  })
+  .strict();
+
+export const recurrenceSchema = z
+  .object({
+    cap: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(50)
+      .describe('Most occurrences one Zoom recurring meeting covers (Zoom allows 50).'),
+    fallback: z
+      .enum(['no_fixed_time', 'per_occurrence'])
+      .default('no_fixed_time')
+      .describe(
+        'For rules Zoom cannot express: one no-fixed-time meeting, or one meeting per occurrence.',
+      ),
+    perOccurrenceHorizonDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .default(30)
+      .describe('per_occurrence fallback: how far ahead meetings are created.'),
+    windowRenewBelow: z
+      .number()
+      .int()
+      .min(1)
+      .max(49)
+      .default(5)
+      .describe(
+        'Move a windowed series forward when fewer than this many covered occurrences remain.',
+      ),
+  })
+  .strict();
+
+export const syncSchema = z
+  .object({
+    schedule: z
+      .string()
+      .default('* * * * *')
+      .describe('Cron expression for polling every room (node-cron, with seconds optional).'),
+    jitterSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(300)
+      .default(10)
+      .describe('Random delay added to each scheduled poll, so many daemons do not poll at once.'),
+    windowSchedule: z
+      .string()
+      .default('7 * * * *')
+      .describe('Cron expression for moving long series windows forward.'),
+    reconcileSchedule: z
+      .string()
+      .default('23 3 * * *')
+      .describe('Cron expression for the reconcile pass (drift between store, Zoom and Google).'),
+    roomParallelism: z.number().int().min(1).max(64).default(4).describe('Rooms polled at once.'),
+    retryBaseSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(60)
+      .describe('First delay before a failed event is tried again (doubles each failure).'),
+    retryMaxSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(6 * 3600)
+      .describe('Longest delay between tries of a failed event.'),
+    invitationLang: z
+      .enum(['en', 'zh-TW'])
+      .default('en')
+      .describe('Language of the block written into bookings.'),
+  })
+  .strict();
+
+export const serverSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('Serve health, metrics and the status page.'),
+    host: z
+      .string()
+      .default('127.0.0.1')
+      .describe('Address the HTTP server binds to. Beyond loopback, set server.token.'),
+    port: z.number().int().min(0).max(65535).default(8787).describe('HTTP server port (0 = any).'),
+    token: z
+      .string()
+      .default('')
+      .describe(
+        'Bearer token required for every endpoint but /healthz when bound beyond loopback.',
+      ),
+    readyMaxLagSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(300)
+      .describe('/readyz fails for a room whose last good poll is older than this.'),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    mode: z
+      .enum(['auto', 'live', 'demo'])
+      .default('auto')
+      .describe(
+        '`live` uses the configured credentials, `demo` the built-in emulators, `auto` demo only when no credentials are configured.',
+      ),
+    database: z
+      .object({
+        path: z
+          .string()
+          .min(1)
+          .default('./data/zoomlink.db')
+          .describe('SQLite database file (created owner-only).'),
+      })
+      .strict()
+      .prefault({}),
+    log: z
+      .object({
+        level: z
+          .enum(['error', 'warn', 'info', 'debug'])
+          .default('info')
+          .describe('Least severe level written.'),
+        format: z
+          .enum(['auto', 'json', 'pretty'])
+          .default('auto')
+          .describe('`auto`: readable lines on a terminal, JSON lines otherwise.'),
+      })
+      .strict()
+      .prefault({}),
+    zoom: zoomSchema.prefault({}),
+    google: googleSchema.prefault({}),
+    rooms: roomsSchema.prefault({}),
+    recurrence: recurrenceSchema.prefault({}),
+    sync: syncSchema.prefault({}),
+    server: serverSchema.prefault({}),
+    shutdown: z
+      .object({
+        timeoutSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(600)
+          .default(20)
+          .describe('On SIGTERM, how long in-flight work may take before the daemon exits anyway.'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type ZoomConfig = Config['zoom'];
+export type GoogleConfig = Config['google'];
+export type RoomsConfig = Config['rooms'];
+export type RoomConfig = z.infer<typeof roomSchema>;
+export type RecurrenceConfig = Config['recurrence'];
+export type SyncConfig = Config['sync'];
+export type ServerConfig = Config['server'];

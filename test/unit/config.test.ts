@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configDir, configSchema, loadConfig } from '../../src/config/index.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'zoomlink-config-'));
+
+function fileWith(content: unknown): string {
+  const path = join(tmp(), 'custom.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+function loadError(options: Parameters<typeof loadConfig>[0]): ConfigError {
+  try {
+    loadConfig(options);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('default.json holds exactly the schema defaults', () => {
+    const defaults = JSON.parse(readFileSync(join(configDir, 'default.json'), 'utf8'));
+    expect(defaults).toEqual(configSchema.parse({}));
+  });
+
+  it('every environment mapping points at a real field', () => {
+    const mapping = JSON.parse(
+      readFileSync(join(configDir, 'custom-environment-variables.json'), 'utf8'),
+    );
+    const defaults = configSchema.parse({}) as Record<string, unknown>;
+    const walk = (node: Record<string, unknown>, shape: Record<string, unknown>, path: string) => {
+      for (const [key, value] of Object.entries(node)) {
+        expect(shape, `${path}${key}`).toHaveProperty(key);
+        const isLeaf = typeof value === 'string' || '__name' in (value as object);
+        if (!isLeaf) {
+          walk(
+            value as Record<string, unknown>,
+            shape[key] as Record<string, unknown>,
+            `${path}${key}.`,
+          );
+        }
+      }
+    };
+    walk(mapping, defaults, '');
+  });
+
+  it('loads defaults with an empty environment', () => {
+    const config = loadConfig({ env: {} });
+    expect(config.database.path).toBe('./data/zoomlink.db');
+    expect(config.recurrence.cap).toBe(50);
+  });
+
+  it('a ZOOMLINK_CONFIG file overrides defaults, and the environment overrides the file', () => {
+    const file = fileWith({
+      zoom: { accountId: 'from-file', concurrency: 2 },
+      server: { port: 9000 },
+    });
+    const config = loadConfig({
+      env: { ZOOMLINK_CONFIG: file, ZOOM_ACCOUNT_ID: 'from-env', ZOOMLINK_HTTP_PORT: '9100' },
+    });
+    expect(config.zoom.accountId).toBe('from-env');
+    expect(config.zoom.concurrency).toBe(2);
+    expect(config.server.port).toBe(9100);
+    expect(config.zoom.apiUrl).toBe('https://api.zoom.us/v2');
+  });
+
+  it('rooms can come from the environment as JSON', () => {
+    const rooms = [{ calendarId: 'r1@resource.calendar.google.com', zoomHost: 'h1@example.com' }];
+    const config = loadConfig({ env: { ZOOMLINK_ROOMS: JSON.stringify(rooms) } });
+    expect(config.rooms.list).toEqual([{ ...rooms[0], name: '' }]);
+  });
+
+  it('names every wrong field at once, with what was expected, what was found and where from', () => {
+    const file = fileWith({
+      zoom: { concurrency: 'lots', apiUrl: 'ftp://x' },
+      recurrence: { cap: 80, fallback: 'guess' },
+      sync: { unknownKnob: 1 },
+    });
+    const error = loadError({ env: { ZOOMLINK_CONFIG: file, ZOOMLINK_HTTP_PORT: '70000' } });
+    const text = error.message;
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.problems).toHaveLength(6);
+    expect(text).toMatch(
+      /zoom\.concurrency: .*expected number.*found "lots" \(from ZOOMLINK_CONFIG file/,
+    );
+    expect(text).toMatch(/zoom\.apiUrl: .*found "ftp:\/\/x"/);
+    expect(text).toMatch(/recurrence\.cap: .*50.*found 80/);
+    expect(text).toMatch(/recurrence\.fallback: .*"no_fixed_time".*found "guess"/);
+    expect(text).toMatch(/sync: .*unknownKnob/);
+    expect(text).toMatch(
+      /server\.port: .*65535.*found 70000 \(from environment variable ZOOMLINK_HTTP_PORT\)/,
+    );
+  });
+
+  it('never echoes a secret it found in a wrong field', () => {
+    const file = fileWith({ zoom: { clientSecret: 12345678 } });
+    const error = loadError({ env: { ZOOMLINK_CONFIG: file } });
+    expect(error.message).toMatch(/zoom\.clientSecret: .*expected string/);
+    expect(error.message).not.toContain('12345678');
+  });
+
+  it('rejects malformed JSON in a file and in a JSON environment variable, naming them', () => {
+    expect(loadError({ env: { ZOOMLINK_CONFIG: fileWith('{ nope') } }).message).toMatch(
+      /ZOOMLINK_CONFIG .*not valid JSON/,
+    );
+    expect(loadError({ env: { ZOOMLINK_ROOMS: '[oops' } }).message).toMatch(
+      /rooms\.list: environment variable ZOOMLINK_ROOMS must be JSON/,
+    );
+    expect(loadError({ env: { ZOOMLINK_CONFIG: '/nonexistent/zoomlink.json' } }).message).toMatch(
+      /cannot read the file/,
+    );
+  });
+
+  it('explains that Zoom JWT apps are gone when someone configures one', () => {
+    const error = loadError({ env: { ZOOM_API_KEY: 'k', ZOOM_API_SECRET: 's' } });
+    expect(error.message).toMatch(/JWT apps were retired in 2023.*Server-to-Server OAuth/);
+    const fromFile = loadError({ env: { ZOOMLINK_CONFIG: fileWith({ zoom: { apiKey: 'k' } }) } });
+    expect(fromFile.message).toMatch(/zoom\.apiKey: Zoom JWT apps were retired/);
+  });
+
+  it('reads the Zoom client secret from a file', () => {
+    const secretFile = join(tmp(), 'secret');
+    writeFileSync(secretFile, 's3cr3t\n');
+    expect(loadConfig({ env: { ZOOM_CLIENT_SECRET_FILE: secretFile } }).zoom.clientSecret).toBe(
+      's3cr3t',
+    );
+    expect(loadError({ env: { ZOOM_CLIENT_SECRET_FILE: '/nonexistent' } }).message).toMatch(
+      /zoom\.clientSecretFile: cannot read/,
+    );
+  });
+});
