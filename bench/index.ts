@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [name...]`: runs the named benchmarks (all when none is named). Each module in
+ * this folder exports `run(): Promise<void>`, which prints its own tables to stdout. Benchmarks
+ * measure; they never fail on a number.
+ */
+type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
+
+const benches: Bench[] = [];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !benches.some((b) => b.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown benchmark: ${unknown.join(', ')}. Known: ${benches.map((b) => b.name).join(', ') || 'none'}.`,
+  );
+  process.exit(2);
+}
+for (const bench of benches) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  console.log(`\n## ${bench.name}\n`);
+  const { run } = await bench.load();
+  await run();
+}
