@@ -1,0 +1,17 @@
+/**
+ * Error codes that cross layers: an adapter raises them (as a `ZoomlinkError` subclass) and the
+ * sync engine reacts to them without importing the adapter. Each is documented in the README's
+ * troubleshooting table.
+ */
+export const CrossLayerCodes = {
+  /** Google answered 410: the sync token is no longer valid; wipe it and do a full sync. */
+  googleFullSyncRequired: 'GOOGLE_FULL_SYNC_REQUIRED',
+  /** Google refused to let the service account act as a user (domain-wide delegation). */
+  googleDelegationRefused: 'GOOGLE_DELEGATION_REFUSED',
+  /** A Zoom host's daily create/update budget is spent; do not call again until `until`. */
+  zoomQuotaExhausted: 'ZOOM_QUOTA_EXHAUSTED',
+  /** Zoom credentials are wrong or the app is deactivated. */
+  zoomAuthFailed: 'ZOOM_AUTH_FAILED',
+} as const;
+
+export type CrossLayerCode = (typeof CrossLayerCodes)[keyof typeof CrossLayerCodes];

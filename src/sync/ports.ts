@@ -1,0 +1,120 @@
+import type { CalendarEvent } from '../domain/calendar-event.js';
+import type {
+  ZoomMeeting,
+  ZoomMeetingRequest,
+  ZoomMeetingSummary,
+} from '../domain/zoom-meeting.js';
+
+/**
+ * What the sync engine needs from the outside world, and nothing more. The Google and Zoom
+ * adapters satisfy these interfaces structurally (they do not import this file); the CLI and the
+ * daemon wire them together. Errors: adapters throw `ZoomlinkError`s; the engine reacts to the
+ * codes in `src/domain/error-codes.ts` and treats any error with `retryable: true` as "try later".
+ */
+
+/** A room calendar zoomlink watches, and the Zoom user who hosts its meetings. */
+export interface Room {
+  calendarId: string;
+  name: string;
+  zoomHost: string;
+}
+
+/** One page of `events.list`; the last page of a pass carries `nextSyncToken`. */
+export interface EventPage {
+  events: CalendarEvent[];
+  nextSyncToken?: string;
+}
+
+/** Which copy of an event to touch, and the Workspace user to act as (domain-wide delegation). */
+export interface EventCopyRef {
+  /** The organizer's email (their primary calendar) or a room calendar id. */
+  calendarId: string;
+  eventId: string;
+  /** The user impersonated for this call: the organizer, or the admin subject for a room copy. */
+  actAs: string;
+}
+
+/** The parts of one copy that write-back reads before it changes them. */
+export interface EventCopy {
+  etag: string;
+  status: string;
+  description: string;
+  location: string;
+  privateProperties: Record<string, string>;
+  /** `conferenceData.conferenceSolution.key.type`, when the copy has a conference. */
+  conferenceSolutionType?: string;
+}
+
+/** The Zoom conference zoomlink may attach (only when configured; Google often refuses it). */
+export interface ZoomConference {
+  meetingId: string;
+  joinUrl: string;
+  passcode?: string;
+  notes?: string;
+}
+
+/** A change to one copy; absent fields are left as they are, `null` removes. */
+export interface EventPatch {
+  description?: string;
+  location?: string;
+  privateProperties?: Record<string, string | null>;
+  conference?: ZoomConference | null;
+}
+
+export type ModifyResult =
+  | {
+      outcome: 'written';
+      etag: string;
+      /** What became of a conference in the patch: kept by Google, refused (400) or silently dropped. */
+      conference?: 'accepted' | 'refused' | 'dropped';
+    }
+  | { outcome: 'unchanged' }
+  | { outcome: 'gone' };
+
+export interface CalendarPort {
+  listRooms(): Promise<Room[]>;
+  /**
+   * Everything that changed on a room calendar since `syncToken` (everything when null), page by
+   * page. Throws a `GOOGLE_FULL_SYNC_REQUIRED` error when Google answers 410.
+   */
+  readChanges(calendarId: string, syncToken: string | null): AsyncIterable<EventPage>;
+  /**
+   * Reads the copy, asks `change` what to write (null = nothing), patches it with `If-Match`,
+   * and on 412 reads and asks again. A copy that does not exist (404/410) is `gone`.
+   */
+  modifyEvent(
+    target: EventCopyRef,
+    change: (current: EventCopy) => EventPatch | null,
+  ): Promise<ModifyResult>;
+}
+
+export interface GetMeetingOptions {
+  occurrenceId?: string;
+  showPreviousOccurrences?: boolean;
+}
+
+export interface ListMeetingsOptions {
+  type?: 'scheduled' | 'upcoming' | 'previous_meetings';
+  /** Local filter on start time (the API has no trustworthy one). */
+  from?: Date;
+  to?: Date;
+}
+
+export interface MeetingsPort {
+  createMeeting(host: string, request: ZoomMeetingRequest): Promise<ZoomMeeting>;
+  /** null when Zoom says the meeting does not exist (404/3001). */
+  getMeeting(meetingId: number, options?: GetMeetingOptions): Promise<ZoomMeeting | null>;
+  /** `gone` when the meeting does not exist (404/3001). */
+  updateMeeting(
+    meetingId: number,
+    patch: Partial<ZoomMeetingRequest>,
+    options?: { occurrenceId?: string },
+  ): Promise<'updated' | 'gone'>;
+  /** `gone` when it was already deleted (404/3001 counts as done). */
+  deleteMeeting(
+    meetingId: number,
+    options?: { occurrenceId?: string },
+  ): Promise<'deleted' | 'gone'>;
+  /** Every page of a host's meetings. */
+  listMeetings(host: string, options?: ListMeetingsOptions): Promise<ZoomMeetingSummary[]>;
+}
