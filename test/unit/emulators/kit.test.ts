@@ -4,6 +4,7 @@ import {
   FaultInjector,
   Router,
   Switches,
+  type CallSummary,
 } from '../../../src/emulators/kit/index.js';
 
 const dialect = {
