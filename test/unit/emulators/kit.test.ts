@@ -78,7 +78,7 @@ describe('emulator kit', () => {
     const calls = (await (await get('/_emulator/calls')).json()) as CallSummary;
     expect(calls.total).toBe(5);
     expect(calls.byRoute['GET /v2/things/:id']).toBe(4);
-    expect(calls.byTag.host.h1['GET /v2/things/:id']).toBe(2);
+    expect(calls.byTag.host?.h1?.['GET /v2/things/:id']).toBe(2);
 
     const before = Date.now();
     const clock = (await (await post('/_emulator/clock', { advanceMs: 86_400_000 })).json()) as {
