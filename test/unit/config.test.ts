@@ -134,3 +134,12 @@ describe('config', () => {
     );
   });
 });
+
+describe('config/example.live.json', () => {
+  it('is a valid configuration in live mode', () => {
+    const path = join(configDir, 'example.live.json');
+    const config = loadConfig({ env: { ZOOMLINK_CONFIG: path, ZOOM_CLIENT_SECRET: 'x' } });
+    expect(config.mode).toBe('live');
+    expect(config.rooms.list).toHaveLength(1);
+  });
+});
