@@ -1,0 +1,49 @@
+/**
+ * The SQLite store: links between bookings and Zoom meetings, rooms' sync state, the intent
+ * journal, the audit log and Zoom hosts' quota. Open it with `openStore`; group each unit of
+ * work in `store.transaction`.
+ */
+export { openStore, type OpenStoreOptions } from './open-store.js';
+export type { Store, StoreStats } from './store.js';
+export { StoreError, type StoreErrorCode } from './store-error.js';
+export type { Clock } from './clock.js';
+export type { TimeInput } from './time.js';
+export type { Room, RoomInput, RoomsRepository } from './rooms.js';
+export {
+  linkStates,
+  linkStrategies,
+  type Link,
+  type LinkInput,
+  type LinkPatch,
+  type LinkedPatch,
+  type LinkState,
+  type LinkStrategy,
+} from './link-types.js';
+export type { LinksRepository } from './links.js';
+export type {
+  OccurrenceMeeting,
+  OccurrenceMeetingInput,
+  OccurrenceMeetingsRepository,
+} from './occurrence-meetings.js';
+export type {
+  OccurrenceOverride,
+  OccurrenceOverrideInput,
+  OccurrenceOverridesRepository,
+} from './occurrence-overrides.js';
+export {
+  findIntentMarker,
+  intentMarkerPattern,
+  type Intent,
+  type IntentInput,
+  type IntentState,
+  type IntentsRepository,
+} from './intents.js';
+export {
+  defaultAuditRetentionDays,
+  type AuditEntry,
+  type AuditInput,
+  type AuditLogRepository,
+  type AuditQuery,
+} from './audit-log.js';
+export type { ZoomHost, ZoomHostsRepository } from './zoom-hosts.js';
+export { latestSchemaVersion } from './migrations/index.js';

@@ -1,0 +1,103 @@
+import type { TimeInput } from './time.js';
+
+/**
+ * How a booking is (or is deliberately not) paired with Zoom:
+ * - `single`: one scheduled meeting (Zoom type 2);
+ * - `series`: one recurring meeting with fixed times (type 8) covering `windowFrom`–`windowTo`;
+ * - `no_fixed_time`: one recurring meeting with no fixed time (type 3), the fallback for rules
+ *   Zoom cannot express;
+ * - `per_occurrence`: the other fallback, one meeting per occurrence (`occurrenceMeetings`);
+ * - `foreign`: the booking already had a Zoom link zoomlink did not make; left alone;
+ * - `skipped`: not a booking we link (all-day, declined by the room, past…), `reason` says why.
+ */
+export const linkStrategies = [
+  'single',
+  'series',
+  'no_fixed_time',
+  'per_occurrence',
+  'foreign',
+  'skipped',
+] as const;
+export type LinkStrategy = (typeof linkStrategies)[number];
+
+/**
+ * Where a link stands:
+ * - `pending`: decided, not finished (no meeting yet, or a meeting whose link is not yet written
+ *   back: `zoomMeetingId` tells which);
+ * - `linked`: the meeting exists and the link is written back; the hashes say for what;
+ * - `failed`: the last try failed; `nextAttemptAt` says when to try again (`listDue`);
+ * - `deleted`: the booking is gone and its meeting deleted; kept as history;
+ * - `ignored`: `foreign` and `skipped` bookings, and only they.
+ */
+export const linkStates = ['pending', 'linked', 'failed', 'deleted', 'ignored'] as const;
+export type LinkState = (typeof linkStates)[number];
+
+/** One booking and its Zoom meeting. Times are ISO UTC strings. */
+export interface Link {
+  /** Google's event id, the same on every copy of the event (organizer's and rooms'). */
+  eventId: string;
+  icalUid: string;
+  organizerEmail: string;
+  strategy: LinkStrategy;
+  state: LinkState;
+  zoomMeetingId: number | null;
+  zoomHost: string | null;
+  joinUrl: string | null;
+  passcode: string | null;
+  /** The span of occurrences the meeting covers (series windows, per-occurrence horizon). */
+  windowFrom: string | null;
+  windowTo: string | null;
+  /** Hash of what matters to Zoom (title, times, zone, recurrence, exceptions, status). */
+  zoomHash: string | null;
+  /** Hash of the block (and fields) last written into the event. */
+  writebackHash: string | null;
+  /** The copy the link was written to, and the user zoomlink acted as to write it. */
+  writebackCalendarId: string | null;
+  writebackAs: string | null;
+  /** Failed tries since the last success. */
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** Why a fallback strategy was chosen, or why the booking is skipped. */
+  reason: string | null;
+  /** Room calendars that hold the booking, sorted; one meeting serves them all. */
+  rooms: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What `links.upsert` writes: the whole row (absent fields become empty), times as Date or ISO. */
+export interface LinkInput {
+  eventId: string;
+  icalUid: string;
+  organizerEmail?: string;
+  strategy: LinkStrategy;
+  state: LinkState;
+  zoomMeetingId?: number | null;
+  zoomHost?: string | null;
+  joinUrl?: string | null;
+  passcode?: string | null;
+  windowFrom?: TimeInput | null;
+  windowTo?: TimeInput | null;
+  zoomHash?: string | null;
+  writebackHash?: string | null;
+  writebackCalendarId?: string | null;
+  writebackAs?: string | null;
+  attempts?: number;
+  nextAttemptAt?: TimeInput | null;
+  lastError?: string | null;
+  lastErrorAt?: TimeInput | null;
+  reason?: string | null;
+  /** When given, the booking's rooms become exactly these; when absent, they are kept. */
+  rooms?: readonly string[];
+}
+
+/** Fields to change on an existing link; absent (undefined) fields keep their value. */
+export type LinkPatch = Partial<Omit<LinkInput, 'eventId'>>;
+
+/** What `markLinked` may set besides the state it implies. */
+export type LinkedPatch = Omit<
+  LinkPatch,
+  'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastErrorAt'
+>;

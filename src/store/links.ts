@@ -1,0 +1,319 @@
+import type { Database } from 'better-sqlite3';
+import { redactText } from '../log.js';
+import { stampNow, type Clock } from './clock.js';
+import {
+  linkStates,
+  linkStrategies,
+  type Link,
+  type LinkedPatch,
+  type LinkInput,
+  type LinkPatch,
+  type LinkState,
+  type LinkStrategy,
+} from './link-types.js';
+import { notFound } from './store-error.js';
+import { writeTransaction } from './write-transaction.js';
+import { toStoredTime, toStoredTimeOrNull } from './time.js';
+
+export interface LinksRepository {
+  get(eventId: string): Link | undefined;
+  /** The live link of a Zoom meeting (a deleted one only when no live one has it). */
+  getByMeetingId(zoomMeetingId: number): Link | undefined;
+  /** Every link, by event id. */
+  list(): Link[];
+  listByRoom(calendarId: string): Link[];
+  listByState(state: LinkState): Link[];
+  /** Links of one iCalUID (a series split by "this and following" shares it across events). */
+  listByICalUid(icalUid: string): Link[];
+  /** Failed links whose next attempt has come, the longest-waiting first. */
+  listDue(now: Date, limit?: number): Link[];
+  /** Linked series and per-occurrence links whose covered window ends before `time`. */
+  listWindowsEndingBefore(time: Date): Link[];
+  /** Writes the whole row (insert or replace); `createdAt` is kept on replace. */
+  upsert(link: LinkInput): Link;
+  /** Changes the given fields of an existing link. */
+  update(eventId: string, patch: LinkPatch): Link;
+  /** The meeting exists and the link is written: clears attempts, retry time and error. */
+  markLinked(eventId: string, patch?: LinkedPatch): Link;
+  /** Counts one more failed try and schedules the next one. */
+  markFailed(eventId: string, error: string, nextAttemptAt: Date): Link;
+  /** The booking is gone and its meeting deleted; the row stays as history. */
+  markDeleted(eventId: string): Link;
+  /** Removes the row and everything hanging off it (rooms, occurrences, overrides). */
+  remove(eventId: string): boolean;
+  addRoom(eventId: string, calendarId: string): void;
+  /** Returns the rooms that still hold the booking. */
+  removeRoom(eventId: string, calendarId: string): string[];
+  setRooms(eventId: string, calendarIds: readonly string[]): void;
+  countByState(): Record<LinkState, number>;
+  countByStrategy(): Record<LinkStrategy, number>;
+}
+
+interface LinkRow {
+  event_id: string;
+  ical_uid: string;
+  organizer_email: string;
+  strategy: LinkStrategy;
+  state: LinkState;
+  zoom_meeting_id: number | null;
+  zoom_host: string | null;
+  join_url: string | null;
+  passcode: string | null;
+  window_from: string | null;
+  window_to: string | null;
+  zoom_hash: string | null;
+  writeback_hash: string | null;
+  writeback_calendar_id: string | null;
+  writeback_as: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+  rooms_json: string;
+}
+
+function toLink(row: LinkRow): Link {
+  return {
+    eventId: row.event_id,
+    icalUid: row.ical_uid,
+    organizerEmail: row.organizer_email,
+    strategy: row.strategy,
+    state: row.state,
+    zoomMeetingId: row.zoom_meeting_id,
+    zoomHost: row.zoom_host,
+    joinUrl: row.join_url,
+    passcode: row.passcode,
+    windowFrom: row.window_from,
+    windowTo: row.window_to,
+    zoomHash: row.zoom_hash,
+    writebackHash: row.writeback_hash,
+    writebackCalendarId: row.writeback_calendar_id,
+    writebackAs: row.writeback_as,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    lastErrorAt: row.last_error_at,
+    reason: row.reason,
+    rooms: (JSON.parse(row.rooms_json) as string[]).sort(),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The row as bound to the upsert statement: every column, times canonical. */
+function toParams(link: LinkInput, now: string) {
+  return {
+    eventId: link.eventId,
+    icalUid: link.icalUid,
+    organizerEmail: link.organizerEmail ?? '',
+    strategy: link.strategy,
+    state: link.state,
+    zoomMeetingId: link.zoomMeetingId ?? null,
+    zoomHost: link.zoomHost ?? null,
+    joinUrl: link.joinUrl ?? null,
+    passcode: link.passcode ?? null,
+    windowFrom: toStoredTimeOrNull(link.windowFrom, 'windowFrom'),
+    windowTo: toStoredTimeOrNull(link.windowTo, 'windowTo'),
+    zoomHash: link.zoomHash ?? null,
+    writebackHash: link.writebackHash ?? null,
+    writebackCalendarId: link.writebackCalendarId ?? null,
+    writebackAs: link.writebackAs ?? null,
+    attempts: link.attempts ?? 0,
+    nextAttemptAt: toStoredTimeOrNull(link.nextAttemptAt, 'nextAttemptAt'),
+    lastError: link.lastError == null ? null : redactText(link.lastError),
+    lastErrorAt: toStoredTimeOrNull(link.lastErrorAt, 'lastErrorAt'),
+    reason: link.reason ?? null,
+    now,
+  };
+}
+
+type LinkParams = ReturnType<typeof toParams>;
+
+const selectLink = `SELECT l.*,
+  (SELECT json_group_array(r.calendar_id) FROM link_rooms r WHERE r.event_id = l.event_id)
+    AS rooms_json
+  FROM links l`;
+
+function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
+
+export function createLinksRepository(db: Database, clock: Clock): LinksRepository {
+  const get = db.prepare<[string], LinkRow>(`${selectLink} WHERE l.event_id = ?`);
+  const getByMeeting = db.prepare<[number], LinkRow>(
+    `${selectLink} WHERE l.zoom_meeting_id = ?
+     ORDER BY l.state = 'deleted', l.updated_at DESC LIMIT 1`,
+  );
+  const list = db.prepare<[], LinkRow>(`${selectLink} ORDER BY l.event_id`);
+  const listByRoom = db.prepare<[string], LinkRow>(
+    `${selectLink} WHERE l.event_id IN (SELECT event_id FROM link_rooms WHERE calendar_id = ?)
+     ORDER BY l.event_id`,
+  );
+  const listByState = db.prepare<[string], LinkRow>(
+    `${selectLink} WHERE l.state = ? ORDER BY l.event_id`,
+  );
+  const listByICalUid = db.prepare<[string], LinkRow>(
+    `${selectLink} WHERE l.ical_uid = ? ORDER BY l.event_id`,
+  );
+  const listDue = db.prepare<[{ now: string; limit: number }], LinkRow>(
+    `${selectLink} WHERE l.state = 'failed' AND l.next_attempt_at <= @now
+     ORDER BY l.next_attempt_at, l.event_id LIMIT @limit`,
+  );
+  const listWindowsEnding = db.prepare<[string], LinkRow>(
+    `${selectLink} WHERE l.state = 'linked' AND l.window_to < ?
+     ORDER BY l.window_to, l.event_id`,
+  );
+  const upsert = db.prepare<[LinkParams]>(
+    `INSERT INTO links (event_id, ical_uid, organizer_email, strategy, state, zoom_meeting_id,
+       zoom_host, join_url, passcode, window_from, window_to, zoom_hash, writeback_hash,
+       writeback_calendar_id, writeback_as, attempts, next_attempt_at, last_error, last_error_at,
+       reason, created_at, updated_at)
+     VALUES (@eventId, @icalUid, @organizerEmail, @strategy, @state, @zoomMeetingId,
+       @zoomHost, @joinUrl, @passcode, @windowFrom, @windowTo, @zoomHash, @writebackHash,
+       @writebackCalendarId, @writebackAs, @attempts, @nextAttemptAt, @lastError, @lastErrorAt,
+       @reason, @now, @now)
+     ON CONFLICT (event_id) DO UPDATE SET
+       ical_uid = excluded.ical_uid, organizer_email = excluded.organizer_email,
+       strategy = excluded.strategy, state = excluded.state,
+       zoom_meeting_id = excluded.zoom_meeting_id, zoom_host = excluded.zoom_host,
+       join_url = excluded.join_url, passcode = excluded.passcode,
+       window_from = excluded.window_from, window_to = excluded.window_to,
+       zoom_hash = excluded.zoom_hash, writeback_hash = excluded.writeback_hash,
+       writeback_calendar_id = excluded.writeback_calendar_id,
+       writeback_as = excluded.writeback_as, attempts = excluded.attempts,
+       next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error,
+       last_error_at = excluded.last_error_at, reason = excluded.reason,
+       updated_at = excluded.updated_at`,
+  );
+  const markFailed = db.prepare<[{ id: string; error: string; next: string; now: string }]>(
+    `UPDATE links SET state = 'failed', attempts = attempts + 1, last_error = @error,
+       last_error_at = @now, next_attempt_at = @next, updated_at = @now
+     WHERE event_id = @id`,
+  );
+  const markDeleted = db.prepare<[{ id: string; now: string }]>(
+    `UPDATE links SET state = 'deleted', next_attempt_at = NULL, updated_at = @now
+     WHERE event_id = @id`,
+  );
+  const remove = db.prepare<[string]>('DELETE FROM links WHERE event_id = ?');
+  const addRoom = db.prepare<[string, string]>(
+    'INSERT OR IGNORE INTO link_rooms (event_id, calendar_id) VALUES (?, ?)',
+  );
+  const removeRoom = db.prepare<[string, string]>(
+    'DELETE FROM link_rooms WHERE event_id = ? AND calendar_id = ?',
+  );
+  const clearRooms = db.prepare<[string]>('DELETE FROM link_rooms WHERE event_id = ?');
+  const roomsOf = db
+    .prepare<[string], string>(
+      'SELECT calendar_id FROM link_rooms WHERE event_id = ? ORDER BY calendar_id',
+    )
+    .pluck();
+  const exists = db.prepare<[string], number>('SELECT 1 FROM links WHERE event_id = ?').pluck();
+  const countByState = db.prepare<[], { key: LinkState; n: number }>(
+    'SELECT state AS key, count(*) AS n FROM links GROUP BY state',
+  );
+  const countByStrategy = db.prepare<[], { key: LinkStrategy; n: number }>(
+    'SELECT strategy AS key, count(*) AS n FROM links GROUP BY strategy',
+  );
+
+  const missing = (eventId: string) =>
+    notFound(`link for event ${eventId}`, 'create it with links.upsert first');
+  const mustGet = (eventId: string): Link => {
+    const row = get.get(eventId);
+    if (!row) throw missing(eventId);
+    return toLink(row);
+  };
+  const mustExist = (eventId: string) => {
+    if (!exists.get(eventId)) throw missing(eventId);
+  };
+  const setRooms = (eventId: string, calendarIds: readonly string[]) => {
+    clearRooms.run(eventId);
+    for (const calendarId of calendarIds) addRoom.run(eventId, calendarId);
+  };
+  // Several statements that must land together; nested in a caller's transaction they become a
+  // savepoint, so the caller's unit of work stays one transaction.
+  const write = writeTransaction(db, (link: LinkInput): Link => {
+    upsert.run(toParams(link, stampNow(clock)));
+    if (link.rooms) setRooms(link.eventId, link.rooms);
+    return mustGet(link.eventId);
+  });
+  const update = (eventId: string, patch: LinkPatch): Link => {
+    const defined = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ) as LinkPatch;
+    // The rooms are rewritten only when the patch names them.
+    const { rooms: _rooms, ...current } = mustGet(eventId);
+    return write({ ...current, ...defined, eventId });
+  };
+
+  return {
+    get: (eventId) => {
+      const row = get.get(eventId);
+      return row && toLink(row);
+    },
+    getByMeetingId: (zoomMeetingId) => {
+      const row = getByMeeting.get(zoomMeetingId);
+      return row && toLink(row);
+    },
+    list: () => list.all().map(toLink),
+    listByRoom: (calendarId) => listByRoom.all(calendarId).map(toLink),
+    listByState: (state) => listByState.all(state).map(toLink),
+    listByICalUid: (icalUid) => listByICalUid.all(icalUid).map(toLink),
+    listDue: (now, limit = -1) => listDue.all({ now: toStoredTime(now, 'now'), limit }).map(toLink),
+    listWindowsEndingBefore: (time) =>
+      listWindowsEnding.all(toStoredTime(time, 'time')).map(toLink),
+    upsert: (link) => write(link),
+    update: writeTransaction(db, update),
+    markLinked: writeTransaction(db, (eventId: string, patch: LinkedPatch = {}) =>
+      update(eventId, {
+        ...patch,
+        state: 'linked',
+        attempts: 0,
+        nextAttemptAt: null,
+        lastError: null,
+        lastErrorAt: null,
+      }),
+    ),
+    markFailed: writeTransaction(db, (eventId: string, error: string, nextAttemptAt: Date) => {
+      const params = {
+        id: eventId,
+        error: redactText(error),
+        next: toStoredTime(nextAttemptAt, 'nextAttemptAt'),
+        now: stampNow(clock),
+      };
+      if (markFailed.run(params).changes === 0) throw missing(eventId);
+      return mustGet(eventId);
+    }),
+    markDeleted: writeTransaction(db, (eventId: string) => {
+      const changes = markDeleted.run({ id: eventId, now: stampNow(clock) }).changes;
+      if (changes === 0) throw missing(eventId);
+      return mustGet(eventId);
+    }),
+    remove: (eventId) => remove.run(eventId).changes > 0,
+    addRoom: (eventId, calendarId) => {
+      mustExist(eventId);
+      addRoom.run(eventId, calendarId);
+    },
+    removeRoom: writeTransaction(db, (eventId: string, calendarId: string) => {
+      mustExist(eventId);
+      removeRoom.run(eventId, calendarId);
+      return roomsOf.all(eventId);
+    }),
+    setRooms: writeTransaction(db, (eventId: string, calendarIds: readonly string[]) => {
+      mustExist(eventId);
+      setRooms(eventId, calendarIds);
+    }),
+    countByState: () => {
+      const counts = zeroCounts(linkStates);
+      for (const { key, n } of countByState.all()) counts[key] = n;
+      return counts;
+    },
+    countByStrategy: () => {
+      const counts = zeroCounts(linkStrategies);
+      for (const { key, n } of countByStrategy.all()) counts[key] = n;
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from '../migrate.js';
+import { initialSchema } from './001-initial.js';
+
+/** Every schema step, oldest first. Append only: a released step is never edited or removed. */
+export const migrations: readonly Migration[] = [initialSchema];
+
+export const latestSchemaVersion = migrations.length;

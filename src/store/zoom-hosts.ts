@@ -1,0 +1,89 @@
+import type { Database } from 'better-sqlite3';
+import { stampNow, type Clock } from './clock.js';
+import { toStoredTime } from './time.js';
+
+/**
+ * What zoomlink knows of a Zoom host's daily create/update quota. When Zoom answers 429 with
+ * `X-RateLimit-Type: Daily-limit`, the host is parked until the quota resets (00:00 UTC; Zoom's
+ * Retry-After gives that time) and its bookings wait instead of burning calls.
+ */
+export interface ZoomHost {
+  host: string;
+  /** Until when no create/update is sent for this host; null when not parked. */
+  parkedUntil: string | null;
+  /** The last quota figure Zoom reported, and when. */
+  quotaRemaining: number | null;
+  quotaSeenAt: string | null;
+  updatedAt: string;
+}
+
+export interface ZoomHostsRepository {
+  park(host: string, until: Date): void;
+  unpark(host: string): void;
+  isParked(host: string, now: Date): boolean;
+  /** Hosts parked beyond `now`, the soonest back first. */
+  parked(now: Date): ZoomHost[];
+  recordQuota(host: string, remaining: number, at: Date): void;
+  get(host: string): ZoomHost | undefined;
+  list(): ZoomHost[];
+}
+
+interface HostRow {
+  host: string;
+  parked_until: string | null;
+  quota_remaining: number | null;
+  quota_seen_at: string | null;
+  updated_at: string;
+}
+
+function toHost(row: HostRow): ZoomHost {
+  return {
+    host: row.host,
+    parkedUntil: row.parked_until,
+    quotaRemaining: row.quota_remaining,
+    quotaSeenAt: row.quota_seen_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function createZoomHostsRepository(db: Database, clock: Clock): ZoomHostsRepository {
+  const park = db.prepare<[{ host: string; until: string | null; now: string }]>(
+    `INSERT INTO zoom_hosts (host, parked_until, updated_at) VALUES (@host, @until, @now)
+     ON CONFLICT (host) DO UPDATE SET parked_until = @until, updated_at = @now`,
+  );
+  const quota = db.prepare<[{ host: string; remaining: number; at: string; now: string }]>(
+    `INSERT INTO zoom_hosts (host, quota_remaining, quota_seen_at, updated_at)
+     VALUES (@host, @remaining, @at, @now)
+     ON CONFLICT (host) DO UPDATE SET quota_remaining = @remaining, quota_seen_at = @at,
+       updated_at = @now`,
+  );
+  const get = db.prepare<[string], HostRow>('SELECT * FROM zoom_hosts WHERE host = ?');
+  const isParked = db
+    .prepare<[string, string], number>(
+      'SELECT 1 FROM zoom_hosts WHERE host = ? AND parked_until > ?',
+    )
+    .pluck();
+  const parked = db.prepare<[string], HostRow>(
+    'SELECT * FROM zoom_hosts WHERE parked_until > ? ORDER BY parked_until, host',
+  );
+  const list = db.prepare<[], HostRow>('SELECT * FROM zoom_hosts ORDER BY host');
+
+  return {
+    park: (host, until) => {
+      park.run({ host, until: toStoredTime(until, 'until'), now: stampNow(clock) });
+    },
+    unpark: (host) => {
+      park.run({ host, until: null, now: stampNow(clock) });
+    },
+    isParked: (host, now) => isParked.get(host, toStoredTime(now, 'now')) !== undefined,
+    parked: (now) => parked.all(toStoredTime(now, 'now')).map(toHost),
+    recordQuota: (host, remaining, at) => {
+      quota.run({ host, remaining, at: toStoredTime(at, 'at'), now: stampNow(clock) });
+    },
+    get: (host) => {
+      const row = get.get(host);
+      return row && toHost(row);
+    },
+    list: () => list.all().map(toHost),
+  };
+}
