@@ -1,0 +1,359 @@
+import type { ApiObserver } from '../domain/api-observer.js';
+import type {
+  ZoomMeeting,
+  ZoomMeetingRequest,
+  ZoomMeetingSummary,
+} from '../domain/zoom-meeting.js';
+import { DailyQuotaLedger, type ParkedHost } from './daily-quota.js';
+import { ZoomApiError, ZoomErrorCodes, ZoomQuotaExhaustedError } from './errors.js';
+import type { ZoomHttp, ZoomResponse } from './http.js';
+import { MeetingHosts } from './meeting-hosts.js';
+import {
+  invitationSchema,
+  inviteLinksSchema,
+  meetingListPageSchema,
+  meetingSchema,
+  type ZoomInviteLink,
+} from './schemas.js';
+import { startsWithin } from './time-window.js';
+import { safely, type ZoomLogger } from './transport.js';
+
+/**
+ * Zoom's meeting calls as zoomlink needs them (it satisfies `MeetingsPort` of `src/sync/ports.ts`
+ * structurally, plus what the CLI and the operator need). Answers Zoom gives for "not there"
+ * become values where the caller expects them (`null`, `gone`); everything else that fails is a
+ * `ZoomApiError`. Creates and updates are charged to the host's daily budget.
+ */
+
+export interface GetMeetingOptions {
+  /** One occurrence of a recurring meeting: its `occurrence_id` (start in epoch ms). */
+  occurrenceId?: string;
+  /** Include past occurrences in `occurrences[]` (Zoom's default: only current and future). */
+  showPreviousOccurrences?: boolean;
+}
+
+export interface UpdateMeetingOptions {
+  occurrenceId?: string;
+  /**
+   * The meeting's host, when the caller knows it (the room's zoomHost). The client otherwise
+   * knows it from creating, listing or reading the meeting; it is needed to charge the update to
+   * the host's daily budget and to refuse updates of a parked host without calling Zoom.
+   */
+  host?: string;
+}
+
+export interface ListMeetingsOptions {
+  /** Zoom's list type; Zoom's default is `scheduled` (every unexpired meeting). */
+  type?: 'scheduled' | 'upcoming' | 'previous_meetings';
+  /** Keep meetings starting at or after this instant. */
+  from?: Date;
+  /** Keep meetings starting before this instant. */
+  to?: Date;
+}
+
+export type MeetingStatusAction = 'end' | 'recover';
+
+export interface ZoomClientDependencies {
+  http: ZoomHttp;
+  now: () => Date;
+  dailyCreateUpdateLimit: number;
+  /** Sent as `settings` on create (the request's own settings win). */
+  meetingSettings: Record<string, unknown>;
+  observer?: ApiObserver;
+  logger?: ZoomLogger;
+}
+
+/** Zoom's list page size maximum (spec: `page_size` max 300). */
+const PAGE_SIZE = 300;
+/** 300 × 1000 meetings is far beyond any host; a longer chain means Zoom is looping. */
+const MAX_PAGES = 1000;
+
+const meetingPath = (meetingId: number) => `/meetings/${encodeURIComponent(checkedId(meetingId))}`;
+const userMeetingsPath = (host: string) => `/users/${encodeURIComponent(host)}/meetings`;
+
+export class ZoomClient {
+  private readonly http: ZoomHttp;
+  private readonly now: () => Date;
+  private readonly quota: DailyQuotaLedger;
+  private readonly hosts = new MeetingHosts();
+
+  constructor(private readonly deps: ZoomClientDependencies) {
+    this.http = deps.http;
+    this.now = deps.now;
+    this.quota = new DailyQuotaLedger(deps.dailyCreateUpdateLimit);
+  }
+
+  /** `POST /users/{host}/meetings`: 201 with the meeting. Charged to the host's daily budget. */
+  async createMeeting(host: string, request: ZoomMeetingRequest): Promise<ZoomMeeting> {
+    const path = userMeetingsPath(host);
+    const call = { operation: 'meetings.create', endpoint: `POST ${path}` };
+    const settings = { ...this.deps.meetingSettings, ...request.settings };
+    const body = Object.keys(settings).length > 0 ? { ...request, settings } : request;
+    const response = await this.chargedToHost(host, call, () =>
+      this.http.request({ ...call, method: 'POST', path, body, schema: meetingSchema }),
+    );
+    const meeting = response.data;
+    this.hosts.learnHost(host, meeting.host_id, meeting.host_email);
+    this.hosts.learnMeeting(meeting.id, host);
+    return meeting;
+  }
+
+  /** `GET /meetings/{id}`; null when Zoom says the meeting does not exist (404/3001). */
+  async getMeeting(
+    meetingId: number,
+    options: GetMeetingOptions = {},
+  ): Promise<ZoomMeeting | null> {
+    try {
+      const { data } = await this.http.request({
+        operation: 'meetings.get',
+        method: 'GET',
+        path: meetingPath(meetingId),
+        query: {
+          occurrence_id: options.occurrenceId,
+          show_previous_occurrences: options.showPreviousOccurrences,
+        },
+        schema: meetingSchema,
+      });
+      const host = this.hosts.fromZoom(data.host_email, data.host_id);
+      if (host) this.hosts.learnMeeting(data.id, host);
+      return data;
+    } catch (error) {
+      if (isMeetingGone(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * `PATCH /meetings/{id}` (one occurrence with `occurrenceId`): 204. `gone` when the meeting does
+   * not exist (404/3001). Charged to the host's daily budget.
+   */
+  async updateMeeting(
+    meetingId: number,
+    patch: Partial<ZoomMeetingRequest>,
+    options: UpdateMeetingOptions = {},
+  ): Promise<'updated' | 'gone'> {
+    if (options.host) this.hosts.learnMeeting(meetingId, options.host);
+    const path = meetingPath(meetingId);
+    const call = { operation: 'meetings.update', endpoint: `PATCH ${path}` };
+    try {
+      await this.chargedToHost(
+        this.hosts.hostOf(meetingId),
+        call,
+        () =>
+          this.http.request({
+            ...call,
+            method: 'PATCH',
+            path,
+            query: { occurrence_id: options.occurrenceId },
+            body: patch,
+          }),
+        () => this.lookUpHost(meetingId),
+      );
+      return 'updated';
+    } catch (error) {
+      if (isMeetingGone(error)) return 'gone';
+      throw error;
+    }
+  }
+
+  /** `DELETE /meetings/{id}` (one occurrence with `occurrenceId`): 204; 404/3001 = already gone. */
+  async deleteMeeting(
+    meetingId: number,
+    options: { occurrenceId?: string } = {},
+  ): Promise<'deleted' | 'gone'> {
+    try {
+      await this.http.request({
+        operation: 'meetings.delete',
+        method: 'DELETE',
+        path: meetingPath(meetingId),
+        query: { occurrence_id: options.occurrenceId },
+      });
+      if (!options.occurrenceId) this.hosts.forgetMeeting(meetingId);
+      return 'deleted';
+    } catch (error) {
+      if (isMeetingGone(error)) {
+        if (!options.occurrenceId) this.hosts.forgetMeeting(meetingId);
+        return 'gone';
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * `GET /users/{host}/meetings`, every page, then only the meetings starting in `[from, to)`
+   * (the API's own date filter is not trusted; see `time-window.ts`).
+   */
+  async listMeetings(
+    host: string,
+    options: ListMeetingsOptions = {},
+  ): Promise<ZoomMeetingSummary[]> {
+    const path = userMeetingsPath(host);
+    const meetings: ZoomMeetingSummary[] = [];
+    const seenTokens = new Set<string>();
+    let pageToken: string | undefined;
+    for (let page = 1; ; page += 1) {
+      const { data } = await this.http.request({
+        operation: 'meetings.list',
+        method: 'GET',
+        path,
+        query: { type: options.type, page_size: PAGE_SIZE, next_page_token: pageToken },
+        schema: meetingListPageSchema,
+      });
+      meetings.push(...data.meetings);
+      pageToken = data.next_page_token || undefined;
+      if (!pageToken) break;
+      if (seenTokens.has(pageToken) || page >= MAX_PAGES) {
+        this.deps.logger?.warn('zoom meeting list did not end; keeping what was read', {
+          host,
+          pages: page,
+          meetings: meetings.length,
+        });
+        break;
+      }
+      seenTokens.add(pageToken);
+    }
+    for (const meeting of meetings) {
+      this.hosts.learnHost(host, meeting.host_id);
+      this.hosts.learnMeeting(meeting.id, host);
+    }
+    return startsWithin(meetings, options);
+  }
+
+  /** `GET /meetings/{id}/invitation`: the invitation text as Zoom writes it (CRLF line breaks). */
+  async getInvitation(meetingId: number): Promise<string> {
+    const { data } = await this.http.request({
+      operation: 'meetings.invitation',
+      method: 'GET',
+      path: `${meetingPath(meetingId)}/invitation`,
+      schema: invitationSchema,
+    });
+    return data.invitation;
+  }
+
+  /**
+   * `POST /meetings/{id}/invite_links`: one personal join link per name (1–500 names, each ≤ 64
+   * characters), valid `ttlSeconds` (Zoom's default 7200, at most 7776000). Repeating the call only
+   * makes more links, so it is retried like a read.
+   */
+  async createInviteLinks(
+    meetingId: number,
+    names: string[],
+    options: { ttlSeconds?: number } = {},
+  ): Promise<ZoomInviteLink[]> {
+    const { data } = await this.http.request({
+      operation: 'meetings.inviteLinks',
+      method: 'POST',
+      path: `${meetingPath(meetingId)}/invite_links`,
+      body: {
+        attendees: names.map((name) => ({ name })),
+        ...(options.ttlSeconds !== undefined ? { ttl: options.ttlSeconds } : {}),
+      },
+      schema: inviteLinksSchema,
+      idempotent: true,
+    });
+    return data.attendees;
+  }
+
+  /** `PUT /meetings/{id}/status`: `end` a running meeting, or `recover` a deleted one. 204. */
+  async setMeetingStatus(meetingId: number, action: MeetingStatusAction): Promise<void> {
+    await this.http.request({
+      operation: `meetings.status.${action}`,
+      method: 'PUT',
+      path: `${meetingPath(meetingId)}/status`,
+      body: { action },
+    });
+  }
+
+  /**
+   * Parks a host until `until`: its creates and updates fail with `ZOOM_QUOTA_EXHAUSTED` without
+   * calling Zoom. The engine calls this at start-up with the parking it persisted.
+   */
+  parkHost(host: string, until: Date): void {
+    const now = this.now();
+    if (until.getTime() <= now.getTime()) return;
+    this.quota.park(host, until, now);
+    this.reportQuota(host, 0, this.quota.parkedUntil(host, now));
+  }
+
+  /** Hosts whose budget is spent, and when each may be called again. */
+  parkedHosts(): ParkedHost[] {
+    return this.quota.parked(this.now());
+  }
+
+  /** What is left of a host's daily create/update budget, as far as the client has seen. */
+  remainingBudget(host: string): number {
+    return this.quota.remaining(host, this.now());
+  }
+
+  /**
+   * Runs a create or update for `host`: refused locally while the host is parked; afterwards the
+   * budget follows Zoom's `X-RateLimit-Remaining`, and Zoom's daily-limit 429 parks the host.
+   */
+  private async chargedToHost<T>(
+    host: string | undefined,
+    call: { operation: string; endpoint: string },
+    send: () => Promise<ZoomResponse<T>>,
+    findHost?: () => Promise<string | undefined>,
+  ): Promise<ZoomResponse<T>> {
+    if (host) {
+      const until = this.quota.parkedUntil(host, this.now());
+      if (until) throw new ZoomQuotaExhaustedError(host, until, call);
+    }
+    let response: ZoomResponse<T>;
+    try {
+      response = await send();
+    } catch (error) {
+      const resetsAt = error instanceof ZoomApiError ? error.dailyLimitResetsAt : undefined;
+      if (!resetsAt) throw error;
+      const spent = host ?? (await findHost?.().catch(() => undefined));
+      if (!spent) throw error;
+      this.quota.park(spent, resetsAt, this.now());
+      this.reportQuota(spent, 0, resetsAt);
+      throw new ZoomQuotaExhaustedError(spent, resetsAt, call);
+    }
+    if (host) {
+      const header = Number(response.headers['x-ratelimit-remaining'] ?? Number.NaN);
+      const left = this.quota.recordAccepted(
+        host,
+        Number.isFinite(header) ? header : undefined,
+        this.now(),
+      );
+      this.reportQuota(host, left.remaining, left.parkedUntil);
+    }
+    return response;
+  }
+
+  /** The host of a meeting the client has not seen yet (one light GET, not charged). */
+  private async lookUpHost(meetingId: number): Promise<string | undefined> {
+    await this.getMeeting(meetingId);
+    return this.hosts.hostOf(meetingId);
+  }
+
+  private reportQuota(host: string, remaining: number, parkedUntil: Date | undefined): void {
+    safely(() =>
+      this.deps.observer?.quota?.({
+        service: 'zoom',
+        host,
+        remaining,
+        ...(parkedUntil ? { parkedUntil } : {}),
+      }),
+    );
+    if (parkedUntil) {
+      this.deps.logger?.warn('zoom host parked: daily create/update budget spent', {
+        host,
+        until: parkedUntil.toISOString(),
+      });
+    }
+  }
+}
+
+function isMeetingGone(error: unknown): boolean {
+  return error instanceof ZoomApiError && error.code === ZoomErrorCodes.meetingNotFound;
+}
+
+function checkedId(meetingId: number): string {
+  if (!Number.isSafeInteger(meetingId) || meetingId <= 0) {
+    throw new RangeError(`A Zoom meeting id is a positive whole number; got ${String(meetingId)}.`);
+  }
+  return String(meetingId);
+}

@@ -1,0 +1,97 @@
+import type { ZoomConfig } from '../config/schema.js';
+import { ConfigError } from '../config/config-error.js';
+import type { ApiObserver } from '../domain/api-observer.js';
+import { logger as processLogger } from '../log.js';
+import type { RetryHooks } from '../util/retry.js';
+import { ZoomClient } from './client.js';
+import { ZoomHttp } from './http.js';
+import { S2SOAuthTokenSource } from './oauth-token.js';
+import type { ZoomLogger } from './transport.js';
+
+export {
+  ZoomClient,
+  type GetMeetingOptions,
+  type ListMeetingsOptions,
+  type MeetingStatusAction,
+  type UpdateMeetingOptions,
+} from './client.js';
+export {
+  ZoomApiError,
+  ZoomErrorCodes,
+  ZoomQuotaExhaustedError,
+  isZoomApiError,
+  type ZoomErrorCode,
+  type ZoomFieldError,
+} from './errors.js';
+export { nextUtcMidnight, type ParkedHost } from './daily-quota.js';
+export type { ZoomInviteLink } from './schemas.js';
+export type { ZoomLogger } from './transport.js';
+
+export interface ZoomClientOptions {
+  /** Told of every HTTP call, retry and budget change (metrics). */
+  observer?: ApiObserver;
+  /** The clock for token expiry and the daily budget's 00:00 UTC reset; `new Date()` by default. */
+  now?: () => Date;
+  /** The process logger by default. */
+  logger?: ZoomLogger;
+  /** Tests and benchmarks only: the backoff's sleep and randomness. */
+  retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+}
+
+/**
+ * The Zoom client for one account (Server-to-Server OAuth app). Throws a `ConfigError` naming the
+ * missing fields when the app's credentials are not all set.
+ */
+export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions = {}): ZoomClient {
+  requireCredentials(config);
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? processLogger;
+  const tokens = new S2SOAuthTokenSource({
+    oauthUrl: config.oauthUrl,
+    credentials: {
+      accountId: config.accountId,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+    },
+    timeoutMs: config.requestTimeoutMs,
+    now,
+    ...(options.observer ? { observer: options.observer } : {}),
+    logger,
+  });
+  const http = new ZoomHttp({
+    apiUrl: config.apiUrl,
+    timeoutMs: config.requestTimeoutMs,
+    concurrency: config.concurrency,
+    retry: { maxRetries: config.maxRetries, baseMs: config.retryBaseMs, maxMs: config.retryMaxMs },
+    tokens,
+    now,
+    logger,
+    ...(options.observer ? { observer: options.observer } : {}),
+    ...(options.retryHooks ? { retryHooks: options.retryHooks } : {}),
+  });
+  return new ZoomClient({
+    http,
+    now,
+    dailyCreateUpdateLimit: config.dailyCreateUpdateLimit,
+    meetingSettings: config.meetingSettings,
+    logger,
+    ...(options.observer ? { observer: options.observer } : {}),
+  });
+}
+
+function requireCredentials(config: ZoomConfig): void {
+  const missing = (
+    [
+      ['accountId', 'ZOOM_ACCOUNT_ID', 'Account ID'],
+      ['clientId', 'ZOOM_CLIENT_ID', 'Client ID'],
+      ['clientSecret', 'ZOOM_CLIENT_SECRET or zoom.clientSecretFile', 'Client secret'],
+    ] as const
+  ).filter(([key]) => config[key].trim() === '');
+  if (missing.length === 0) return;
+  throw new ConfigError(
+    missing.map(
+      ([key, env, label]) =>
+        `zoom.${key}: missing; set it (${env}) to the ${label} of a Server-to-Server OAuth app from the Zoom App Marketplace (Zoom retired JWT apps in 2023; an API key and secret no longer work)`,
+    ),
+  );
+}
