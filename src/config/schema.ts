@@ -128,6 +128,16 @@ export const googleSchema = z
       1000,
     ),
     retryMaxMs: duration('Longest single retry delay in ms.').default(32_000),
+    requestTimeoutMs: duration('Timeout of one Google HTTP request in ms.').default(30_000),
+    writeConflictRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(3)
+      .describe(
+        'Write-back: times an event that changed under us (412) is read again and re-patched.',
+      ),
     writeLocation: z
       .boolean()
       .default(true)
