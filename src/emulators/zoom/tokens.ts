@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { zoomUserId } from './ids.js';
+
+/** Access tokens live one hour (facts §1.2, S2S); there is no refresh token. */
+export const TOKEN_TTL_SECONDS = 3600;
+
+export type TokenCheck = 'valid' | 'unknown' | 'expired';
+
+/**
+ * Server-to-Server OAuth access tokens, timed by the emulator's clock. Tokens look like Zoom's
+ * (JWT-format strings, facts §1.2) but are only ever looked up, never decoded.
+ */
+export class TokenStore {
+  private readonly expiresAt = new Map<string, number>();
+
+  issue(nowMs: number, account: { accountId: string; clientId: string }, revokeOthers: boolean) {
+    if (revokeOthers) this.expiresAt.clear();
+    const iat = Math.floor(nowMs / 1000);
+    const header = { alg: 'HS512', v: '2.0', kid: zoomUserId() };
+    const payload = {
+      aud: 'https://oauth.zoom.us',
+      uid: zoomUserId(),
+      ver: 9,
+      auid: randomBytes(16).toString('hex'),
+      nbf: iat,
+      iss: `zm:cid:${account.clientId}`,
+      gno: 0,
+      exp: iat + TOKEN_TTL_SECONDS,
+      iat,
+      aid: account.accountId,
+      jti: randomBytes(16).toString('hex'),
+    };
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${encode(header)}.${encode(payload)}.${randomBytes(64).toString('base64url')}`;
+    this.expiresAt.set(token, nowMs + TOKEN_TTL_SECONDS * 1000);
+    return token;
+  }
+
+  check(token: string | undefined, nowMs: number): TokenCheck {
+    const expiry = token === undefined ? undefined : this.expiresAt.get(token);
+    if (expiry === undefined) return 'unknown';
+    return nowMs < expiry ? 'valid' : 'expired';
+  }
+
+  /** Makes every token issued so far expired as of `nowMs` (control API: "tokens expire now"). */
+  expireAll(nowMs: number): number {
+    for (const token of this.expiresAt.keys()) this.expiresAt.set(token, nowMs);
+    return this.expiresAt.size;
+  }
+
+  clear(): void {
+    this.expiresAt.clear();
+  }
+}
+
+/** The bearer token of a request, if it has one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,388 @@
+import type { ApiContext, ApiHandler, EmulatorServer, Reply } from '../kit/index.js';
+import { invitationText, sipAddress } from './invitation-text.js';
+import { meetingNumber, opaqueToken } from './ids.js';
+import { hostDailyLimitReply, RateLimits, type RateLabel } from './limits.js';
+import { listPage, PageCursors, readListQuery, selectRows } from './list-meetings.js';
+import type { MeetingBody, StoredMeeting } from './meeting-model.js';
+import {
+  createMeeting,
+  fullName,
+  patchMeeting,
+  patchOccurrence,
+  type WriteContext,
+  type WriteResult,
+} from './meeting-write.js';
+import { tokenEndpoint, type ZoomAccount } from './oauth-route.js';
+import { renderMeeting } from './render-meeting.js';
+import { fieldErrors, requestValidators } from './spec-schemas.js';
+import type { ZoomSwitchDefinitions, ZoomSwitchValues } from './switches.js';
+import { bearerToken, TokenStore } from './tokens.js';
+import { UserDirectory, type ZoomUser } from './users.js';
+import { errors, zoomError, type FieldError } from './zoom-errors.js';
+
+type ZoomHandler = (ctx: ApiContext, switches: ZoomSwitchValues) => Reply;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The Zoom REST API v2 paths zoomlink uses (SPEC), over the emulator's state: users, meetings,
+ * tokens, limits and list cursors. Every call is tagged with `host` (the meeting host's email)
+ * when the host is known, so tests can count calls per host.
+ */
+export class ZoomApi {
+  readonly users = new UserDirectory();
+  readonly meetings = new Map<number, StoredMeeting>();
+  readonly tokens = new TokenStore();
+  readonly limits = new RateLimits();
+  private readonly cursors = new PageCursors();
+
+  constructor(
+    private readonly server: EmulatorServer<ZoomSwitchDefinitions>,
+    readonly account: ZoomAccount,
+  ) {
+    requestValidators(); // read the spec now, so a missing file fails at start, not mid-test
+    server.route('POST', '/oauth/token', (ctx) =>
+      tokenEndpoint(ctx, account, this.tokens, server.switches.values()),
+    );
+    server.route('POST', '/v2/users/:userId/meetings', this.api('Medium', this.create));
+    server.route('GET', '/v2/users/:userId/meetings', this.api('Medium', this.list));
+    server.route('GET', '/v2/meetings/:meetingId', this.api('Light', this.get));
+    server.route('PATCH', '/v2/meetings/:meetingId', this.api('Light', this.update));
+    server.route('DELETE', '/v2/meetings/:meetingId', this.api('Light', this.remove));
+    server.route('PUT', '/v2/meetings/:meetingId/status', this.api('Light', this.status));
+    server.route('GET', '/v2/meetings/:meetingId/invitation', this.api('Light', this.invitation));
+    server.route(
+      'POST',
+      '/v2/meetings/:meetingId/invite_links',
+      this.api('Light', this.inviteLinks),
+    );
+  }
+
+  /** Forgets meetings, tokens, counters and cursors (users are the caller's business). */
+  clear(): void {
+    this.meetings.clear();
+    this.tokens.clear();
+    this.limits.clear();
+    this.cursors.clear();
+  }
+
+  /** A meeting that is neither deleted nor expired, or undefined. */
+  liveMeeting(param: string | undefined, nowMs: number): StoredMeeting | undefined {
+    const meeting = this.anyMeeting(param);
+    if (!meeting || meeting.deletedAt !== undefined || isExpired(meeting, nowMs)) return undefined;
+    return meeting;
+  }
+
+  anyMeeting(param: string | undefined): StoredMeeting | undefined {
+    return param && /^\d{1,19}$/.test(param) ? this.meetings.get(Number(param)) : undefined;
+  }
+
+  private api(label: RateLabel, handler: ZoomHandler): ApiHandler {
+    return (ctx) => {
+      const switches = this.server.switches.values();
+      const check = this.tokens.check(bearerToken(ctx.headers.authorization), ctx.now.getTime());
+      if (check !== 'valid')
+        return errors.invalidToken(
+          check === 'expired' ? switches.expiredTokenMessage : 'Invalid access token.',
+        );
+      const limited = this.limits.takeAccount(label, ctx.now, switches);
+      if (limited) return limited;
+      const reply = handler.call(this, ctx, switches);
+      return {
+        ...reply,
+        headers: { ...this.limits.headers(label, ctx.now, switches), ...reply.headers },
+      };
+    };
+  }
+
+  private writeContext(ctx: ApiContext, switches: ZoomSwitchValues): WriteContext {
+    return {
+      now: ctx.now,
+      switches,
+      users: this.users,
+      newMeetingId: () => meetingNumber((id) => this.meetings.has(id)),
+    };
+  }
+
+  private invalid(switches: ZoomSwitchValues) {
+    return (field: string, why: string): FieldError => ({
+      field,
+      message: switches.validationMessages === 'detailed' ? `${field} ${why}` : 'Invalid field.',
+    });
+  }
+
+  private tagHost(ctx: ApiContext, hostId: string): ZoomUser | undefined {
+    const host = this.users.get(hostId);
+    if (host) ctx.tag('host', host.email);
+    return host;
+  }
+
+  /**
+   * The per-host 100/day gate of create and update (facts §6.2). Under `all-attempts` the request
+   * is counted before it is validated; `commit` counts it after success otherwise.
+   */
+  private dailyGate(
+    ctx: ApiContext,
+    switches: ZoomSwitchValues,
+    hostId: string,
+    label: RateLabel,
+  ): { refused: Reply } | { refused?: undefined; finish: (reply: Reply, ok: boolean) => Reply } {
+    if (this.limits.hostRemaining(hostId, ctx.now) <= 0)
+      return { refused: hostDailyLimitReply(label, ctx.now) };
+    if (switches.dailyLimitCounts === 'all-attempts') this.limits.spendHost(hostId, ctx.now);
+    return {
+      finish: (reply: Reply, succeeded: boolean): Reply => {
+        if (succeeded && switches.dailyLimitCounts === 'successful')
+          this.limits.spendHost(hostId, ctx.now);
+        return {
+          ...reply,
+          headers: {
+            'X-RateLimit-Category': label,
+            'X-RateLimit-Limit': '100',
+            'X-RateLimit-Remaining': String(this.limits.hostRemaining(hostId, ctx.now)),
+            ...reply.headers,
+          },
+        };
+      },
+    };
+  }
+
+  private create(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    const user = this.users.find(ctx.params.userId!);
+    if (!user) return errors.userNotFound(ctx.params.userId!);
+    const body = parseBody(ctx.rawBody);
+    const scheduledFor =
+      body && typeof body.schedule_for === 'string'
+        ? this.users.find(body.schedule_for)
+        : undefined;
+    const host = scheduledFor ?? user;
+    ctx.tag('host', host.email);
+    const gate = this.dailyGate(ctx, switches, host.id, 'Medium');
+    if (gate.refused) return gate.refused;
+    if (!body) return gate.finish(errors.invalidJson(), false);
+    const validate = requestValidators().createMeeting;
+    if (!validate(body))
+      return gate.finish(
+        errors.validationFailed(
+          fieldErrors(validate.errors, switches.validationMessages === 'detailed'),
+        ),
+        false,
+      );
+    const result = createMeeting(body as MeetingBody, user, this.writeContext(ctx, switches));
+    if (!result.ok) return gate.finish(result.reply, false);
+    this.meetings.set(result.meeting.id, result.meeting);
+    const reply = {
+      status: 201,
+      body: renderMeeting(result.meeting, this.users.get(result.meeting.hostId), {
+        now: ctx.now,
+        switches,
+      }),
+    };
+    return gate.finish(reply, true);
+  }
+
+  private get(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    const meeting = this.liveMeeting(ctx.params.meetingId, ctx.now.getTime());
+    if (!meeting) return errors.meetingNotFound(ctx.params.meetingId!);
+    const host = this.tagHost(ctx, meeting.hostId);
+    const occurrenceId = ctx.query.get('occurrence_id');
+    let occurrence;
+    if (occurrenceId !== null && occurrenceId !== '') {
+      occurrence = meeting.occurrences.find((o) => o.id === occurrenceId);
+      if (!occurrence) return errors.invalidOccurrence();
+    }
+    return {
+      status: 200,
+      body: renderMeeting(meeting, host, {
+        now: ctx.now,
+        switches,
+        occurrence,
+        showPreviousOccurrences: ctx.query.get('show_previous_occurrences') === 'true',
+      }),
+    };
+  }
+
+  private update(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    const meeting = this.liveMeeting(ctx.params.meetingId, ctx.now.getTime());
+    if (!meeting) return errors.meetingNotFound(ctx.params.meetingId!);
+    this.tagHost(ctx, meeting.hostId);
+    const gate = this.dailyGate(ctx, switches, meeting.hostId, 'Light');
+    if (gate.refused) return gate.refused;
+    const body = parseBody(ctx.rawBody);
+    if (!body) return gate.finish(errors.invalidJson(), false);
+    const validate = requestValidators().updateMeeting;
+    if (!validate(body))
+      return gate.finish(
+        errors.validationFailed(
+          fieldErrors(validate.errors, switches.validationMessages === 'detailed'),
+        ),
+        false,
+      );
+    if (meeting.status === 'started') return gate.finish(errors.startedMeeting(), false);
+    const occurrenceId = ctx.query.get('occurrence_id');
+    const write = this.writeContext(ctx, switches);
+    const result: WriteResult =
+      occurrenceId !== null && occurrenceId !== ''
+        ? patchOccurrence(meeting, occurrenceId, body as MeetingBody, write)
+        : patchMeeting(meeting, body as MeetingBody, write);
+    if (!result.ok) return gate.finish(result.reply, false);
+    this.meetings.set(meeting.id, result.meeting);
+    return gate.finish({ status: 204 }, true);
+  }
+
+  private remove(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    const meeting = this.liveMeeting(ctx.params.meetingId, ctx.now.getTime());
+    if (!meeting) return errors.meetingNotFound(ctx.params.meetingId!);
+    this.tagHost(ctx, meeting.hostId);
+    if (switches.deleteCountsTowardDailyLimit) {
+      if (this.limits.hostRemaining(meeting.hostId, ctx.now) <= 0)
+        return hostDailyLimitReply('Light', ctx.now);
+      this.limits.spendHost(meeting.hostId, ctx.now);
+    }
+    const occurrenceId = ctx.query.get('occurrence_id');
+    if (occurrenceId !== null && occurrenceId !== '') {
+      const occurrence = meeting.occurrences.find((o) => o.id === occurrenceId);
+      if (!occurrence) return errors.invalidOccurrence();
+      // Deleting an occurrence that is already deleted answers 204 again (not sourced).
+      occurrence.status = 'deleted';
+      return { status: 204 };
+    }
+    if (meeting.status === 'started') return errors.inProgress();
+    meeting.deletedAt = ctx.now.getTime();
+    return { status: 204 };
+  }
+
+  private status(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    const meeting = this.anyMeeting(ctx.params.meetingId);
+    const nowMs = ctx.now.getTime();
+    const recoverable =
+      meeting?.deletedAt !== undefined &&
+      nowMs - meeting.deletedAt < switches.deletedRecoveryDays * DAY_MS;
+    if (!meeting || (meeting.deletedAt !== undefined && !recoverable) || isExpired(meeting, nowMs))
+      return errors.meetingNotFound(ctx.params.meetingId!);
+    this.tagHost(ctx, meeting.hostId);
+    const body = parseBody(ctx.rawBody);
+    if (!body) return errors.invalidJson();
+    const validate = requestValidators().meetingStatus;
+    if (!validate(body) || body.action === undefined)
+      return errors.validationFailed(
+        validate.errors
+          ? fieldErrors(validate.errors, switches.validationMessages === 'detailed')
+          : [this.invalid(switches)('action', 'is required: end or recover')],
+      );
+    if (body.action === 'recover') {
+      delete meeting.deletedAt;
+      return { status: 204 };
+    }
+    if (meeting.deletedAt !== undefined) return errors.meetingNotFound(ctx.params.meetingId!);
+    meeting.status = 'waiting';
+    return { status: 204 };
+  }
+
+  private invitation(ctx: ApiContext): Reply {
+    const meeting = this.liveMeeting(ctx.params.meetingId, ctx.now.getTime());
+    if (!meeting) return errors.meetingNotFound(ctx.params.meetingId!);
+    const host = this.tagHost(ctx, meeting.hostId);
+    return {
+      status: 200,
+      body: {
+        invitation: invitationText(meeting, host ? fullName(host) : '', ctx.now),
+        sip_links: [sipAddress(meeting)],
+      },
+    };
+  }
+
+  private inviteLinks(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    const meeting = this.liveMeeting(ctx.params.meetingId, ctx.now.getTime());
+    if (!meeting) {
+      const [status, code] = switches.unknownMeetingOnInviteLinks.split('/').map(Number);
+      const message =
+        code === 300
+          ? 'Meeting ID does not exist.'
+          : `Meeting does not exist: ${ctx.params.meetingId}`;
+      return zoomError(status!, code!, message);
+    }
+    this.tagHost(ctx, meeting.hostId);
+    const body = parseBody(ctx.rawBody);
+    if (!body) return errors.invalidJson();
+    const validate = requestValidators().inviteLinks;
+    if (!validate(body))
+      return errors.validationFailed(
+        fieldErrors(validate.errors, switches.validationMessages === 'detailed'),
+      );
+    const attendees = (body.attendees as Array<{ name: string }> | undefined) ?? [];
+    return {
+      status: 201,
+      body: {
+        attendees: attendees.map(({ name }) => ({
+          name,
+          join_url: `https://zoom.us/j/${meeting.id}?tk=${opaqueToken(32)}${
+            meeting.encryptedPassword ? `&pwd=${meeting.encryptedPassword}` : ''
+          }`,
+        })),
+      },
+    };
+  }
+
+  private list(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    const user = this.users.find(ctx.params.userId!);
+    if (!user) return errors.userNotFound(ctx.params.userId!);
+    ctx.tag('host', user.email);
+    const read = readListQuery(ctx.query, this.invalid(switches));
+    if ('errors' in read) return errors.validationFailed(read.errors);
+    const { query } = read;
+    const nowMs = ctx.now.getTime();
+    let offset = (query.pageNumber - 1) * query.pageSize;
+    if (query.nextPageToken) {
+      const cursor = this.cursors.take(query.nextPageToken, user.id, nowMs);
+      // Not sourced: Zoom's answer to an unknown or expired next_page_token (README "list").
+      if (!cursor)
+        return errors.validationFailed([
+          this.invalid(switches)(
+            'next_page_token',
+            'is unknown or expired (tokens last 15 minutes)',
+          ),
+        ]);
+      offset = cursor.offset;
+    }
+    const mine = [...this.meetings.values()].filter(
+      (m) => m.hostId === user.id && m.deletedAt === undefined && !isExpired(m, nowMs),
+    );
+    const rows = selectRows(mine, query, ctx.now, switches);
+    const nextOffset = offset + query.pageSize;
+    const token =
+      nextOffset < rows.length
+        ? this.cursors.issue({ hostId: user.id, type: query.type, offset: nextOffset }, nowMs)
+        : '';
+    return { status: 200, body: listPage(rows, offset, query, token) };
+  }
+}
+
+/** A JSON object body, `{}` for an empty body, undefined for anything else (ERR: code 300). */
+function parseBody(raw: Buffer): Record<string, unknown> | undefined {
+  if (raw.length === 0) return {};
+  try {
+    const value: unknown = JSON.parse(raw.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Facts §4.1: non-recurring meeting ids expire 30 days after their time (university copies of
+ * Zoom's guidance), recurring ones 365 days after they were last used (SUP); here, after the last
+ * occurrence, or after creation for type 3 (never started in the emulator).
+ */
+export function isExpired(meeting: StoredMeeting, nowMs: number): boolean {
+  if (meeting.type === 8) {
+    const last = meeting.occurrences[meeting.occurrences.length - 1];
+    const end = last ? last.startMs + last.duration * 60_000 : meeting.createdAt;
+    return nowMs > end + 365 * DAY_MS;
+  }
+  if (meeting.type === 3) return nowMs > meeting.createdAt + 365 * DAY_MS;
+  const start = meeting.startMs ?? meeting.createdAt;
+  return nowMs > start + meeting.duration * 60_000 + 30 * DAY_MS;
+}
