@@ -23,7 +23,7 @@ export function cannotOpen(path: string, reason: string, cause?: unknown): Store
   );
 }
 
-/** Creates the folder (0700) and an empty file (0600) when missing; tightens a laxer file. */
+/** Creates the folder (0700) and an empty file (0600) when missing. */
 export function prepareDatabaseFile(path: string): void {
   const folder = dirname(path);
   try {
@@ -40,13 +40,15 @@ export function prepareDatabaseFile(path: string): void {
     if (error instanceof StoreError) throw error;
     throw cannotOpen(path, (error as Error).message, error);
   }
-  restrictToOwner(path);
 }
 
-/** After SQLite has opened the file in WAL mode: the same owner-only rule for -wal and -shm. */
-export function restrictSidecarsToOwner(path: string): void {
-  for (const suffix of sidecars) {
-    if (existsSync(path + suffix)) restrictToOwner(path + suffix);
+/**
+ * Once SQLite has recognised the file as its own: the file and its -wal and -shm owner-only
+ * (a file that turns out not to be a database is left as it was).
+ */
+export function restrictToOwnerOnly(path: string): void {
+  for (const file of [path, ...sidecars.map((suffix) => path + suffix)]) {
+    if (existsSync(file)) restrictToOwner(file);
   }
 }
 

@@ -83,7 +83,7 @@ function assertForeignKeysHold(db: Database, migration: Migration): void {
   const broken = db.pragma('foreign_key_check') as unknown[];
   if (broken.length > 0) {
     throw new Error(
-      `version ${migration.version} leaves ${broken.length} rows pointing at missing rows`,
+      `version ${migration.version} leaves ${broken.length} row(s) pointing at missing rows`,
     );
   }
 }

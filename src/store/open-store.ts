@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from './clock.js';
-import { cannotOpen, prepareDatabaseFile, restrictSidecarsToOwner } from './database-file.js';
+import { cannotOpen, prepareDatabaseFile, restrictToOwnerOnly } from './database-file.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { translateSqliteError } from './sqlite-errors.js';
@@ -42,7 +42,7 @@ export function openStore(options: OpenStoreOptions): Store {
   try {
     configure(db, path, options.synchronous ?? 'full');
     const { to } = migrate(db, migrations, path);
-    if (!memory) restrictSidecarsToOwner(path);
+    if (!memory) restrictToOwnerOnly(path);
     return createStore(db, path, options.now ?? (() => new Date()), to);
   } catch (error) {
     db.close();

@@ -9,10 +9,23 @@ import { StoreError } from './store-error.js';
  */
 export type TimeInput = Date | string;
 
-const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const zoned = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** `Date` rolls 2025-02-30 over into March; a time that names no real day is refused instead. */
+function parseZoned(text: string): Date | undefined {
+  const match = zoned.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 7].map((group) =>
+    Number(match[group] ?? 0),
+  ) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const valid =
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
+  return valid && second <= 59 ? new Date(text) : undefined;
+}
 
 export function toStoredTime(value: TimeInput, field: string): string {
-  const date = typeof value === 'string' && zoned.test(value) ? new Date(value) : value;
+  const date = typeof value === 'string' ? parseZoned(value) : value;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new StoreError(
       'STORE_INVALID_TIME',
