@@ -90,8 +90,11 @@ function requireCredentials(config: ZoomConfig): void {
   if (missing.length === 0) return;
   throw new ConfigError(
     missing.map(
-      ([key, env, label]) =>
-        `zoom.${key}: missing; set it (${env}) to the ${label} of a Server-to-Server OAuth app from the Zoom App Marketplace (Zoom retired JWT apps in 2023; an API key and secret no longer work)`,
+      ([key, env, label], i) =>
+        `zoom.${key}: missing; set ${env} to the ${label} of zoomlink's Server-to-Server OAuth app (Zoom App Marketplace)` +
+        (i === missing.length - 1
+          ? '. JWT apps will not do: Zoom retired them in 2023, and an API key and secret no longer work'
+          : ''),
     ),
   );
 }

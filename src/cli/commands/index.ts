@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { register as convert } from './convert.js';
+import { register as zoom } from './zoom.js';
 
 /**
  * Every subcommand, in the order `zoomlink --help` lists them. Each module exports
@@ -6,4 +8,4 @@ import type { Command } from 'commander';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [convert, zoom];
