@@ -1,0 +1,250 @@
+import type { GoogleEventResource } from '../domain/calendar-event.js';
+import { ZoomlinkError } from '../errors.js';
+import type { DateValue } from './date-values.js';
+import { parseEvent, type ParsedEvent } from './parse-event.js';
+import type { RuleSpec } from './rule-spec.js';
+import { toRRule, type RRuleInstance } from './rrule-adapter.js';
+import {
+  DAY_MS,
+  floatingDay,
+  formatFloating,
+  formatUtc,
+  resolveWallClock,
+  timeOfDay,
+  wallClockOf,
+  type WallClockKind,
+} from './zone-time.js';
+
+/** One instance of a Google event, as Google would list it. */
+export interface GoogleOccurrence {
+  /** The instant it starts and ends. */
+  start: Date;
+  end: Date;
+  /** Its start in UTC, `YYYY-MM-DDTHH:mm:ssZ`: the key of Google's `originalStartTime`. */
+  originalStart: string;
+  /** Its start as wall-clock time in the event's zone, `YYYY-MM-DDTHH:mm:ss`. */
+  localStart: string;
+  /** Floating milliseconds of `localStart` (see zone-time.ts). */
+  floatingMs: number;
+  /** `gap`: the rule's clock time does not exist that day; `ambiguous`: it exists twice. */
+  wallClock: WallClockKind;
+  /** `rule`: made by an RRULE; `start`: DTSTART that no rule makes; `rdate`: only an RDATE. */
+  source: 'rule' | 'start' | 'rdate';
+}
+
+/**
+ * Which occurrences to return, like `events.list`: those ending after `from` and starting before
+ * `to`, at most `limit` of them. `to` or `limit` is required, so that a rule without an end stops.
+ */
+export type ExpandBounds = { from?: Date } & (
+  { to: Date; limit?: number } | { to?: Date; limit: number }
+);
+
+/** A rule so dense that expanding it up to the wanted range would take too long (e.g. SECONDLY). */
+export class RecurrenceTooDense extends ZoomlinkError {
+  constructor(scanned: number) {
+    super(
+      'RECURRENCE_TOO_DENSE',
+      `The recurrence makes more than ${scanned} instances before the wanted range; zoomlink does not expand it. Use a coarser rule.`,
+    );
+  }
+}
+
+/** Most rule instances looked at in one expansion (a MINUTELY rule over ~5 months). */
+export const MAX_SCANNED_INSTANCES = 200_000;
+
+/**
+ * Google's occurrences of an event (single or series), the way Google expands them: in
+ * `start.timeZone` with the wall-clock time kept across DST; DTSTART always an instance, even
+ * when no rule makes it, and then not counted in COUNT (google-api-nodejs-client #2214,
+ * rust-rrule #119: `BYDAY=TU,TH,SA;COUNT=5` from a Monday gives six events); RDATE adds;
+ * EXDATE (TZID, UTC or `VALUE=DATE`) and EXRULE remove; UNTIL as a UTC date-time, a date
+ * (inclusive: the whole local day) or a floating local time. A clock time that falls in a DST gap
+ * or overlap is placed by RFC 5545 §3.3.5 and flagged in `wallClock`.
+ */
+export function expandGoogleSeries(
+  event: GoogleEventResource,
+  bounds: ExpandBounds,
+): GoogleOccurrence[] {
+  return expandParsedEvent(parseEvent(event), bounds);
+}
+
+interface Candidate {
+  floatingMs: number;
+  instantMs: number;
+  kind: WallClockKind;
+  source: GoogleOccurrence['source'];
+}
+
+const SOURCE_RANK = { rule: 0, start: 1, rdate: 2 } as const;
+/** Floating and real time differ by at most 14 h (plus a DST hour); two days is a safe margin. */
+const MARGIN_MS = 2 * DAY_MS;
+
+export function expandParsedEvent(event: ParsedEvent, bounds: ExpandBounds): GoogleOccurrence[] {
+  const fromMs = bounds.from?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const toMs = bounds.to?.getTime() ?? Number.POSITIVE_INFINITY;
+  const limit = bounds.limit ?? Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(toMs) && !Number.isFinite(limit)) {
+    throw new RangeError('expandGoogleSeries needs bounds.to or bounds.limit');
+  }
+  const place = (floatingMs: number, source: Candidate['source']): Candidate => {
+    const { instantMs, kind } = resolveWallClock(floatingMs, event.zone);
+    return { floatingMs, instantMs, kind, source };
+  };
+  const endOf = (c: Candidate): number =>
+    event.allDay
+      ? resolveWallClock(c.floatingMs + event.durationMs, event.zone).instantMs
+      : c.instantMs + event.durationMs;
+  const excluded = exclusionsOf(event);
+  const wanted = (c: Candidate): boolean => !excluded(c) && endOf(c) > fromMs && c.instantMs < toMs;
+
+  const candidates: Candidate[] = [];
+  const dtstart: Candidate = {
+    floatingMs: event.startFloatingMs,
+    instantMs: event.startInstantMs,
+    kind: event.allDay ? 'exact' : resolveWallClock(event.startFloatingMs, event.zone).kind,
+    source: 'start',
+  };
+  if (wanted(dtstart)) candidates.push(dtstart);
+  for (const value of event.recurrence?.rDates ?? []) {
+    const c = rdateCandidate(value, event, place);
+    if (wanted(c)) candidates.push(c);
+  }
+  for (const rule of event.recurrence?.rules ?? []) {
+    candidates.push(...ruleCandidates(rule, event, place, wanted, toMs, limit));
+  }
+
+  candidates.sort(
+    (a, b) => a.instantMs - b.instantMs || SOURCE_RANK[a.source] - SOURCE_RANK[b.source],
+  );
+  const occurrences: GoogleOccurrence[] = [];
+  let last: number | undefined;
+  for (const c of candidates) {
+    if (c.instantMs === last) continue;
+    last = c.instantMs;
+    occurrences.push({
+      start: new Date(c.instantMs),
+      end: new Date(endOf(c)),
+      originalStart: formatUtc(c.instantMs),
+      localStart: formatFloating(c.floatingMs),
+      floatingMs: c.floatingMs,
+      wallClock: c.kind,
+      source: c.source,
+    });
+    if (occurrences.length >= limit) break;
+  }
+  return occurrences;
+}
+
+function rdateCandidate(
+  value: DateValue,
+  event: ParsedEvent,
+  place: (f: number, s: Candidate['source']) => Candidate,
+): Candidate {
+  switch (value.kind) {
+    case 'instant':
+      return {
+        floatingMs: wallClockOf(value.instantMs, event.zone),
+        instantMs: value.instantMs,
+        kind: 'exact',
+        source: 'rdate',
+      };
+    case 'floating':
+      return place(value.floatingMs, 'rdate');
+    case 'date':
+      // A date in a timed series: that day at the series' clock time (RFC 5545 leaves it open).
+      return place(
+        value.floatingMs + (event.allDay ? 0 : timeOfDay(event.startFloatingMs)),
+        'rdate',
+      );
+  }
+}
+
+/** The rule's instances that `wanted` keeps, in floating order, stopping as soon as none can follow. */
+function ruleCandidates(
+  rule: RuleSpec,
+  event: ParsedEvent,
+  place: (f: number, s: Candidate['source']) => Candidate,
+  wanted: (c: Candidate) => boolean,
+  toMs: number,
+  limit: number,
+): Candidate[] {
+  const until = rule.until;
+  let stopAfter = toMs + MARGIN_MS;
+  if (until?.kind === 'utc') stopAfter = Math.min(stopAfter, until.instantMs + MARGIN_MS);
+  if (until?.kind === 'date') stopAfter = Math.min(stopAfter, until.floatingMs + DAY_MS - 1);
+  if (until?.kind === 'floating') stopAfter = Math.min(stopAfter, until.floatingMs);
+  const withinUntil = (c: Candidate): boolean => {
+    if (until === undefined) return true;
+    if (until.kind === 'utc') return c.instantMs <= until.instantMs;
+    if (until.kind === 'date') return floatingDay(c.floatingMs) <= until.floatingMs;
+    return c.floatingMs <= until.floatingMs;
+  };
+
+  const kept: Candidate[] = [];
+  let scanned = 0;
+  let lastKeptFloating = Number.NEGATIVE_INFINITY;
+  toRRule(rule, event.startFloatingMs).all((date) => {
+    const floatingMs = date.getTime();
+    if (floatingMs > stopAfter) return false;
+    // Enough kept: only look on a little, for instants that DST placed out of floating order.
+    if (kept.length >= limit && floatingMs > lastKeptFloating + MARGIN_MS) return false;
+    scanned += 1;
+    if (scanned > MAX_SCANNED_INSTANCES) throw new RecurrenceTooDense(MAX_SCANNED_INSTANCES);
+    const c = place(floatingMs, 'rule');
+    if (withinUntil(c) && wanted(c)) {
+      kept.push(c);
+      lastKeptFloating = floatingMs;
+    }
+    return true;
+  });
+  return kept;
+}
+
+/** EXDATE and EXRULE as one test. */
+function exclusionsOf(event: ParsedEvent): (c: Candidate) => boolean {
+  const instants = new Set<number>();
+  const dates = new Set<number>();
+  for (const value of event.recurrence?.exDates ?? []) {
+    if (value.kind === 'instant') instants.add(value.instantMs);
+    else if (value.kind === 'floating')
+      instants.add(resolveWallClock(value.floatingMs, event.zone).instantMs);
+    else dates.add(value.floatingMs);
+  }
+  const exRules = (event.recurrence?.exRules ?? []).map((rule) => new ExRuleIndex(rule, event));
+  return (c) =>
+    instants.has(c.instantMs) ||
+    dates.has(floatingDay(c.floatingMs)) ||
+    exRules.some((index) => index.has(c.floatingMs));
+}
+
+/** The floating instances of an EXRULE, computed a year at a time as far as they are asked for. */
+class ExRuleIndex {
+  private readonly rrule: RRuleInstance;
+  private readonly instances = new Set<number>();
+  private horizon: number;
+
+  constructor(rule: RuleSpec, event: ParsedEvent) {
+    const until = rule.until;
+    const untilFloating =
+      until === undefined
+        ? undefined
+        : until.kind === 'utc'
+          ? wallClockOf(until.instantMs, event.zone)
+          : until.kind === 'date'
+            ? until.floatingMs + DAY_MS - 1000
+            : until.floatingMs;
+    this.rrule = toRRule(rule, event.startFloatingMs, untilFloating);
+    this.horizon = event.startFloatingMs - 1;
+  }
+
+  has(floatingMs: number): boolean {
+    while (floatingMs > this.horizon) {
+      const next = Math.max(this.horizon, floatingMs) + 366 * DAY_MS;
+      for (const d of this.rrule.between(new Date(this.horizon), new Date(next), true))
+        this.instances.add(d.getTime());
+      this.horizon = next;
+    }
+    return this.instances.has(floatingMs);
+  }
+}

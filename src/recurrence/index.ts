@@ -1,0 +1,44 @@
+/**
+ * The recurrence engine (pure): Google's expansion of an event, its conversion to Zoom proven
+ * occurrence by occurrence, our own Zoom expander, and descriptions for people.
+ */
+export { convertEvent, topicOf, zoomStart } from './convert.js';
+export type {
+  ConversionResult,
+  ConversionWindow,
+  ConvertOptions,
+  FallbackStrategy,
+  Strategy,
+} from './convert.js';
+export {
+  expandGoogleSeries,
+  expandParsedEvent,
+  RecurrenceTooDense,
+  MAX_SCANNED_INSTANCES,
+} from './expand-google.js';
+export type { ExpandBounds, GoogleOccurrence } from './expand-google.js';
+export {
+  expandZoomSeries,
+  ZoomSeriesInvalid,
+  ZOOM_MAX_INTERVAL,
+  ZOOM_MAX_OCCURRENCES,
+} from './expand-zoom.js';
+export type { ExpandZoomOptions } from './expand-zoom.js';
+export { ZOOM_READINGS, LIKELY_ZOOM_READING } from './zoom-reading.js';
+export type { ZoomReading } from './zoom-reading.js';
+export { zoomOccurrenceId } from './zoom-occurrence-id.js';
+export { parseEvent } from './parse-event.js';
+export type { ParsedEvent } from './parse-event.js';
+export { EventInputError } from './event-input-error.js';
+export type { ReasonCode, SkipCode, FallbackCode } from './reasons.js';
+export {
+  describeRecurrence,
+  describeSeries,
+  formatDate,
+  formatDateTime,
+  formatMeetingTime,
+} from './describe.js';
+export { describeConversion } from './describe-conversion.js';
+export { zoneLabel } from './zone-labels.js';
+export { LANGS } from './lang.js';
+export type { Lang } from './lang.js';
