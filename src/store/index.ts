@@ -8,7 +8,7 @@ export type { Store, StoreStats } from './store.js';
 export { StoreError, type StoreErrorCode } from './store-error.js';
 export type { Clock } from './clock.js';
 export type { TimeInput } from './time.js';
-export type { Room, RoomInput, RoomsRepository } from './rooms.js';
+export type { StoredRoom, RoomInput, RoomsRepository } from './rooms.js';
 export {
   linkStates,
   linkStrategies,

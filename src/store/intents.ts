@@ -121,10 +121,10 @@ export function createIntentsRepository(db: Database, clock: Clock): IntentsRepo
        AND ifnull(occurrence_start, '') = ifnull(?, '')`,
   );
   const listOpen = db.prepare<[], IntentRow>(
-    "SELECT * FROM intents WHERE state = 'open' ORDER BY created_at, marker",
+    "SELECT * FROM intents WHERE state = 'open' ORDER BY created_at, rowid",
   );
   const listForEvent = db.prepare<[string], IntentRow>(
-    'SELECT * FROM intents WHERE event_id = ? ORDER BY created_at, marker',
+    'SELECT * FROM intents WHERE event_id = ? ORDER BY created_at, rowid',
   );
   const retry = db.prepare<[{ marker: string; now: string }]>(
     `UPDATE intents SET attempts = attempts + 1, updated_at = @now

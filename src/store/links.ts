@@ -145,7 +145,7 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
   const get = db.prepare<[string], LinkRow>(`${selectLink} WHERE l.event_id = ?`);
   const getByMeeting = db.prepare<[number], LinkRow>(
     `${selectLink} WHERE l.zoom_meeting_id = ?
-     ORDER BY l.state = 'deleted', l.updated_at DESC LIMIT 1`,
+     ORDER BY l.state = 'deleted', l.updated_at DESC, l.event_id LIMIT 1`,
   );
   const list = db.prepare<[], LinkRow>(`${selectLink} ORDER BY l.event_id`);
   const listByRoom = db.prepare<[string], LinkRow>(

@@ -4,8 +4,11 @@ import { stampNow, type Clock } from './clock.js';
 import { assertChanged } from './store-error.js';
 import { toStoredTime } from './time.js';
 
-/** A room calendar zoomlink polls, with where its polling stands. Times are ISO UTC strings. */
-export interface Room {
+/**
+ * A room calendar zoomlink polls, with where its polling stands (the sync ports' `Room` plus its
+ * stored state). Times are ISO UTC strings.
+ */
+export interface StoredRoom {
   calendarId: string;
   name: string;
   zoomHost: string;
@@ -29,10 +32,10 @@ export interface RoomInput {
 
 export interface RoomsRepository {
   /** Adds a room or updates its name and host; its sync token and poll history are kept. */
-  upsert(room: RoomInput): Room;
-  get(calendarId: string): Room | undefined;
+  upsert(room: RoomInput): StoredRoom;
+  get(calendarId: string): StoredRoom | undefined;
   /** Every room, by calendar id. */
-  list(): Room[];
+  list(): StoredRoom[];
   /** Forgets a room and which bookings it held (the links themselves stay). */
   remove(calendarId: string): boolean;
   setSyncToken(calendarId: string, token: string): void;
@@ -57,7 +60,7 @@ interface RoomRow {
   updated_at: string;
 }
 
-function toRoom(row: RoomRow): Room {
+function toRoom(row: RoomRow): StoredRoom {
   return {
     calendarId: row.calendar_id,
     name: row.name,
