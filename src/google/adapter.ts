@@ -1,0 +1,113 @@
+import type { GoogleConfig, RoomsConfig } from '../config/schema.js';
+import type { LiveEvent } from '../domain/calendar-event.js';
+import type { ApiObserver } from '../domain/api-observer.js';
+import { logger as processLogger, type Logger } from '../log.js';
+import type { AdapterContext } from './adapter-context.js';
+import { createApis } from './apis.js';
+import { createAuthClients } from './auth-clients.js';
+import { listBookings } from './bookings.js';
+import type { AuthDescription } from './classify-failure.js';
+import { resolveCredentials } from './credentials.js';
+import { createCallRunner, type GoogleAuth } from './google-call.js';
+import { modifyEvent } from './modify-event.js';
+import type {
+  EventCopy,
+  EventCopyRef,
+  EventPage,
+  EventPatch,
+  ModifyResult,
+  Room,
+} from './port-types.js';
+import { readChanges } from './read-changes.js';
+import { discoverRooms } from './rooms.js';
+import type { RoomListing } from './room-hosts.js';
+import { writeTarget } from './write-target.js';
+
+export interface GoogleAdapterOptions {
+  observer?: ApiObserver;
+  logger?: Logger;
+  /** The current time (tests pass the emulator's clock). */
+  now?: () => Date;
+  /** How retries wait; tests may pass a recorder. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The sync engine's `CalendarPort`, plus what the CLI shows people. */
+export interface GoogleAdapter {
+  listRooms(): Promise<Room[]>;
+  readChanges(calendarId: string, syncToken: string | null): AsyncIterable<EventPage>;
+  modifyEvent(
+    target: EventCopyRef,
+    change: (current: EventCopy) => EventPatch | null,
+  ): Promise<ModifyResult>;
+  /** The rooms and the Directory rooms left out, with why. */
+  discoverRooms(): Promise<RoomListing>;
+  /** A room's bookings in a window, series expanded into instances, by start time. */
+  listBookings(calendarId: string, window: { from: Date; to: Date }): Promise<LiveEvent[]>;
+  /** The copy write-back should patch for this event, and the user to act as. */
+  writeTarget(event: LiveEvent): EventCopyRef;
+}
+
+/**
+ * The Google Calendar adapter on the real googleapis client. Credentials are resolved on the
+ * first call that needs them (a `ConfigError` when they are missing or unreadable).
+ */
+export function createGoogleAdapter(
+  config: { google: GoogleConfig; rooms: RoomsConfig },
+  options: GoogleAdapterOptions = {},
+): GoogleAdapter {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? processLogger;
+  let resolved: (GoogleAuth & { adminSubject: string }) | undefined;
+  const auth = () => {
+    if (!resolved) {
+      const credentials = resolveCredentials(config.google);
+      const description: AuthDescription =
+        credentials.kind === 'serviceAccount'
+          ? {
+              kind: 'serviceAccount',
+              clientEmail: credentials.clientEmail,
+              clientId: credentials.clientId,
+            }
+          : { kind: 'userOAuth' };
+      resolved = {
+        clients: createAuthClients(credentials, config.google.tokenUrl),
+        description,
+        adminSubject: credentials.kind === 'serviceAccount' ? credentials.adminSubject : 'me',
+      };
+    }
+    return resolved;
+  };
+  const ctx: AdapterContext = {
+    google: config.google,
+    rooms: config.rooms,
+    apis: createApis(config.google),
+    call: createCallRunner({
+      policy: {
+        maxRetries: config.google.maxRetries,
+        baseMs: config.google.retryBaseMs,
+        maxMs: config.google.retryMaxMs,
+      },
+      auth,
+      observer: options.observer,
+      logger,
+      now,
+      sleep: options.sleep,
+    }),
+    logger,
+    now,
+    adminSubject: () => auth().adminSubject,
+  };
+  return {
+    listRooms: async () => (await discoverRooms(ctx)).rooms,
+    discoverRooms: () => discoverRooms(ctx),
+    readChanges: (calendarId, syncToken) => readChanges(ctx, calendarId, syncToken),
+    modifyEvent: (target, change) => modifyEvent(ctx, target, change),
+    listBookings: (calendarId, window) => listBookings(ctx, calendarId, window),
+    writeTarget: (event) =>
+      writeTarget(event, {
+        domains: config.google.domains,
+        adminSubject: config.google.adminSubject,
+      }),
+  };
+}

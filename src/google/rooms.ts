@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { AdapterContext } from './adapter-context.js';
+import { parseResponse } from './parse-response.js';
+import {
+  directoryResource,
+  roomFromResource,
+  roomsFromConfig,
+  type RoomListing,
+} from './room-hosts.js';
+import { GoogleScopes } from './scopes.js';
+
+const resourcesPage = z.object({
+  items: z.array(z.unknown()).optional(),
+  nextPageToken: z.string().optional(),
+});
+
+/** Directory pages hold at most 500 resources (admin directory_v1 discovery, `maxResults`). */
+const directoryPageSize = 500;
+
+/**
+ * The rooms zoomlink watches: `rooms.list` from the config, or every resource calendar the
+ * Directory lists for `rooms.directoryQuery` (all pages), each given a Zoom host by the rules in
+ * `room-hosts.ts`. Rooms no rule maps are logged and left out.
+ */
+export async function discoverRooms(ctx: AdapterContext): Promise<RoomListing> {
+  if (ctx.rooms.source === 'config') {
+    return { source: 'config', rooms: roomsFromConfig(ctx.rooms.list), skipped: [] };
+  }
+  const listing: RoomListing = { source: 'directory', rooms: [], skipped: [] };
+  let pageToken: string | undefined;
+  do {
+    const token = pageToken;
+    const data = await ctx.call(
+      {
+        operation: 'directory.resources.calendars.list',
+        subject: ctx.adminSubject(),
+        scope: GoogleScopes.readRooms,
+      },
+      (auth) =>
+        ctx.apis.directory.resources.calendars.list({
+          auth,
+          customer: ctx.google.customer,
+          maxResults: directoryPageSize,
+          query: ctx.rooms.directoryQuery || undefined,
+          pageToken: token,
+        }),
+    );
+    const page = parseResponse(
+      resourcesPage,
+      data,
+      'directory.resources.calendars.list',
+      'the page',
+    );
+    for (const item of page.items ?? []) {
+      const resource = parseResponse(
+        directoryResource,
+        item,
+        'directory.resources.calendars.list',
+        'a calendar resource',
+      );
+      const found = roomFromResource(resource, ctx.rooms);
+      if ('room' in found) listing.rooms.push(found.room);
+      else listing.skipped.push(found.skipped);
+    }
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  for (const skipped of listing.skipped) ctx.logger.warn('room skipped', { ...skipped });
+  return listing;
+}
