@@ -1,0 +1,174 @@
+import type { CalendarState, CalendarStore, EventCopy, EventData } from './calendar-store.js';
+import { dayStartMs } from './event-time.js';
+import { instanceId } from './ids.js';
+import type { Interval } from './room-busy.js';
+import { lengthOf, maxExpandedInstances, occurrencesOf, spanOf } from './series.js';
+
+/**
+ * Copies per calendar (facts §5.4): the organizer's copy is the main one; every attendee calendar
+ * the emulator holds (rooms, people) gets its own copy with the same id. Writing the organizer's
+ * copy overwrites the shared fields of every copy; each copy keeps its own private extended
+ * properties, reminders and colour. An attendee who is removed, or an event the organizer
+ * deletes, leaves cancelled copies behind.
+ */
+const perCopyFields = ['reminders', 'colorId'] as const;
+
+export interface PropagationDeps {
+  store: CalendarStore;
+  nowMs: () => number;
+  autoDecline: () => boolean;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function organizerOf(copy: EventCopy): string | undefined {
+  const organizer = copy.data.organizer;
+  return isObject(organizer) && typeof organizer.email === 'string' ? organizer.email : undefined;
+}
+
+export function isOrganizerCopy(copy: EventCopy): boolean {
+  return organizerOf(copy) === copy.calendarId;
+}
+
+function attendeesOf(data: EventData): Record<string, unknown>[] {
+  return Array.isArray(data.attendees) ? (data.attendees as Record<string, unknown>[]) : [];
+}
+
+/** The copy's data as an attendee calendar holds it: shared fields from the organizer, its own private ones. */
+function attendeeData(organizer: EventData, own: EventData | undefined): EventData {
+  const data = structuredClone(organizer);
+  for (const field of perCopyFields) {
+    delete data[field];
+    if (own?.[field] !== undefined) data[field] = structuredClone(own[field]);
+  }
+  const shared = isObject(organizer.extendedProperties)
+    ? organizer.extendedProperties.shared
+    : undefined;
+  const ownPrivate = isObject(own?.extendedProperties) ? own.extendedProperties.private : undefined;
+  delete data.extendedProperties;
+  if (shared !== undefined || ownPrivate !== undefined)
+    data.extendedProperties = {
+      ...(ownPrivate !== undefined ? { private: structuredClone(ownPrivate) } : {}),
+      ...(shared !== undefined ? { shared: structuredClone(shared) } : {}),
+    };
+  return data;
+}
+
+/** The times a copy occupies on a calendar (a series: its instances from a day ago on, bounded). */
+export function busyIntervals(copy: EventCopy, calendar: CalendarState, nowMs: number): Interval[] {
+  if (!copy.recurrence) return [spanOf(copy, calendar.timeZone)];
+  const length = lengthOf(copy).ms;
+  return occurrencesOf(copy, calendar, {
+    endsAfterMs: nowMs - 86_400_000,
+    limit: maxExpandedInstances,
+  })
+    .filter((o) => !calendar.events.has(instanceId(copy.id, o.key)))
+    .map((o) => {
+      const startMs = o.start ? o.start.toMillis() : dayStartMs(o.date!, calendar.timeZone);
+      return { startMs, endMs: startMs + length };
+    });
+}
+
+/** The room's answer on this copy: accepted when it organises, else its attendee entry. */
+function roomAccepted(copy: EventCopy, roomId: string): boolean {
+  if (copy.data.status === 'cancelled') return false;
+  if (organizerOf(copy) === roomId) return true;
+  return attendeesOf(copy.data).some((a) => a.email === roomId && a.responseStatus === 'accepted');
+}
+
+/** Keeps a room's busy index true after a write of one of its copies. */
+export function reindexRoomCopy(calendar: CalendarState, copy: EventCopy, nowMs: number): void {
+  if (!calendar.busy) return;
+  if (roomAccepted(copy, calendar.id))
+    calendar.busy.set(copy.id, busyIntervals(copy, calendar, nowMs));
+  else calendar.busy.remove(copy.id);
+  const masterId = copy.data.recurringEventId;
+  if (typeof masterId === 'string') {
+    const master = calendar.events.get(masterId);
+    if (master) reindexRoomCopy(calendar, master, nowMs);
+  }
+}
+
+/** Accepted, or declined when the room already accepted something at an overlapping time. */
+function roomAnswer(
+  deps: PropagationDeps,
+  room: CalendarState,
+  event: EventCopy,
+): 'accepted' | 'declined' {
+  if (!deps.autoDecline() || !room.busy) return 'accepted';
+  const own = event.id;
+  const intervals = busyIntervals({ ...event, calendarId: room.id }, room, deps.nowMs());
+  const series =
+    typeof event.data.recurringEventId === 'string' ? event.data.recurringEventId : own;
+  const related = (owner: string) =>
+    owner === own || owner === series || owner.startsWith(`${series}_`);
+  return room.busy.overlaps(intervals, related) ? 'declined' : 'accepted';
+}
+
+/**
+ * After a write of the organizer's copy (already stamped): rooms answer, every attendee calendar's
+ * copy is created or overwritten, and copies of calendars no longer invited are cancelled.
+ * `timesChanged` makes rooms answer again, as they do when a booking moves.
+ */
+export function propagateFromOrganizer(
+  deps: PropagationDeps,
+  organizer: EventCopy,
+  timesChanged: boolean,
+): void {
+  const { store } = deps;
+  const now = deps.nowMs();
+  const targets = new Map<string, Record<string, unknown>>();
+  if (organizer.data.status !== 'cancelled') {
+    for (const attendee of attendeesOf(organizer.data)) {
+      const calendar = store.get(String(attendee.email));
+      if (calendar && calendar.id !== organizer.calendarId) targets.set(calendar.id, attendee);
+    }
+  }
+
+  for (const [calendarId, attendee] of targets) {
+    const calendar = store.get(calendarId)!;
+    if (calendar.kind !== 'room') continue;
+    const existing = calendar.events.get(organizer.id);
+    if (existing?.deletedByOwner) continue;
+    const ask =
+      !existing ||
+      existing.data.status === 'cancelled' ||
+      timesChanged ||
+      attendee.responseStatus === undefined ||
+      attendee.responseStatus === 'needsAction';
+    if (ask) attendee.responseStatus = roomAnswer(deps, calendar, organizer);
+  }
+
+  for (const [calendarId] of targets) {
+    const calendar = store.get(calendarId)!;
+    const existing = calendar.events.get(organizer.id);
+    if (existing?.deletedByOwner) continue;
+    const copy: EventCopy = existing ?? {
+      calendarId,
+      id: organizer.id,
+      data: {},
+      start: organizer.start,
+      end: organizer.end,
+      created: new Date(now).toISOString(),
+      updatedUs: 0,
+      seq: 0,
+    };
+    copy.data = attendeeData(organizer.data, existing?.data);
+    copy.start = organizer.start;
+    copy.end = organizer.end;
+    copy.originalStart = organizer.originalStart;
+    copy.recurrence = organizer.recurrence;
+    store.stamp(copy, now);
+    reindexRoomCopy(calendar, copy, now);
+  }
+
+  for (const calendarId of store.holdersOf(organizer.id)) {
+    if (calendarId === organizer.calendarId || targets.has(calendarId)) continue;
+    const copy = store.copy(calendarId, organizer.id);
+    if (!copy || copy.data.status === 'cancelled') continue;
+    copy.data.status = 'cancelled';
+    store.stamp(copy, now);
+    reindexRoomCopy(store.get(calendarId)!, copy, now);
+  }
+}

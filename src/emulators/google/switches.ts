@@ -1,0 +1,47 @@
+import type { SwitchDefinitions } from '../kit/index.js';
+
+/**
+ * Behaviour Google's documents leave open, as named switches (first value = default unless
+ * `default` says otherwise). Each `why` names what the documents do and do not say; the README
+ * lists them with sources. Facts = `../shared/facts/google-calendar-api.md`.
+ */
+export const googleSwitchDefinitions = {
+  addOnConference: {
+    values: ['reject', 'accept', 'strip'] as const,
+    why: 'Facts §4: whether Calendar accepts a conferenceData of type addOn from a plain API client is UNCONFIRMED; live reports (openclaw/gogcli PR #590) saw 400 "Invalid conference data", others ship it. Default: refuse with 400.',
+  },
+  delegation: {
+    values: ['allowed', 'refused'] as const,
+    why: 'Lets a test see the real 401 unauthorized_client a token request gets when the Workspace admin has not authorised the service account (or its scopes) for domain-wide delegation (facts §7).',
+  },
+  roomAutoDecline: {
+    values: [true, false] as const,
+    why: 'Rooms auto-accept or decline per admin settings (facts §5.4, UNCONFIRMED detail). Default: a room declines a booking that overlaps one it already accepted (a whole series when any instance overlaps).',
+  },
+  roomAccessForMembers: {
+    values: ['reader', 'writer', 'none'] as const,
+    why: 'What a non-admin person in the domain may do with a room calendar depends on the resource sharing settings (facts §5.4, open question). Admins are always writers. Default: reader.',
+  },
+  attendeeCopyEdits: {
+    values: ['keep', 'ignoreSharedFields'] as const,
+    why: 'Edits of a non-organizer copy stay on that copy (facts §5.4, SO 62386622); nodejs-client #2989 reports summary/recurrence edits on attendee copies "succeed" without effect. Default: keep the edit on that copy.',
+  },
+  userRateLimitPerMinute: {
+    values: [0, 10, 60, 600] as const,
+    why: 'Calendar quota: 600 requests per minute per user per project (quota guide), sliding window. 0 = off (the default, so tests stay deterministic).',
+  },
+  rateLimitReply: {
+    values: [
+      '403-userRateLimitExceeded',
+      '403-rateLimitExceeded',
+      '429-rateLimitExceeded',
+    ] as const,
+    why: 'The errors guide gives both 403 usageLimits and 429 for rate limits and calls them "functionally similar"; which one a user-rate overrun gets is not fixed.',
+  },
+  syncTokenTtlHours: {
+    values: [0, 1, 24, 168] as const,
+    why: 'Sync tokens expire or are invalidated "for various reasons" (sync guide) without a documented lifetime. 0 = never by age (default); /_emulator/sync-tokens/invalidate ends them on demand.',
+  },
+} satisfies SwitchDefinitions;
+
+export type GoogleSwitchDefinitions = typeof googleSwitchDefinitions;
