@@ -69,7 +69,9 @@ const PAGE_SIZE = 300;
 const MAX_PAGES = 1000;
 
 const meetingPath = (meetingId: number) => `/meetings/${encodeURIComponent(checkedId(meetingId))}`;
-const userMeetingsPath = (host: string) => `/users/${encodeURIComponent(host)}/meetings`;
+// `@` may stand in a path segment (RFC 3986 pchar) and is what Zoom's own examples send.
+const userMeetingsPath = (host: string) =>
+  `/users/${encodeURIComponent(host).replace(/%40/g, '@')}/meetings`;
 
 export class ZoomClient {
   private readonly http: ZoomHttp;
