@@ -219,8 +219,7 @@ function expandSeries(
     return;
   }
   const before = new Map((previous ?? []).map((o) => [o.id, o]));
-  meeting.occurrences = expansion.starts.map((at) => {
-    const startMs = at.toMillis();
+  meeting.occurrences = expansion.starts.map((startMs) => {
     const fresh: StoredOccurrence = {
       id: String(startMs),
       startMs,
