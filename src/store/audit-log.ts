@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { redact, redactText } from '../log.js';
 import { type Clock } from './clock.js';
+import { fromRow, type RowOf } from './row-mapping.js';
 import { toStoredTime, toStoredTimeOrNull } from './time.js';
 
 /**
@@ -55,11 +56,8 @@ export const defaultAuditRetentionDays = 90;
 
 const maxDetailLength = 2000;
 
-type AuditRow = Omit<AuditEntry, 'eventId'> & { event_id: string | null };
-
-function toEntry({ event_id, ...row }: AuditRow): AuditEntry {
-  return { ...row, eventId: event_id };
-}
+type AuditRow = RowOf<AuditEntry>;
+const toEntry = (row: AuditRow) => fromRow<AuditEntry>(row);
 
 export function cleanDetail(detail: AuditInput['detail']): string {
   if (detail === undefined) return '';

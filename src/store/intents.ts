@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { stampNow, type Clock } from './clock.js';
+import { fromRow, type RowOf } from './row-mapping.js';
 import { notFound, StoreError } from './store-error.js';
 import { toStoredTime, toStoredTimeOrNull, type TimeInput } from './time.js';
 import { writeTransaction } from './write-transaction.js';
@@ -77,35 +78,8 @@ export function findIntentMarker(text: string | undefined): string | undefined {
   return text?.match(intentMarkerPattern)?.[0];
 }
 
-interface IntentRow {
-  marker: string;
-  event_id: string;
-  occurrence_start: string | null;
-  zoom_host: string;
-  state: IntentState;
-  zoom_meeting_id: number | null;
-  attempts: number;
-  reason: string | null;
-  created_at: string;
-  updated_at: string;
-  resolved_at: string | null;
-}
-
-function toIntent(row: IntentRow): Intent {
-  return {
-    marker: row.marker,
-    eventId: row.event_id,
-    occurrenceStart: row.occurrence_start,
-    zoomHost: row.zoom_host,
-    state: row.state,
-    zoomMeetingId: row.zoom_meeting_id,
-    attempts: row.attempts,
-    reason: row.reason,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    resolvedAt: row.resolved_at,
-  };
-}
+type IntentRow = RowOf<Intent>;
+const toIntent = (row: IntentRow) => fromRow<Intent>(row);
 
 export function createIntentsRepository(db: Database, clock: Clock): IntentsRepository {
   const insert = db.prepare<

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
+import { fromRow, type RowOf } from './row-mapping.js';
 import {
   linkStates,
   linkStrategies,
@@ -49,57 +50,12 @@ export interface LinksRepository {
   countByStrategy(): Record<LinkStrategy, number>;
 }
 
-interface LinkRow {
-  event_id: string;
-  ical_uid: string;
-  organizer_email: string;
-  strategy: LinkStrategy;
-  state: LinkState;
-  zoom_meeting_id: number | null;
-  zoom_host: string | null;
-  join_url: string | null;
-  passcode: string | null;
-  window_from: string | null;
-  window_to: string | null;
-  zoom_hash: string | null;
-  writeback_hash: string | null;
-  writeback_calendar_id: string | null;
-  writeback_as: string | null;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  reason: string | null;
-  created_at: string;
-  updated_at: string;
-  rooms_json: string;
-}
+type LinkRow = RowOf<Omit<Link, 'rooms'>> & { rooms_json: string };
 
-function toLink(row: LinkRow): Link {
+function toLink({ rooms_json, ...row }: LinkRow): Link {
   return {
-    eventId: row.event_id,
-    icalUid: row.ical_uid,
-    organizerEmail: row.organizer_email,
-    strategy: row.strategy,
-    state: row.state,
-    zoomMeetingId: row.zoom_meeting_id,
-    zoomHost: row.zoom_host,
-    joinUrl: row.join_url,
-    passcode: row.passcode,
-    windowFrom: row.window_from,
-    windowTo: row.window_to,
-    zoomHash: row.zoom_hash,
-    writebackHash: row.writeback_hash,
-    writebackCalendarId: row.writeback_calendar_id,
-    writebackAs: row.writeback_as,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-    lastErrorAt: row.last_error_at,
-    reason: row.reason,
-    rooms: (JSON.parse(row.rooms_json) as string[]).sort(),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromRow<Omit<Link, 'rooms'>>(row),
+    rooms: (JSON.parse(rooms_json) as string[]).sort(),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { stampNow, type Clock } from './clock.js';
+import { fromRow, type RowOf } from './row-mapping.js';
 import { toStoredTime, type TimeInput } from './time.js';
 
 /** One Zoom meeting of a `per_occurrence` link: the meeting for the occurrence at `occurrenceStart`. */
@@ -40,33 +41,8 @@ export interface OccurrenceMeetingsRepository {
   remove(eventId: string, occurrenceStart: TimeInput): boolean;
 }
 
-interface OccurrenceMeetingRow {
-  event_id: string;
-  occurrence_start: string;
-  zoom_meeting_id: number;
-  join_url: string;
-  passcode: string | null;
-  duration_minutes: number;
-  zoom_hash: string | null;
-  writeback_hash: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-function toOccurrenceMeeting(row: OccurrenceMeetingRow): OccurrenceMeeting {
-  return {
-    eventId: row.event_id,
-    occurrenceStart: row.occurrence_start,
-    zoomMeetingId: row.zoom_meeting_id,
-    joinUrl: row.join_url,
-    passcode: row.passcode,
-    durationMinutes: row.duration_minutes,
-    zoomHash: row.zoom_hash,
-    writebackHash: row.writeback_hash,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+type OccurrenceMeetingRow = RowOf<OccurrenceMeeting>;
+const toOccurrenceMeeting = (row: OccurrenceMeetingRow) => fromRow<OccurrenceMeeting>(row);
 
 export function createOccurrenceMeetingsRepository(
   db: Database,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { stampNow, type Clock } from './clock.js';
+import { fromRow, type RowOf } from './row-mapping.js';
 import { toStoredTime, toStoredTimeOrNull, type TimeInput } from './time.js';
 
 /**
@@ -43,31 +44,8 @@ export interface OccurrenceOverridesRepository {
   removeAllForLink(eventId: string): number;
 }
 
-interface OverrideRow {
-  event_id: string;
-  original_start: string;
-  zoom_occurrence_id: string | null;
-  kind: 'deleted' | 'moved';
-  new_start: string | null;
-  new_duration_minutes: number | null;
-  hash: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toOverride(row: OverrideRow): OccurrenceOverride {
-  return {
-    eventId: row.event_id,
-    originalStart: row.original_start,
-    zoomOccurrenceId: row.zoom_occurrence_id,
-    kind: row.kind,
-    newStart: row.new_start,
-    newDurationMinutes: row.new_duration_minutes,
-    hash: row.hash,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+type OverrideRow = RowOf<OccurrenceOverride>;
+const toOverride = (row: OverrideRow) => fromRow<OccurrenceOverride>(row);
 
 export function createOccurrenceOverridesRepository(
   db: Database,

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
+import { fromRow, type RowOf } from './row-mapping.js';
 import { assertChanged } from './store-error.js';
 import { toStoredTime } from './time.js';
 
@@ -47,33 +48,8 @@ export interface RoomsRepository {
   recordPollFailed(calendarId: string, error: string, at: Date): void;
 }
 
-interface RoomRow {
-  calendar_id: string;
-  name: string;
-  zoom_host: string;
-  sync_token: string | null;
-  last_poll_at: string | null;
-  last_success_at: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-function toRoom(row: RoomRow): StoredRoom {
-  return {
-    calendarId: row.calendar_id,
-    name: row.name,
-    zoomHost: row.zoom_host,
-    syncToken: row.sync_token,
-    lastPollAt: row.last_poll_at,
-    lastSuccessAt: row.last_success_at,
-    lastError: row.last_error,
-    lastErrorAt: row.last_error_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+type RoomRow = RowOf<StoredRoom>;
+const toRoom = (row: RoomRow) => fromRow<StoredRoom>(row);
 
 export function createRoomsRepository(db: Database, clock: Clock): RoomsRepository {
   const upsert = db.prepare<[{ id: string; name: string; host: string; now: string }], RoomRow>(

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { stampNow, type Clock } from './clock.js';
+import { fromRow, type RowOf } from './row-mapping.js';
 import { toStoredTime } from './time.js';
 
 /**
@@ -28,23 +29,8 @@ export interface ZoomHostsRepository {
   list(): ZoomHost[];
 }
 
-interface HostRow {
-  host: string;
-  parked_until: string | null;
-  quota_remaining: number | null;
-  quota_seen_at: string | null;
-  updated_at: string;
-}
-
-function toHost(row: HostRow): ZoomHost {
-  return {
-    host: row.host,
-    parkedUntil: row.parked_until,
-    quotaRemaining: row.quota_remaining,
-    quotaSeenAt: row.quota_seen_at,
-    updatedAt: row.updated_at,
-  };
-}
+type HostRow = RowOf<ZoomHost>;
+const toHost = (row: HostRow) => fromRow<ZoomHost>(row);
 
 export function createZoomHostsRepository(db: Database, clock: Clock): ZoomHostsRepository {
   const park = db.prepare<[{ host: string; until: string | null; now: string }]>(
