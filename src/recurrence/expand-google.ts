@@ -36,9 +36,11 @@ export interface GoogleOccurrence {
  * Which occurrences to return, like `events.list`: those ending after `from` and starting before
  * `to`, at most `limit` of them. `to` or `limit` is required, so that a rule without an end stops.
  */
-export type ExpandBounds = { from?: Date } & (
-  { to: Date; limit?: number } | { to?: Date; limit: number }
-);
+export type ExpandBounds = {
+  from?: Date;
+  /** Most rule instances looked at before giving up (default `MAX_SCANNED_INSTANCES`). */
+  scanLimit?: number;
+} & ({ to: Date; limit?: number } | { to?: Date; limit: number });
 
 /** A rule so dense that expanding it up to the wanted range would take too long (e.g. SECONDLY). */
 export class RecurrenceTooDense extends ZoomlinkError {
@@ -50,8 +52,8 @@ export class RecurrenceTooDense extends ZoomlinkError {
   }
 }
 
-/** Most rule instances looked at in one expansion (a MINUTELY rule over ~5 months). */
-export const MAX_SCANNED_INSTANCES = 200_000;
+/** Most rule instances looked at in one expansion (a MINUTELY rule over a month; ~1 s). */
+export const MAX_SCANNED_INSTANCES = 50_000;
 
 /**
  * Google's occurrences of an event (single or series), the way Google expands them: in
@@ -111,7 +113,8 @@ export function expandParsedEvent(event: ParsedEvent, bounds: ExpandBounds): Goo
     if (wanted(c)) candidates.push(c);
   }
   for (const rule of event.recurrence?.rules ?? []) {
-    candidates.push(...ruleCandidates(rule, event, place, wanted, toMs, limit));
+    const scan = { fromMs, toMs, limit, scanLimit: bounds.scanLimit ?? MAX_SCANNED_INSTANCES };
+    candidates.push(...ruleCandidates(rule, event, place, wanted, scan));
   }
 
   candidates.sort(
@@ -166,9 +169,11 @@ function ruleCandidates(
   event: ParsedEvent,
   place: (f: number, s: Candidate['source']) => Candidate,
   wanted: (c: Candidate) => boolean,
-  toMs: number,
-  limit: number,
+  scan: { fromMs: number; toMs: number; limit: number; scanLimit: number },
 ): Candidate[] {
+  const { fromMs, toMs, limit, scanLimit } = scan;
+  // Instances that end this long before `from` cannot be wanted; skip them without placing them.
+  const tooEarly = fromMs - event.durationMs - MARGIN_MS;
   const until = rule.until;
   let stopAfter = toMs + MARGIN_MS;
   if (until?.kind === 'utc') stopAfter = Math.min(stopAfter, until.instantMs + MARGIN_MS);
@@ -183,18 +188,20 @@ function ruleCandidates(
 
   const kept: Candidate[] = [];
   let scanned = 0;
-  let lastKeptFloating = Number.NEGATIVE_INFINITY;
+  // Floating time of the instance that made `limit`; DST can put an instance a few hours out of
+  // floating order, so the scan goes on a little past it and the caller sorts and cuts.
+  let enoughAt = Number.POSITIVE_INFINITY;
   toRRule(rule, event.startFloatingMs).all((date) => {
     const floatingMs = date.getTime();
     if (floatingMs > stopAfter) return false;
-    // Enough kept: only look on a little, for instants that DST placed out of floating order.
-    if (kept.length >= limit && floatingMs > lastKeptFloating + MARGIN_MS) return false;
+    if (floatingMs > enoughAt + MARGIN_MS) return false;
     scanned += 1;
-    if (scanned > MAX_SCANNED_INSTANCES) throw new RecurrenceTooDense(MAX_SCANNED_INSTANCES);
+    if (scanned > scanLimit) throw new RecurrenceTooDense(scanLimit);
+    if (floatingMs < tooEarly) return true;
     const c = place(floatingMs, 'rule');
     if (withinUntil(c) && wanted(c)) {
       kept.push(c);
-      lastKeptFloating = floatingMs;
+      if (kept.length === limit) enoughAt = floatingMs;
     }
     return true;
   });

@@ -21,6 +21,9 @@ export interface ResolvedWallClock {
 }
 
 const zones = new Map<string, InstanceType<typeof IANAZone>>();
+const knownZones = new Map<string, boolean>();
+/** Per zone: UTC day number → the offset in force all that day, or null when it changes that day. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 function zoneOf(name: string): InstanceType<typeof IANAZone> {
   let zone = zones.get(name);
@@ -33,12 +36,37 @@ function zoneOf(name: string): InstanceType<typeof IANAZone> {
 
 /** True for a zone name this machine's time-zone database knows (e.g. `Asia/Taipei`, `UTC`). */
 export function isKnownZone(name: string): boolean {
-  return name.length > 0 && IANAZone.isValidZone(name);
+  // luxon builds an Intl formatter per question; the answer never changes within a process.
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    known = name.length > 0 && IANAZone.isValidZone(name);
+    if (knownZones.size > 10_000) knownZones.clear();
+    knownZones.set(name, known);
+  }
+  return known;
 }
 
-/** The zone's UTC offset in minutes at an instant. */
+/**
+ * The zone's UTC offset in minutes at an instant. Asking the Intl database costs microseconds, and
+ * a series asks thousands of times, so each UTC day whose offset is the same at both ends is
+ * remembered (no zone changes its offset and back within one day).
+ */
 export function offsetMinutes(zone: string, instantMs: number): number {
-  return zoneOf(zone).offset(instantMs);
+  let days = dayOffsets.get(zone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(zone, days);
+  }
+  const day = Math.floor(instantMs / DAY_MS);
+  let known = days.get(day);
+  if (known === undefined) {
+    const z = zoneOf(zone);
+    const first = z.offset(day * DAY_MS);
+    known = first === z.offset((day + 1) * DAY_MS - 1) ? first : null;
+    if (days.size > 100_000) days.clear();
+    days.set(day, known);
+  }
+  return known ?? zoneOf(zone).offset(instantMs);
 }
 
 /** The wall-clock time (floating ms) that an instant shows in a zone. */
@@ -57,11 +85,11 @@ export function resolveWallClock(floatingMs: number, zone: string): ResolvedWall
   // The real instant lies within ±14 h of the floating one; a transition is never closer than
   // that to another, so the offsets in force 15 h either side are the only candidates.
   const before = offsetMinutes(zone, floatingMs - 15 * HOUR_MS);
-  const candidates = new Set([
-    before,
-    offsetMinutes(zone, floatingMs),
-    offsetMinutes(zone, floatingMs + 15 * HOUR_MS),
-  ]);
+  const after = offsetMinutes(zone, floatingMs + 15 * HOUR_MS);
+  if (before === after && offsetMinutes(zone, floatingMs) === before) {
+    return { instantMs: floatingMs - before * MINUTE_MS, kind: 'exact' };
+  }
+  const candidates = new Set([before, offsetMinutes(zone, floatingMs), after]);
   const valid: number[] = [];
   for (const offset of candidates) {
     const instant = floatingMs - offset * MINUTE_MS;
