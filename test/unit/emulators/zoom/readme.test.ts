@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { zoomSwitchDefinitions } from '../../../../src/emulators/zoom/index.js';
+
+describe('Zoom emulator README', () => {
+  const readme = readFileSync(
+    new URL('../../../../src/emulators/zoom/README.md', import.meta.url),
+    'utf8',
+  );
+
+  it('documents every switch with its values and default', () => {
+    for (const [name, definition] of Object.entries(zoomSwitchDefinitions)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, `README row for switch ${name}`).toBeDefined();
+      const fallback = 'default' in definition ? definition.default : definition.values[0];
+      for (const value of definition.values) expect(row).toContain(`\`${JSON.stringify(value)}\``);
+      expect(row!.split('|')[3]).toContain(JSON.stringify(fallback));
+    }
+  });
+
+  it('documents every control endpoint the emulator adds', () => {
+    for (const endpoint of [
+      'GET /_emulator/state',
+      'POST /_emulator/users',
+      'POST /_emulator/tokens/expire',
+      'POST /_emulator/meetings/{meetingId}/start',
+    ])
+      expect(readme).toContain(endpoint);
+  });
+});
