@@ -18,7 +18,9 @@ export interface ZoomHost {
   updatedAt: string;
 }
 
+/** Hosts are compared case-insensitively (`Zoom-A@Example.com` is `zoom-a@example.com`). */
 export interface ZoomHostsRepository {
+  /** Sets (replaces) the time until which the host is parked. */
   park(host: string, until: Date): void;
   unpark(host: string): void;
   isParked(host: string, now: Date): boolean;

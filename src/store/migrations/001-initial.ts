@@ -126,8 +126,9 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_time ON audit_log (at);
 CREATE INDEX audit_log_by_event ON audit_log (event_id) WHERE event_id IS NOT NULL;
 
+-- Zoom treats host emails case-insensitively, so one host is one row however it is spelled.
 CREATE TABLE zoom_hosts (
-  host             TEXT PRIMARY KEY,
+  host             TEXT PRIMARY KEY COLLATE NOCASE,
   parked_until     TEXT,
   quota_remaining  INTEGER,
   quota_seen_at    TEXT,

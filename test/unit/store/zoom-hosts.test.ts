@@ -22,6 +22,14 @@ describe('store.hosts', () => {
     });
   });
 
+  it('knows a host however its email is spelled', () => {
+    const { store } = temp.fresh();
+    store.hosts.park('Zoom-A@Example.com', midnight);
+    store.hosts.recordQuota('zoom-a@example.com', 0, new Date('2025-03-03T10:00:00Z'));
+    expect(store.hosts.isParked('ZOOM-A@EXAMPLE.COM', new Date('2025-03-03T12:00:00Z'))).toBe(true);
+    expect(store.hosts.list()).toHaveLength(1);
+  });
+
   it('lists the hosts parked now, soonest back first', () => {
     const { store } = temp.fresh();
     store.hosts.park('late@example.com', new Date('2025-03-05T00:00:00Z'));
