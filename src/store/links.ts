@@ -24,7 +24,7 @@ export interface LinksRepository {
   list(): Link[];
   listByRoom(calendarId: string): Link[];
   listByState(state: LinkState): Link[];
-  /** Links of one iCalUID (a series split by "this and following" shares it across events). */
+  /** Links with this iCalUID (to find the same booking stored under another event id). */
   listByICalUid(icalUid: string): Link[];
   /** Failed links whose next attempt has come, the longest-waiting first. */
   listDue(now: Date, limit?: number): Link[];
