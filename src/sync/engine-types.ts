@@ -1,0 +1,85 @@
+/**
+ * What the sync engine offers its callers (the CLI's `sync`, `reconcile`, `status` commands and
+ * the daemon's scheduler and status page). The engine itself is in `engine.ts`.
+ */
+
+/** Why an event got no meeting of its own (counted per poll). */
+export type SkipReason =
+  | 'all_day'
+  | 'declined_by_room'
+  | 'finished'
+  | 'not_a_booking'
+  | 'foreign_zoom_link'
+  | 'unsupported';
+
+export interface PassCounts {
+  eventsSeen: number;
+  meetingsCreated: number;
+  meetingsUpdated: number;
+  meetingsDeleted: number;
+  occurrencesChanged: number;
+  linksWritten: number;
+  linksRemoved: number;
+  skipped: Partial<Record<SkipReason, number>>;
+  /** Events whose processing failed this time (recorded with their next attempt). */
+  failed: number;
+  /** Events waiting for a parked Zoom host (not failures). */
+  deferred: number;
+}
+
+export interface RoomPollResult extends PassCounts {
+  calendarId: string;
+  ok: boolean;
+  /** Set when the room itself could not be read (the others went on). */
+  error?: { code: string; message: string };
+  /** True when the stored sync token was refused (410) and a full sync was done instead. */
+  fullSync: boolean;
+  durationMs: number;
+}
+
+export interface PassSummary extends PassCounts {
+  rooms: number;
+  roomsFailed: number;
+  results: RoomPollResult[];
+  durationMs: number;
+}
+
+export interface ReconcileFinding {
+  kind:
+    | 'meeting_missing'
+    | 'block_missing'
+    | 'passcode_changed'
+    | 'orphan_meeting'
+    | 'occurrences_differ';
+  eventId?: string;
+  meetingId?: number;
+  host?: string;
+  detail: string;
+  /** With `fix`: what was done about it. */
+  fixed?: boolean;
+}
+
+export interface ReconcileReport {
+  checked: number;
+  findings: ReconcileFinding[];
+}
+
+export interface PollOptions {
+  /** Only these room calendar ids (default: every room). */
+  rooms?: string[];
+  /** Called after each room, for a progress bar. */
+  onRoomDone?: (result: RoomPollResult, done: number, total: number) => void;
+  /** Stop starting new rooms when this signal aborts (shutdown); rooms in flight finish. */
+  signal?: AbortSignal;
+}
+
+export interface SyncEngine {
+  /** Resolves open intents left by a crash (adopt the meeting carrying the marker, or abandon). */
+  recover(): Promise<{ adopted: number; abandoned: number }>;
+  /** One pass over the rooms: read changes, plan, apply, store sync tokens. */
+  poll(options?: PollOptions): Promise<PassSummary>;
+  /** Moves the windows of long or unbounded series forward, keeping their links. */
+  moveWindows(options?: { signal?: AbortSignal }): Promise<PassSummary>;
+  /** Compares stored links with Zoom and Google; with `fix`, repairs what it can. */
+  reconcile(options: { fix: boolean; signal?: AbortSignal }): Promise<ReconcileReport>;
+}
