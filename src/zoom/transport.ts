@@ -12,7 +12,7 @@ import { ZoomApiError, ZoomErrorCodes } from './errors.js';
  * request's headers, Authorization included, so it is never kept or logged).
  */
 
-export type ZoomLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+export type ZoomLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error' | 'isLevelEnabled'>;
 
 export interface RawResponse {
   status: number;
@@ -49,12 +49,16 @@ export async function exchange(
     safely(() =>
       observer?.call?.({ service: 'zoom', operation: about.operation, status, durationMs }),
     );
-    logger?.debug('zoom call', {
-      operation: about.operation,
-      endpoint: about.endpoint,
-      status,
-      durationMs,
-    });
+    // winston formats (and redacts) a record before its transports drop it by level: one line
+    // per call is worth skipping when nobody reads debug.
+    if (logger?.isLevelEnabled('debug')) {
+      logger.debug('zoom call', {
+        operation: about.operation,
+        endpoint: about.endpoint,
+        status,
+        durationMs,
+      });
+    }
   };
   try {
     const response = await http.request<string>({ ...rawRequestDefaults, ...request });
