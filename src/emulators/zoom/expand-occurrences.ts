@@ -1,4 +1,5 @@
-import type { DateTime, Zone } from 'luxon';
+import type { Zone } from 'luxon';
+import { wallClockOf, wallClockToMillis } from './wall-time.js';
 import { offsetMinutes } from './zone-offset.js';
 
 /**
@@ -47,13 +48,14 @@ const DAY_MS = 86_400_000;
 const MAX_CANDIDATES = 20_000;
 
 export function expandZoomRecurrence(
-  start: DateTime,
+  startMs: number,
+  zone: Zone,
   rule: ZoomRecurrenceRule,
   rules: ExpansionRules,
 ): Expansion {
-  const zone = start.zone;
-  const startDay = dayNumber(start.year, start.month, start.day);
-  const timeOfDayMs = ((start.hour * 60 + start.minute) * 60 + start.second) * 1000;
+  const wall = wallClockOf(startMs, zone).getTime();
+  const startDay = Math.floor(wall / DAY_MS);
+  const timeOfDayMs = wall - startDay * DAY_MS;
   const wanted = rule.endTimes && rule.endTimes > 0 ? rule.endTimes : rules.cap;
   const bounded = rule.endDateTime !== undefined && !(rule.endTimes && rule.endTimes > 0);
   const endMs = bounded ? rule.endDateTime! : Infinity;
@@ -64,8 +66,8 @@ export function expandZoomRecurrence(
   const starts: number[] = [];
   let lastDay = -Infinity;
   if (rules.firstOccurrence === 'start-always') {
-    if (!withinEnd(start.toMillis(), startDay)) return { kind: 'ok', starts };
-    starts.push(start.toMillis());
+    if (!withinEnd(startMs, startDay)) return { kind: 'ok', starts };
+    starts.push(startMs);
     lastDay = startDay;
   }
   let looked = 0;
@@ -138,20 +140,4 @@ function zoomWeekday(day: number): number {
 
 function localDay(ms: number, zone: Zone): number {
   return Math.floor((ms + offsetMinutes(zone, ms) * 60_000) / DAY_MS);
-}
-
-/**
- * The instant of a wall-clock time (given as if it were UTC) in `zone`. A time that occurs twice
- * (clocks going back) is the first one; a time that does not exist (clocks going forward) moves
- * forward by the gap, as calendars do. Deterministic, unlike a guess from today's offset.
- */
-export function wallClockToMillis(wallAsUtc: number, zone: Zone): number {
-  const before = offsetMinutes(zone, wallAsUtc - DAY_MS);
-  const after = offsetMinutes(zone, wallAsUtc + DAY_MS);
-  const candidates = before === after ? [before] : [before, after];
-  const fits = candidates
-    .map((offset) => wallAsUtc - offset * 60_000)
-    .filter((ms) => offsetMinutes(zone, ms) * 60_000 === wallAsUtc - ms);
-  if (fits.length > 0) return Math.min(...fits);
-  return wallAsUtc - before * 60_000;
 }

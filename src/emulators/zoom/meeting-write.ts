@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Reply } from '../kit/index.js';
 import { expandZoomRecurrence } from './expand-occurrences.js';
 import { encryptedPasscode, meetingUuid, passcode } from './ids.js';
@@ -12,7 +11,7 @@ import {
 import type { ZoomSwitchValues } from './switches.js';
 import type { UserDirectory, ZoomUser } from './users.js';
 import { checkRecurrence, expansionRules, OCCURRENCE_CAP } from './validate-recurrence.js';
-import { isKnownTimezone, parseStartTime } from './wall-time.js';
+import { isKnownTimezone, parseStartTime, zoneNamed } from './wall-time.js';
 import { errors, zoomError, type FieldError } from './zoom-errors.js';
 
 /**
@@ -205,8 +204,13 @@ function expandSeries(
     problems.addAll(checked.errors);
     return;
   }
-  const start = DateTime.fromMillis(meeting.startMs!, { zone: meeting.timezone });
-  const expansion = expandZoomRecurrence(start, checked.rule, expansionRules(ctx.switches));
+  const zone = zoneNamed(meeting.timezone) ?? zoneNamed('UTC')!;
+  const expansion = expandZoomRecurrence(
+    meeting.startMs!,
+    zone,
+    checked.rule,
+    expansionRules(ctx.switches),
+  );
   if (expansion.kind === 'over-cap' && ctx.switches.endDateBeyondLimit === 'refuse') {
     problems.add(
       'recurrence.end_date_time',
@@ -268,15 +272,15 @@ function resolveTimezone(zone: string | undefined, host: ZoomUser, problems: Pro
 }
 
 function readStart(value: string, meeting: StoredMeeting, problems: Problems): number | undefined {
-  const parsed = parseStartTime(value, meeting.timezone);
-  if (!parsed) {
+  const parsed = parseStartTime(value, zoneNamed(meeting.timezone) ?? zoneNamed('UTC')!);
+  if (parsed === undefined) {
     problems.add(
       'start_time',
       'must be yyyy-MM-ddTHH:mm:ssZ (UTC) or yyyy-MM-ddTHH:mm:ss (in timezone)',
     );
     return undefined;
   }
-  return parsed.toMillis();
+  return parsed;
 }
 
 function checkPasscode(password: string | undefined, problems: Problems): void {

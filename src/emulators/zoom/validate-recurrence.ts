@@ -1,7 +1,7 @@
 import type { ExpansionRules, ZoomRecurrenceRule } from './expand-occurrences.js';
 import type { RecurrenceBody } from './meeting-model.js';
 import type { ZoomSwitchValues } from './switches.js';
-import { parseStartTime } from './wall-time.js';
+import { parseStartTime, zoneNamed } from './wall-time.js';
 import type { FieldError } from './zoom-errors.js';
 
 /** SUP: "Recurring meetings can have a maximum of 50 occurrences". */
@@ -74,8 +74,8 @@ export function checkRecurrence(
       bad('end_times', `must be between 0 and ${switches.endTimesMax}`);
     rule.endTimes = recurrence.end_times;
   } else if (hasDate) {
-    const end = parseStartTime(recurrence.end_date_time!, 'UTC');
-    if (end) rule.endDateTime = end.toMillis();
+    const end = parseStartTime(recurrence.end_date_time!, zoneNamed('UTC')!);
+    if (end !== undefined) rule.endDateTime = end;
     else bad('end_date_time', 'must be a date-time such as 2017-11-25T12:00:00Z');
   } else {
     rule.endTimes = 1; // SPEC: end_times "default": 1

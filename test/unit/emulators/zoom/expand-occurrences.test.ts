@@ -61,7 +61,10 @@ describe("expandZoomRecurrence (the emulator's own expander)", () => {
   it("yields end_times occurrences, rising, at the start's wall-clock time, never before it", () => {
     fc.assert(
       fc.property(start, rule, rules, fc.integer({ min: 1, max: 50 }), (at, r, opts, count) => {
-        const starts = local(at, expandZoomRecurrence(at, { ...r, endTimes: count }, opts).starts);
+        const starts = local(
+          at,
+          expandZoomRecurrence(at.toMillis(), at.zone, { ...r, endTimes: count }, opts).starts,
+        );
         expect(starts).toHaveLength(count);
         for (let i = 0; i < starts.length; i += 1) {
           const occurrence = starts[i]!;
@@ -79,7 +82,10 @@ describe("expandZoomRecurrence (the emulator's own expander)", () => {
   it('puts weekly and nth-weekday occurrences only on their weekdays (after the first)', () => {
     fc.assert(
       fc.property(start, rule, rules, (at, r, opts) => {
-        const starts = local(at, expandZoomRecurrence(at, { ...r, endTimes: 20 }, opts).starts);
+        const starts = local(
+          at,
+          expandZoomRecurrence(at.toMillis(), at.zone, { ...r, endTimes: 20 }, opts).starts,
+        );
         const rest = opts.firstOccurrence === 'start-always' ? starts.slice(1) : starts;
         for (const occurrence of rest) {
           if (r.type === 2) expect(r.weeklyDays).toContain(zoomWeekday(occurrence));
@@ -108,12 +114,18 @@ describe("expandZoomRecurrence (the emulator's own expander)", () => {
           endDateTime: 'instant',
           cap: 50,
         };
-        const expansion = expandZoomRecurrence(at, { ...r, endDateTime: end }, opts);
+        const expansion = expandZoomRecurrence(
+          at.toMillis(),
+          at.zone,
+          { ...r, endDateTime: end },
+          opts,
+        );
         expect(expansion.starts.length).toBeLessThanOrEqual(50);
         for (const occurrence of expansion.starts) expect(occurrence).toBeLessThanOrEqual(end);
         if (expansion.kind === 'ok' && expansion.starts.length < 50) {
           const more = expandZoomRecurrence(
-            at,
+            at.toMillis(),
+            at.zone,
             { ...r, endTimes: expansion.starts.length + 1 },
             opts,
           );

@@ -120,6 +120,36 @@ describe('Zoom emulator: meetings', () => {
     expect(got.recurrence).toEqual({ type: 1, end_times: 3 });
   });
 
+  it('turns a scheduled meeting into a series and back', async () => {
+    const meeting = await h.create<Meeting>({ type: 2, start_time: '2024-03-11T10:00:00Z' });
+    const toSeries = await h.call('PATCH', `/meetings/${meeting.id}`, {
+      type: 8,
+      recurrence: { type: 1, end_times: 2 },
+    });
+    expect(toSeries.status).toBe(204);
+    const series = (await h.call<Meeting>('GET', `/meetings/${meeting.id}`)).body;
+    expect(starts(series)).toEqual(['2024-03-11T10:00:00Z', '2024-03-12T10:00:00Z']);
+    const noRecurrence = await h.create<Meeting>({ type: 2, start_time: '2024-03-11T10:00:00Z' });
+    const refused = await h.call('PATCH', `/meetings/${noRecurrence.id}`, { type: 8 });
+    expect(refused.body).toMatchObject({ code: 300, errors: [{ field: 'recurrence' }] });
+    await h.call('PATCH', `/meetings/${meeting.id}`, { type: 2 });
+    const single = (await h.call<Meeting>('GET', `/meetings/${meeting.id}`)).body;
+    expect(single).not.toHaveProperty('occurrences');
+    expect(single).not.toHaveProperty('recurrence');
+    expect(single.start_time).toBe('2024-03-11T10:00:00Z');
+  });
+
+  it('moves a series by start_time alone, or ignores that when switched', async () => {
+    const meeting = await weeklySeries();
+    await h.call('PATCH', `/meetings/${meeting.id}`, { start_time: '2024-03-18T09:30:00' });
+    const moved = (await h.call<Meeting>('GET', `/meetings/${meeting.id}`)).body;
+    expect(starts(moved)[0]).toBe('2024-03-18T08:30:00Z');
+    await h.control('POST', '/switches', { seriesStartWithoutRecurrence: 'ignore' });
+    await h.call('PATCH', `/meetings/${meeting.id}`, { start_time: '2024-03-25T09:30:00' });
+    const kept = (await h.call<Meeting>('GET', `/meetings/${meeting.id}`)).body;
+    expect(starts(kept)[0]).toBe('2024-03-18T08:30:00Z');
+  });
+
   it('deletes one occurrence: it stays listed with status "deleted"', async () => {
     const meeting = await weeklySeries();
     const second = meeting.occurrences![1]!;
