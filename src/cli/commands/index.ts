@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as convert } from './convert.js';
+import { register as emulators } from './emulators.js';
 import { register as google } from './google.js';
 import { register as zoom } from './zoom.js';
 
@@ -9,4 +10,4 @@ import { register as zoom } from './zoom.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [convert, zoom, google];
+export const commands: RegisterCommand[] = [convert, zoom, google, emulators];

@@ -94,6 +94,7 @@ export class CalendarStore {
    * before, so etags differ on every write even within one millisecond.
    */
   stamp(copy: EventCopy, nowMs: number): void {
+    copy.data = rebuilt(copy.data);
     this.seq += 1;
     this.lastUs = Math.max(this.lastUs + 1, nowMs * 1000);
     copy.seq = this.seq;
@@ -136,4 +137,14 @@ export function etagOf(updatedUs: number): string {
 
 export function updatedOf(updatedUs: number): string {
   return new Date(Math.floor(updatedUs / 1000)).toISOString();
+}
+
+/**
+ * The same fields in a fresh object. Writes delete fields, and V8 turns an object with deleted
+ * properties into a slow dictionary; rebuilt once per write, reads of a 10,000-event listing stay fast.
+ */
+function rebuilt(data: EventData): EventData {
+  const out: EventData = {};
+  for (const key of Object.keys(data)) if (data[key] !== undefined) out[key] = data[key];
+  return out;
 }

@@ -54,8 +54,19 @@ export function parseEventTime(value: unknown, field: 'start' | 'end'): EventTim
 
 /** RFC3339 with the offset of `zone`, seconds precision, as Google answers (`2026-03-02T10:00:00+01:00`). */
 export function formatInstant(instant: DateTime, zone: string): string {
-  return instant.setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+  // luxon computes zone offsets through Intl, which is slow; a 10,000-event listing renders each
+  // start and end, so results are kept (bounded).
+  const key = `${instant.toMillis()}|${zone}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = instant.setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+    if (formatted.size >= 200_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
+
+const formatted = new Map<string, string>();
 
 /** `20210215T080000Z`: the UTC basic form Google uses in instance ids. */
 export function utcBasic(instant: DateTime): string {

@@ -119,11 +119,13 @@ export function propagateFromOrganizer(
   const { store } = deps;
   const now = deps.nowMs();
   const targets = new Map<string, Record<string, unknown>>();
-  if (organizer.data.status !== 'cancelled') {
-    for (const attendee of attendeesOf(organizer.data)) {
-      const calendar = store.get(String(attendee.email));
-      if (calendar && calendar.id !== organizer.calendarId) targets.set(calendar.id, attendee);
-    }
+  for (const attendee of attendeesOf(organizer.data)) {
+    const calendar = store.get(String(attendee.email));
+    if (calendar && calendar.id !== organizer.calendarId) targets.set(calendar.id, attendee);
+  }
+  if (organizer.data.status === 'cancelled') {
+    cancelCopies(deps, organizer, targets);
+    return;
   }
 
   for (const [calendarId, attendee] of targets) {
@@ -170,5 +172,50 @@ export function propagateFromOrganizer(
     copy.data.status = 'cancelled';
     store.stamp(copy, now);
     reindexRoomCopy(store.get(calendarId)!, copy, now);
+  }
+}
+
+/**
+ * The organizer cancelled: every copy is cancelled. A cancelled instance of a live series is
+ * created where the series is held, so attendees' incremental syncs see it (facts §2.4).
+ */
+function cancelCopies(
+  deps: PropagationDeps,
+  organizer: EventCopy,
+  targets: Map<string, unknown>,
+): void {
+  const { store } = deps;
+  const now = deps.nowMs();
+  const masterId =
+    typeof organizer.data.recurringEventId === 'string'
+      ? organizer.data.recurringEventId
+      : undefined;
+  const calendars = new Set([...targets.keys(), ...store.holdersOf(organizer.id)]);
+  calendars.delete(organizer.calendarId);
+  for (const calendarId of calendars) {
+    const calendar = store.get(calendarId)!;
+    const existing = calendar.events.get(organizer.id);
+    if (existing) {
+      if (existing.data.status === 'cancelled') continue;
+      existing.data.status = 'cancelled';
+      store.stamp(existing, now);
+      reindexRoomCopy(calendar, existing, now);
+      continue;
+    }
+    const master = masterId ? calendar.events.get(masterId) : undefined;
+    if (!master || master.deletedByOwner || master.data.status === 'cancelled') continue;
+    const copy: EventCopy = {
+      calendarId,
+      id: organizer.id,
+      data: attendeeData(organizer.data, undefined),
+      start: organizer.start,
+      end: organizer.end,
+      originalStart: organizer.originalStart,
+      created: new Date(now).toISOString(),
+      updatedUs: 0,
+      seq: 0,
+    };
+    store.stamp(copy, now);
+    reindexRoomCopy(calendar, copy, now);
   }
 }
