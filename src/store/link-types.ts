@@ -1,3 +1,4 @@
+import type { CalendarEvent } from '../domain/calendar-event.js';
 import type { TimeInput } from './time.js';
 
 /**
@@ -23,7 +24,8 @@ export type LinkStrategy = (typeof linkStrategies)[number];
 /**
  * Where a link stands:
  * - `pending`: decided, not finished (no meeting yet, or a meeting whose link is not yet written
- *   back: `zoomMeetingId` tells which);
+ *   back: `zoomMeetingId` tells which), or waiting without having failed (`defer`, e.g. for a
+ *   parked Zoom host) until `nextAttemptAt`;
  * - `linked`: the meeting exists and the link is written back; the hashes say for what;
  * - `failed`: the last try failed; `nextAttemptAt` says when to try again (`listDue`);
  * - `deleted`: the booking is gone and its meeting deleted; kept as history;
@@ -56,11 +58,19 @@ export interface Link {
   writebackAs: string | null;
   /** Failed tries since the last success. */
   attempts: number;
+  /** When a failed or deferred link is due again (`listDue`). */
   nextAttemptAt: string | null;
+  /** The last problem: an error, or why the link waits (redacted). */
   lastError: string | null;
   lastErrorAt: string | null;
   /** Why a fallback strategy was chosen, or why the booking is skipped. */
   reason: string | null;
+  /**
+   * The booking's event as last processed (normalised), so a failed or deferred link can be
+   * planned again after the room's sync token has moved past it. Stored as JSON: one written by
+   * an older zoomlink may lack fields added since.
+   */
+  eventSnapshot: CalendarEvent | null;
   /** Room calendars that hold the booking, sorted; one meeting serves them all. */
   rooms: string[];
   createdAt: string;
@@ -89,6 +99,7 @@ export interface LinkInput {
   lastError?: string | null;
   lastErrorAt?: TimeInput | null;
   reason?: string | null;
+  eventSnapshot?: CalendarEvent | null;
   /** When given, the booking's rooms become exactly these; when absent, they are kept. */
   rooms?: readonly string[];
 }

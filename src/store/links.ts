@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { CalendarEvent } from '../domain/calendar-event.js';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
 import { fromRow, type RowOf } from './row-mapping.js';
@@ -26,7 +27,7 @@ export interface LinksRepository {
   listByState(state: LinkState): Link[];
   /** Links with this iCalUID (to find the same booking stored under another event id). */
   listByICalUid(icalUid: string): Link[];
-  /** Failed links whose next attempt has come, the longest-waiting first. */
+  /** Failed and deferred links whose next attempt has come, the longest-waiting first. */
   listDue(now: Date, limit?: number): Link[];
   /** Linked series and per-occurrence links whose covered window ends before `time`. */
   listWindowsEndingBefore(time: Date): Link[];
@@ -38,6 +39,11 @@ export interface LinksRepository {
   markLinked(eventId: string, patch?: LinkedPatch): Link;
   /** Counts one more failed try and schedules the next one. */
   markFailed(eventId: string, error: string, nextAttemptAt: Date): Link;
+  /**
+   * Puts the link back to `pending` until `until` without counting a failure (a parked Zoom host:
+   * the work waits for the quota to reset). `why` is shown as its last error.
+   */
+  defer(eventId: string, until: Date, why: string): Link;
   /** The booking is gone and its meeting deleted; the row stays as history. */
   markDeleted(eventId: string): Link;
   /** Removes the row and everything hanging off it (rooms, occurrences, overrides). */
@@ -50,11 +56,13 @@ export interface LinksRepository {
   countByStrategy(): Record<LinkStrategy, number>;
 }
 
-type LinkRow = RowOf<Omit<Link, 'rooms'>> & { rooms_json: string };
+type LinkColumns = Omit<Link, 'rooms' | 'eventSnapshot'>;
+type LinkRow = RowOf<LinkColumns> & { rooms_json: string; event_snapshot: string | null };
 
-function toLink({ rooms_json, ...row }: LinkRow): Link {
+function toLink({ rooms_json, event_snapshot, ...row }: LinkRow): Link {
   return {
-    ...fromRow<Omit<Link, 'rooms'>>(row),
+    ...fromRow<LinkColumns>(row),
+    eventSnapshot: event_snapshot === null ? null : (JSON.parse(event_snapshot) as CalendarEvent),
     rooms: (JSON.parse(rooms_json) as string[]).sort(),
   };
 }
@@ -82,6 +90,7 @@ function toParams(link: LinkInput, now: string) {
     lastError: link.lastError == null ? null : redactText(link.lastError),
     lastErrorAt: toStoredTimeOrNull(link.lastErrorAt, 'lastErrorAt'),
     reason: link.reason ?? null,
+    eventSnapshot: link.eventSnapshot == null ? null : JSON.stringify(link.eventSnapshot),
     now,
   };
 }
@@ -115,7 +124,7 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     `${selectLink} WHERE l.ical_uid = ? ORDER BY l.event_id`,
   );
   const listDue = db.prepare<[{ now: string; limit: number }], LinkRow>(
-    `${selectLink} WHERE l.state = 'failed' AND l.next_attempt_at <= @now
+    `${selectLink} WHERE l.state IN ('pending', 'failed') AND l.next_attempt_at <= @now
      ORDER BY l.next_attempt_at, l.event_id LIMIT @limit`,
   );
   const listWindowsEnding = db.prepare<[string], LinkRow>(
@@ -126,11 +135,11 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     `INSERT INTO links (event_id, ical_uid, organizer_email, strategy, state, zoom_meeting_id,
        zoom_host, join_url, passcode, window_from, window_to, zoom_hash, writeback_hash,
        writeback_calendar_id, writeback_as, attempts, next_attempt_at, last_error, last_error_at,
-       reason, created_at, updated_at)
+       reason, event_snapshot, created_at, updated_at)
      VALUES (@eventId, @icalUid, @organizerEmail, @strategy, @state, @zoomMeetingId,
        @zoomHost, @joinUrl, @passcode, @windowFrom, @windowTo, @zoomHash, @writebackHash,
        @writebackCalendarId, @writebackAs, @attempts, @nextAttemptAt, @lastError, @lastErrorAt,
-       @reason, @now, @now)
+       @reason, @eventSnapshot, @now, @now)
      ON CONFLICT (event_id) DO UPDATE SET
        ical_uid = excluded.ical_uid, organizer_email = excluded.organizer_email,
        strategy = excluded.strategy, state = excluded.state,
@@ -142,11 +151,16 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
        writeback_as = excluded.writeback_as, attempts = excluded.attempts,
        next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error,
        last_error_at = excluded.last_error_at, reason = excluded.reason,
-       updated_at = excluded.updated_at`,
+       event_snapshot = excluded.event_snapshot, updated_at = excluded.updated_at`,
   );
   const markFailed = db.prepare<[{ id: string; error: string; next: string; now: string }]>(
     `UPDATE links SET state = 'failed', attempts = attempts + 1, last_error = @error,
        last_error_at = @now, next_attempt_at = @next, updated_at = @now
+     WHERE event_id = @id`,
+  );
+  const defer = db.prepare<[{ id: string; why: string; until: string; now: string }]>(
+    `UPDATE links SET state = 'pending', last_error = @why, last_error_at = @now,
+       next_attempt_at = @until, updated_at = @now
      WHERE event_id = @id`,
   );
   const markDeleted = db.prepare<[{ id: string; now: string }]>(
@@ -240,6 +254,16 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
         now: stampNow(clock),
       };
       if (markFailed.run(params).changes === 0) throw missing(eventId);
+      return mustGet(eventId);
+    }),
+    defer: writeTransaction(db, (eventId: string, until: Date, why: string) => {
+      const params = {
+        id: eventId,
+        why: redactText(why),
+        until: toStoredTime(until, 'until'),
+        now: stampNow(clock),
+      };
+      if (defer.run(params).changes === 0) throw missing(eventId);
       return mustGet(eventId);
     }),
     markDeleted: writeTransaction(db, (eventId: string) => {

@@ -1,12 +1,15 @@
 import type { Database } from 'better-sqlite3';
+import type { CalendarEvent } from '../domain/calendar-event.js';
 import { stampNow, type Clock } from './clock.js';
 import { fromRow, type RowOf } from './row-mapping.js';
 import { toStoredTime, toStoredTimeOrNull, type TimeInput } from './time.js';
 
 /**
- * A Google instance of a series that differs from its rule, and what was done to its Zoom
- * occurrence: `deleted` (cancelled instance or EXDATE) or `moved` (new start and/or duration).
- * `hash` is of the instance as last applied, so an unchanged instance costs no Zoom call.
+ * A Google instance of a series that differs from its rule: `deleted` (a cancelled instance) or
+ * `moved` (new start and/or duration), as Google has it now, and whether its Zoom occurrence has
+ * been made to match. `appliedHash` is the hash of the instance as last applied in Zoom (null:
+ * not yet, or no longer, e.g. after the series meeting was recreated), so an instance seen again
+ * unchanged costs no Zoom call and a failed one is found again.
  */
 export interface OccurrenceOverride {
   eventId: string;
@@ -17,7 +20,9 @@ export interface OccurrenceOverride {
   kind: 'deleted' | 'moved';
   newStart: string | null;
   newDurationMinutes: number | null;
-  hash: string;
+  /** The exception or cancelled instance as last read, to apply it again from the store. */
+  eventSnapshot: CalendarEvent | null;
+  appliedHash: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -30,7 +35,8 @@ export interface OccurrenceOverrideInput {
   /** Required when `kind` is `moved`. */
   newStart?: TimeInput | null;
   newDurationMinutes?: number | null;
-  hash: string;
+  eventSnapshot?: CalendarEvent | null;
+  appliedHash?: string | null;
 }
 
 export interface OccurrenceOverridesRepository {
@@ -40,12 +46,24 @@ export interface OccurrenceOverridesRepository {
   /** A link's overrides, by original start. */
   listForLink(eventId: string): OccurrenceOverride[];
   remove(eventId: string, originalStart: TimeInput): boolean;
-  /** When a series meeting is replaced, its old overrides no longer apply; returns how many. */
+  /** Forgets a link's overrides (the series changed rule or ended); returns how many. */
   removeAllForLink(eventId: string): number;
+  /**
+   * After the series meeting was updated or recreated, Zoom no longer has the overrides applied:
+   * clears their applied hash so each is applied again; returns how many.
+   */
+  markAllUnapplied(eventId: string): number;
 }
 
-type OverrideRow = RowOf<OccurrenceOverride>;
-const toOverride = (row: OverrideRow) => fromRow<OccurrenceOverride>(row);
+type OverrideColumns = Omit<OccurrenceOverride, 'eventSnapshot'>;
+type OverrideRow = RowOf<OverrideColumns> & { event_snapshot: string | null };
+
+function toOverride({ event_snapshot, ...row }: OverrideRow): OccurrenceOverride {
+  return {
+    ...fromRow<OverrideColumns>(row),
+    eventSnapshot: event_snapshot === null ? null : (JSON.parse(event_snapshot) as CalendarEvent),
+  };
+}
 
 export function createOccurrenceOverridesRepository(
   db: Database,
@@ -54,13 +72,14 @@ export function createOccurrenceOverridesRepository(
   type PutParams = Omit<OverrideRow, 'created_at' | 'updated_at'> & { now: string };
   const put = db.prepare<[PutParams], OverrideRow>(
     `INSERT INTO occurrence_overrides (event_id, original_start, zoom_occurrence_id, kind,
-       new_start, new_duration_minutes, hash, created_at, updated_at)
+       new_start, new_duration_minutes, event_snapshot, applied_hash, created_at, updated_at)
      VALUES (@event_id, @original_start, @zoom_occurrence_id, @kind, @new_start,
-       @new_duration_minutes, @hash, @now, @now)
+       @new_duration_minutes, @event_snapshot, @applied_hash, @now, @now)
      ON CONFLICT (event_id, original_start) DO UPDATE SET
        zoom_occurrence_id = excluded.zoom_occurrence_id, kind = excluded.kind,
        new_start = excluded.new_start, new_duration_minutes = excluded.new_duration_minutes,
-       hash = excluded.hash, updated_at = excluded.updated_at
+       event_snapshot = excluded.event_snapshot, applied_hash = excluded.applied_hash,
+       updated_at = excluded.updated_at
      RETURNING *`,
   );
   const get = db.prepare<[string, string], OverrideRow>(
@@ -73,6 +92,10 @@ export function createOccurrenceOverridesRepository(
     'DELETE FROM occurrence_overrides WHERE event_id = ? AND original_start = ?',
   );
   const removeAll = db.prepare<[string]>('DELETE FROM occurrence_overrides WHERE event_id = ?');
+  const unapply = db.prepare<[{ id: string; now: string }]>(
+    `UPDATE occurrence_overrides SET applied_hash = NULL, updated_at = @now
+     WHERE event_id = @id AND applied_hash IS NOT NULL`,
+  );
 
   return {
     put: (override) =>
@@ -84,7 +107,9 @@ export function createOccurrenceOverridesRepository(
           kind: override.kind,
           new_start: toStoredTimeOrNull(override.newStart, 'newStart'),
           new_duration_minutes: override.newDurationMinutes ?? null,
-          hash: override.hash,
+          event_snapshot:
+            override.eventSnapshot == null ? null : JSON.stringify(override.eventSnapshot),
+          applied_hash: override.appliedHash ?? null,
           now: stampNow(clock),
         })!,
       ),
@@ -96,5 +121,6 @@ export function createOccurrenceOverridesRepository(
     remove: (eventId, originalStart) =>
       remove.run(eventId, toStoredTime(originalStart, 'originalStart')).changes > 0,
     removeAllForLink: (eventId) => removeAll.run(eventId).changes,
+    markAllUnapplied: (eventId) => unapply.run({ id: eventId, now: stampNow(clock) }).changes,
   };
 }

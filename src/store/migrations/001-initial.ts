@@ -43,12 +43,13 @@ CREATE TABLE links (
   last_error             TEXT,
   last_error_at          TEXT,
   reason                 TEXT,
+  event_snapshot         TEXT,
   created_at             TEXT NOT NULL,
   updated_at             TEXT NOT NULL,
   -- bookings we deliberately leave alone are 'ignored', and only they are (or 'deleted' once gone)
   CHECK (state = 'deleted' OR (state = 'ignored') = (strategy IN ('foreign', 'skipped')))
 ) STRICT;
-CREATE INDEX links_due ON links (next_attempt_at) WHERE state = 'failed';
+CREATE INDEX links_due ON links (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
 CREATE INDEX links_by_state ON links (state);
 CREATE INDEX links_by_ical_uid ON links (ical_uid);
 CREATE INDEX links_by_meeting ON links (zoom_meeting_id) WHERE zoom_meeting_id IS NOT NULL;
@@ -83,7 +84,8 @@ CREATE TABLE occurrence_overrides (
   kind                  TEXT NOT NULL CHECK (kind IN ('deleted', 'moved')),
   new_start             TEXT,
   new_duration_minutes  INTEGER CHECK (new_duration_minutes > 0),
-  hash                  TEXT NOT NULL,
+  event_snapshot        TEXT,
+  applied_hash          TEXT,
   created_at            TEXT NOT NULL,
   updated_at            TEXT NOT NULL,
   PRIMARY KEY (event_id, original_start),

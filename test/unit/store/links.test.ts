@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkInput } from '../../../src/store/index.js';
+import { weeklyBooking } from './sample-events.js';
 import { seedRooms, useTempStores } from './temp-store.js';
 
 const booking = (eventId: string, extra: Partial<LinkInput> = {}): LinkInput => ({
@@ -64,6 +65,7 @@ describe('store.links', () => {
       lastError: null,
       lastErrorAt: null,
       reason: null,
+      eventSnapshot: null,
       rooms: ['room-a', 'room-b'],
       createdAt: '2025-03-03T09:00:00.000Z',
       updatedAt: '2025-03-03T09:00:00.000Z',
@@ -125,6 +127,42 @@ describe('store.links', () => {
     );
   });
 
+  it('keeps the event as last processed, through updates and a reopen', () => {
+    const { store, path, clock } = fresh();
+    store.links.upsert(booking('e1', { eventSnapshot: weeklyBooking }));
+    store.links.markFailed('e1', 'Zoom 503', new Date('2025-03-03T09:06:00Z'));
+    expect(store.links.get('e1')?.eventSnapshot).toEqual(weeklyBooking);
+    const newer = { ...weeklyBooking, summary: 'Weekly sync (moved)' };
+    store.links.update('e1', { eventSnapshot: newer });
+    store.close();
+    const again = temp.open({ path, now: clock.now });
+    expect(again.links.get('e1')?.eventSnapshot).toEqual(newer);
+  });
+
+  it('defers a link without counting a failure, and lists it when it is due', () => {
+    const { store, clock } = fresh();
+    store.links.upsert(booking('e1'));
+    store.links.markFailed('e1', 'Zoom 500', new Date('2025-03-03T09:01:00Z'));
+    clock.set('2025-03-03T09:01:00.000Z');
+    const deferred = store.links.defer(
+      'e1',
+      new Date('2025-03-04T00:00:00Z'),
+      'Zoom host zoom-a@example.com is parked until 2025-03-04T00:00:00Z',
+    );
+    expect(deferred).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2025-03-04T00:00:00.000Z',
+      lastError: 'Zoom host zoom-a@example.com is parked until 2025-03-04T00:00:00Z',
+      lastErrorAt: '2025-03-03T09:01:00.000Z',
+    });
+    expect(store.links.listDue(new Date('2025-03-03T23:59:59Z'))).toEqual([]);
+    expect(ids(store.links.listDue(new Date('2025-03-04T00:00:00Z')))).toEqual(['e1']);
+    expect(() => store.links.defer('ghost', new Date(), 'x')).toThrow(
+      expect.objectContaining({ code: 'STORE_NOT_FOUND' }),
+    );
+  });
+
   it('marks a link linked, clearing attempts, retry time and error', () => {
     const { store } = fresh();
     store.links.upsert(booking('e1'));
@@ -155,7 +193,7 @@ describe('store.links', () => {
     );
   });
 
-  it('lists failed links whose next attempt has come, longest waiting first', () => {
+  it('lists failed and deferred links whose next attempt has come, longest waiting first', () => {
     const { store } = fresh();
     store.links.upsert(booking('late', { state: 'failed', nextAttemptAt: '2025-03-03T09:30:00Z' }));
     store.links.upsert(
@@ -167,10 +205,14 @@ describe('store.links', () => {
     store.links.upsert(
       booking('exact', { state: 'failed', nextAttemptAt: '2025-03-03T09:15:00Z' }),
     );
-    store.links.upsert(booking('pending', { nextAttemptAt: '2025-03-03T09:00:00Z' }));
+    store.links.upsert(booking('deferred', { nextAttemptAt: '2025-03-03T09:05:00Z' }));
+    store.links.upsert(booking('pending-now'));
+    store.links.upsert(
+      booking('linked', { state: 'linked', nextAttemptAt: '2025-03-03T09:00:00Z' }),
+    );
     const now = new Date('2025-03-03T09:15:00Z');
-    expect(ids(store.links.listDue(now))).toEqual(['due-1', 'due-2', 'exact']);
-    expect(ids(store.links.listDue(now, 2))).toEqual(['due-1', 'due-2']);
+    expect(ids(store.links.listDue(now))).toEqual(['due-1', 'deferred', 'due-2', 'exact']);
+    expect(ids(store.links.listDue(now, 2))).toEqual(['due-1', 'deferred']);
   });
 
   it('lists by room, state and iCalUID, and everything by event id', () => {
@@ -244,7 +286,7 @@ describe('store.links', () => {
       eventId: 'e1',
       originalStart: '2025-03-11T09:00:00Z',
       kind: 'deleted',
-      hash: 'h',
+      appliedHash: 'h',
     });
     expect(store.links.remove('e1')).toBe(true);
     expect(store.links.remove('e1')).toBe(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cancelledMonday } from './sample-events.js';
 import { seedRooms, useTempStores } from './temp-store.js';
 
 describe('store.occurrenceMeetings (per_occurrence fallback)', () => {
@@ -106,7 +107,7 @@ describe('store.overrides (moved and deleted instances)', () => {
       originalStart: '2025-03-10T09:00:00Z',
       zoomOccurrenceId: '1741597200000',
       kind: 'deleted',
-      hash: 'h1',
+      appliedHash: 'h1',
     });
     const moved = store.overrides.put({
       eventId: 'e1',
@@ -115,7 +116,7 @@ describe('store.overrides (moved and deleted instances)', () => {
       kind: 'moved',
       newStart: '2025-03-17T14:00:00+01:00',
       newDurationMinutes: 90,
-      hash: 'h2',
+      appliedHash: 'h2',
     });
     expect(deleted).toEqual({
       eventId: 'e1',
@@ -124,7 +125,8 @@ describe('store.overrides (moved and deleted instances)', () => {
       kind: 'deleted',
       newStart: null,
       newDurationMinutes: null,
-      hash: 'h1',
+      eventSnapshot: null,
+      appliedHash: 'h1',
       createdAt: '2025-03-03T09:00:00.000Z',
       updatedAt: '2025-03-03T09:00:00.000Z',
     });
@@ -133,20 +135,69 @@ describe('store.overrides (moved and deleted instances)', () => {
     expect(store.overrides.get('e1', new Date('2025-03-17T09:00:00Z'))).toEqual(moved);
   });
 
+  it('keeps the instance as last read, to apply it again from the store', () => {
+    const { store, path, clock } = fresh();
+    store.overrides.put({
+      eventId: 'e1',
+      originalStart: '2025-03-17T09:00:00Z',
+      kind: 'deleted',
+      eventSnapshot: cancelledMonday,
+    });
+    store.close();
+    const again = temp.open({ path, now: clock.now });
+    expect(again.overrides.get('e1', '2025-03-17T09:00:00Z')).toMatchObject({
+      eventSnapshot: cancelledMonday,
+      appliedHash: null,
+    });
+  });
+
+  it('marks every override of a link unapplied after its meeting changed', () => {
+    const { store, clock } = fresh();
+    for (const [day, applied] of [
+      ['10', 'h10'],
+      ['17', null],
+      ['24', 'h24'],
+    ] as const) {
+      store.overrides.put({
+        eventId: 'e1',
+        originalStart: `2025-03-${day}T09:00:00Z`,
+        kind: 'deleted',
+        appliedHash: applied,
+      });
+    }
+    clock.set('2025-03-04T09:00:00.000Z');
+    expect(store.overrides.markAllUnapplied('e1')).toBe(2);
+    expect(store.overrides.listForLink('e1').map((o) => o.appliedHash)).toEqual([null, null, null]);
+    expect(store.overrides.get('e1', '2025-03-10T09:00:00Z')?.updatedAt).toBe(
+      '2025-03-04T09:00:00.000Z',
+    );
+    expect(store.overrides.markAllUnapplied('e1')).toBe(0);
+  });
+
   it('turns a moved instance into a deleted one in place', () => {
     const { store } = fresh();
     const key = { eventId: 'e1', originalStart: '2025-03-17T09:00:00Z' };
-    store.overrides.put({ ...key, kind: 'moved', newStart: '2025-03-17T10:00:00Z', hash: 'a' });
-    store.overrides.put({ ...key, kind: 'deleted', hash: 'b' });
+    store.overrides.put({
+      ...key,
+      kind: 'moved',
+      newStart: '2025-03-17T10:00:00Z',
+      appliedHash: 'a',
+    });
+    store.overrides.put({ ...key, kind: 'deleted', appliedHash: 'b' });
     expect(store.overrides.listForLink('e1')).toEqual([
-      expect.objectContaining({ kind: 'deleted', newStart: null, hash: 'b' }),
+      expect.objectContaining({ kind: 'deleted', newStart: null, appliedHash: 'b' }),
     ]);
   });
 
   it('refuses a move without a new start', () => {
     const { store } = fresh();
     expect(() =>
-      store.overrides.put({ eventId: 'e1', originalStart: new Date(0), kind: 'moved', hash: 'x' }),
+      store.overrides.put({
+        eventId: 'e1',
+        originalStart: new Date(0),
+        kind: 'moved',
+        appliedHash: 'x',
+      }),
     ).toThrow(expect.objectContaining({ code: 'STORE_CONSTRAINT' }));
   });
 
@@ -157,7 +208,7 @@ describe('store.overrides (moved and deleted instances)', () => {
         eventId: 'e1',
         originalStart: `2025-03-${day}T09:00:00Z`,
         kind: 'deleted',
-        hash: day,
+        appliedHash: day,
       });
     }
     expect(store.overrides.remove('e1', '2025-03-10T09:00:00Z')).toBe(true);

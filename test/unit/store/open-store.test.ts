@@ -113,7 +113,7 @@ describe('openStore', () => {
       eventId: 'e1',
       originalStart: '2025-03-10T09:00:00Z',
       kind: 'deleted',
-      hash: 'h',
+      appliedHash: 'h',
     });
     store.occurrenceMeetings.put({
       eventId: 'e1',

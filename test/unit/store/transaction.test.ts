@@ -13,7 +13,12 @@ function writeEverything(store: Store) {
     state: 'pending',
     rooms: ['room-a'],
   });
-  store.overrides.put({ eventId: 'e1', originalStart: new Date(0), kind: 'deleted', hash: 'h' });
+  store.overrides.put({
+    eventId: 'e1',
+    originalStart: new Date(0),
+    kind: 'deleted',
+    appliedHash: 'h',
+  });
   store.occurrenceMeetings.put({
     eventId: 'e1',
     occurrenceStart: new Date(0),
