@@ -70,6 +70,8 @@ export interface StoredMeeting {
   preSchedule: boolean;
   /** The recurrence as sent (type 8 only), echoed in responses. */
   recurrence?: RecurrenceBody;
+  /** `recurrence.end_date_time` as read (epoch ms), echoed in UTC. */
+  recurrenceEndMs?: number;
   occurrences: StoredOccurrence[];
   status: 'waiting' | 'started';
   deletedAt?: number;

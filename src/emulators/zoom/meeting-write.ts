@@ -74,6 +74,8 @@ export function createMeeting(body: MeetingBody, host: ZoomUser, ctx: WriteConte
       problems.add('recurrence', 'is required for a recurring meeting with a fixed time (type 8)');
   }
   if (problems.none() && type === 8) expandSeries(meeting, ctx, problems, undefined);
+  if (problems.none() && meeting.preSchedule && type !== 2 && type !== 3)
+    return { ok: false, reply: preScheduleRefused() };
   return problems.none() ? { ok: true, meeting } : { ok: false, reply: problems.reply() };
 }
 
@@ -144,8 +146,11 @@ export function patchMeeting(
       );
   } else {
     delete meeting.recurrence;
+    delete meeting.recurrenceEndMs;
     meeting.occurrences = [];
   }
+  if (problems.none() && meeting.preSchedule && meeting.type !== 2 && meeting.type !== 3)
+    return { ok: false, reply: preScheduleRefused() };
   return problems.none() ? { ok: true, meeting } : { ok: false, reply: problems.reply() };
 }
 
@@ -204,6 +209,7 @@ function expandSeries(
     problems.addAll(checked.errors);
     return;
   }
+  meeting.recurrenceEndMs = checked.rule.endDateTime;
   const zone = zoneNamed(meeting.timezone) ?? zoneNamed('UTC')!;
   const expansion = expandZoomRecurrence(
     meeting.startMs!,
@@ -235,6 +241,15 @@ function expandSeries(
       ? { ...fresh, status: old.status, agenda: old.agenda, settings: old.settings }
       : fresh;
   });
+}
+
+/** SPEC meetingUpdate 400/3000; SPEC `pre_schedule`: only types 2 and 3. */
+function preScheduleRefused(): Reply {
+  return zoomError(
+    400,
+    3000,
+    'Prescheduling is only available for scheduled meetings (type 2) and recurring meetings with no fixed time (type 3).',
+  );
 }
 
 function resolveScheduleFor(

@@ -95,6 +95,9 @@ function renderOccurrence(occurrence: StoredOccurrence): Record<string, unknown>
 
 function echoRecurrence(meeting: StoredMeeting, switches: ZoomSwitchValues) {
   const sent = { ...meeting.recurrence! };
+  // Stored as a time, so it comes back in UTC with Z like every other time (facts §9).
+  if (meeting.recurrenceEndMs !== undefined)
+    sent.end_date_time = formatUtc(meeting.recurrenceEndMs);
   if (switches.recurrenceEcho === 'as-sent') return sent;
   return { repeat_interval: 1, weekly_days: '1', monthly_day: 1, ...sent };
 }

@@ -332,6 +332,34 @@ describe('Zoom emulator: meetings', () => {
     expect(none.status).toBe(400);
   });
 
+  it('allows pre_schedule only for types 2 and 3 (SPEC: 400/3000)', async () => {
+    const refused = await h.call('POST', '/users/room1@example.com/meetings', {
+      type: 8,
+      pre_schedule: true,
+      start_time: '2024-03-11T10:00:00Z',
+      recurrence: { type: 1, end_times: 2 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 3000 });
+    expect((await h.create<Meeting>({ type: 3, pre_schedule: true })).type).toBe(3);
+  });
+
+  it('echoes the recurrence as sent, with end_date_time in UTC', async () => {
+    const meeting = await h.create<Meeting>({
+      type: 8,
+      start_time: '2024-03-11T10:00:00Z',
+      recurrence: { type: 1, repeat_interval: 2, end_date_time: '2024-03-20T10:00:00+01:00' },
+    });
+    expect(meeting.recurrence).toEqual({
+      type: 1,
+      repeat_interval: 2,
+      end_date_time: '2024-03-20T09:00:00Z',
+    });
+    await h.control('POST', '/switches', { recurrenceEcho: 'with-defaults' });
+    const got = (await h.call<Meeting>('GET', `/meetings/${meeting.id}`)).body;
+    expect(got.recurrence).toMatchObject({ weekly_days: '1', monthly_day: 1, repeat_interval: 2 });
+  });
+
   it('generates a passcode when none is sent, unless switched off', async () => {
     const withCode = await h.create<Meeting>({ topic: 'a' });
     expect(withCode.password).toMatch(/^[A-Za-z0-9]{6}$/);
