@@ -5,6 +5,7 @@ import type {
   ZoomMeetingSummary,
 } from '../domain/zoom-meeting.js';
 import { DailyQuotaLedger, type ParkedHost } from './daily-quota.js';
+import { rateLimitRemaining } from './error-mapping.js';
 import { ZoomApiError, ZoomErrorCodes, ZoomQuotaExhaustedError } from './errors.js';
 import type { ZoomHttp, ZoomResponse } from './http.js';
 import { MeetingHosts } from './meeting-hosts.js';
@@ -305,8 +306,15 @@ export class ZoomClient {
     try {
       response = await send();
     } catch (error) {
-      const resetsAt = error instanceof ZoomApiError ? error.dailyLimitResetsAt : undefined;
-      if (!resetsAt) throw error;
+      if (!(error instanceof ZoomApiError)) throw error;
+      const resetsAt = error.dailyLimitResetsAt;
+      if (!resetsAt) {
+        if (host && error.rateLimitRemaining !== undefined) {
+          const left = this.quota.recordRemaining(host, error.rateLimitRemaining, this.now());
+          this.reportQuota(host, left.remaining, left.parkedUntil);
+        }
+        throw error;
+      }
       const spent = host ?? (await findHost?.().catch(() => undefined));
       if (!spent) throw error;
       this.quota.park(spent, resetsAt, this.now());
@@ -314,10 +322,9 @@ export class ZoomClient {
       throw new ZoomQuotaExhaustedError(spent, resetsAt, call);
     }
     if (host) {
-      const header = Number(response.headers['x-ratelimit-remaining'] ?? Number.NaN);
       const left = this.quota.recordAccepted(
         host,
-        Number.isFinite(header) ? header : undefined,
+        rateLimitRemaining(response.headers),
         this.now(),
       );
       this.reportQuota(host, left.remaining, left.parkedUntil);

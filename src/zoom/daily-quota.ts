@@ -67,11 +67,18 @@ export class DailyQuotaLedger {
     remainingHeader: number | undefined,
     now: Date,
   ): { remaining: number; parkedUntil?: Date } {
+    const counted = remainingHeader ?? this.current(host, now).remaining - 1;
+    return this.recordRemaining(host, counted, now);
+  }
+
+  /** Takes what Zoom says is left (also on a refused call, which may spend budget too). */
+  recordRemaining(
+    host: string,
+    remaining: number,
+    now: Date,
+  ): { remaining: number; parkedUntil?: Date } {
     const budget = this.current(host, now);
-    budget.remaining =
-      remainingHeader !== undefined && Number.isFinite(remainingHeader)
-        ? Math.max(0, Math.floor(remainingHeader))
-        : Math.max(0, budget.remaining - 1);
+    budget.remaining = Number.isFinite(remaining) ? Math.max(0, Math.floor(remaining)) : 0;
     if (budget.remaining > 0) return { remaining: budget.remaining };
     this.park(host, nextUtcMidnight(now), now);
     return { remaining: 0, parkedUntil: budget.parkedUntil! };

@@ -54,6 +54,12 @@ export function parseZoomErrorBody(body: unknown): ZoomErrorBody {
 /** Lower-cased header names, as Node delivers them. */
 export type ResponseHeaders = Record<string, string | undefined>;
 
+/** Zoom's `X-RateLimit-Remaining`, when it sent a whole number. */
+export function rateLimitRemaining(headers: ResponseHeaders): number | undefined {
+  const text = headers['x-ratelimit-remaining']?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
 /**
  * A 429 is a daily limit (nothing to gain from retrying today) when Zoom says so: the
  * `X-RateLimit-Type: Daily-limit` header (Zoom's rate-limit guide) or the per-host message
@@ -98,12 +104,14 @@ function zoomSays(status: number, code: number | undefined, message: string | un
 export function errorFromResponse(failed: FailedResponse): ZoomApiError {
   const { status, headers, endpoint, operation } = failed;
   const body = parseZoomErrorBody(failed.body);
+  const remaining = rateLimitRemaining(headers);
   const base = {
     status,
     endpoint,
     operation,
     ...(body.code !== undefined ? { zoomCode: body.code } : {}),
     ...(body.message !== undefined ? { zoomMessage: body.message } : {}),
+    ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}),
   };
   const said = zoomSays(status, body.code, body.message);
 

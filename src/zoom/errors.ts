@@ -53,6 +53,8 @@ export interface ZoomApiErrorDetails {
   retryAfterMs?: number;
   /** For a 429 that is a daily limit (not a per-second one): when Zoom lets us in again. */
   dailyLimitResetsAt?: Date;
+  /** Zoom's `X-RateLimit-Remaining` on this answer (a refused create may still spend budget). */
+  rateLimitRemaining?: number;
   /**
    * True when the call is not idempotent and failed in a way that leaves its effect unknown (a
    * create whose connection dropped may have created the meeting). The client never retries such
@@ -72,6 +74,7 @@ export class ZoomApiError extends ZoomlinkError {
   readonly fields: readonly ZoomFieldError[];
   readonly retryAfterMs: number | undefined;
   readonly dailyLimitResetsAt: Date | undefined;
+  readonly rateLimitRemaining: number | undefined;
   readonly outcomeUnknown: boolean;
 
   constructor(message: string, details: ZoomApiErrorDetails) {
@@ -84,6 +87,7 @@ export class ZoomApiError extends ZoomlinkError {
     this.fields = details.fields ?? [];
     this.retryAfterMs = details.retryAfterMs;
     this.dailyLimitResetsAt = details.dailyLimitResetsAt;
+    this.rateLimitRemaining = details.rateLimitRemaining;
     this.outcomeUnknown = details.outcomeUnknown ?? false;
   }
 }

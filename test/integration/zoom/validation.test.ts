@@ -42,6 +42,9 @@ describe('Zoom client: validation errors', () => {
     expect(error.message).toContain('topic');
     expect(error.endpoint).toBe(`POST /users/${host}/meetings`);
     expect(await zoom.count(routes.create)).toBe(1);
+    // The emulator (switch dailyLimitCounts = all-attempts) charges refused creates too, and says
+    // so in X-RateLimit-Remaining; the client's budget book follows it.
+    expect(zoom.client.remainingBudget(host)).toBe(99);
   });
 
   it('names bad recurrence fields', async () => {

@@ -67,6 +67,13 @@ describe('DailyQuotaLedger', () => {
     expect(ledger.recordAccepted('a', 0, morning).parkedUntil).toEqual(at('2024-05-31T00:00:00Z'));
   });
 
+  it('takes what Zoom says is left after a refused call, parking at zero', () => {
+    const ledger = new DailyQuotaLedger(100);
+    expect(ledger.recordRemaining('a', 7, morning)).toEqual({ remaining: 7 });
+    expect(ledger.recordAccepted('a', undefined, morning)).toEqual({ remaining: 6 });
+    expect(ledger.recordRemaining('a', 0, morning).parkedUntil).toEqual(at('2024-05-31T00:00:00Z'));
+  });
+
   it('lets a parked host in again at the reset, with a full budget', () => {
     const ledger = new DailyQuotaLedger(100);
     ledger.park('a', at('2024-05-31T00:00:00Z'), morning);

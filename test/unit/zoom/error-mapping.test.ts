@@ -81,6 +81,18 @@ describe('errorFromResponse', () => {
     expect(error.message).toContain('PATCH /meetings/85746065432');
   });
 
+  it("keeps Zoom's X-RateLimit-Remaining of a refused call", () => {
+    const error = failed({
+      status: 400,
+      headers: { 'x-ratelimit-remaining': '57' },
+      body: { code: 300, message: 'Validation Failed.', errors: [] },
+    });
+    expect(error.rateLimitRemaining).toBe(57);
+    expect(
+      failed({ status: 400, headers: { 'x-ratelimit-remaining': 'many' } }).rateLimitRemaining,
+    ).toBeUndefined();
+  });
+
   it('maps 404/3001 to meeting-not-found and 404/1001 to user-not-found', () => {
     expect(
       failed({ status: 404, body: { code: 3001, message: 'Meeting does not exist: 1.' } }).code,
