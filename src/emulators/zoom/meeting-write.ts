@@ -62,7 +62,9 @@ export function createMeeting(body: MeetingBody, host: ZoomUser, ctx: WriteConte
   checkDuration(body.duration, problems);
   if (type === 2 || type === 8) {
     const start =
-      body.start_time === undefined ? now : readStart(body.start_time, meeting, problems);
+      body.start_time === undefined
+        ? wholeSecond(now)
+        : readStart(body.start_time, meeting, problems);
     // Facts §4.2: Zoom moves a past start to "now" (switch pastStartTime).
     if (start !== undefined)
       meeting.startMs =

@@ -208,6 +208,14 @@ describe('Zoom emulator: occurrences of recurring meetings (type 8)', () => {
     expect(kept.start_time).toBe('2024-03-01T10:00:00Z');
   });
 
+  it('starts a series without start_time now, to the whole second, ids still matching', async () => {
+    h.zoom.server.clock.set(new Date('2024-03-06T12:00:00.789Z'));
+    const meeting = await h.create<Meeting>({ type: 8, recurrence: { type: 1, end_times: 2 } });
+    expect(starts(meeting)).toEqual(['2024-03-06T12:00:00Z', '2024-03-07T12:00:00Z']);
+    for (const occurrence of meeting.occurrences!)
+      expect(occurrence.occurrence_id).toBe(String(Date.parse(occurrence.start_time)));
+  });
+
   it('gives type 3 meetings neither occurrences nor a start_time, and ignores their recurrence', async () => {
     const meeting = await h.create<Meeting>({
       type: 3,
