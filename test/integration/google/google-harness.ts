@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { configSchema, type GoogleConfig, type RoomsConfig } from '../../../src/config/index.js';
 import type { ApiCallEvent, ApiRetryEvent } from '../../../src/domain/api-observer.js';
-import type { CalendarEvent } from '../../../src/domain/calendar-event.js';
+import type { CalendarEvent, LiveEvent } from '../../../src/domain/calendar-event.js';
 import { startGoogleEmulator, type GoogleEmulator } from '../../../src/emulators/google/index.js';
 import { createGoogleAdapter, type GoogleAdapter } from '../../../src/google/index.js';
 import { createLogger } from '../../../src/log.js';
@@ -172,4 +172,12 @@ export function at(days: number, hour: number, minutes = 60) {
     start: { dateTime: start, timeZone: 'Europe/Berlin' },
     end: { dateTime: end.toISOString().replace('.000Z', 'Z'), timeZone: 'Europe/Berlin' },
   };
+}
+
+/** The live (not deleted or cancelled) event with this id among `events`; throws otherwise. */
+export function liveEvent(events: CalendarEvent[], id: string): LiveEvent {
+  const event = events.find((e) => e.eventId === id);
+  if (!event || event.kind === 'deleted' || event.kind === 'cancelledInstance')
+    throw new Error(`expected ${id} live, got ${event?.kind}`);
+  return event;
 }

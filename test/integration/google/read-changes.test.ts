@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CalendarEvent, LiveEvent } from '../../../src/domain/calendar-event.js';
 import { CalendarApiError } from '../../../src/google/index.js';
 import {
   admin,
   ana,
   at,
   bo,
+  liveEvent,
   readAll,
   rooms,
   routes,
   startGoogleHarness,
   type GoogleHarness,
 } from './google-harness.js';
-
-const byId = (events: CalendarEvent[], id: string) => events.find((e) => e.eventId === id);
-const live = (event: CalendarEvent | undefined): LiveEvent => {
-  if (!event || event.kind === 'deleted' || event.kind === 'cancelledInstance')
-    throw new Error(`expected a live event, got ${event?.kind}`);
-  return event;
-};
 
 describe('Google adapter: reading room calendars', () => {
   let google: GoogleHarness;
@@ -46,7 +39,7 @@ describe('Google adapter: reading room calendars', () => {
     const full = await readAll(adapter, room, null);
     expect(full.tokensSeen).toBe(1);
     expect(full.events).toHaveLength(3);
-    expect(live(byId(full.events, single.id))).toMatchObject({
+    expect(liveEvent(full.events, single.id)).toMatchObject({
       kind: 'single',
       summary: 'Budget',
       roomResponse: 'accepted',
@@ -54,12 +47,12 @@ describe('Google adapter: reading room calendars', () => {
       allDay: false,
       eventType: 'default',
     });
-    expect(live(byId(full.events, series.id))).toMatchObject({
+    expect(liveEvent(full.events, series.id)).toMatchObject({
       kind: 'master',
       recurrence: ['RRULE:FREQ=WEEKLY;COUNT=6;BYDAY=TU'],
       start: { timeZone: 'Europe/Berlin' },
     });
-    expect(live(byId(full.events, allDay.id))).toMatchObject({
+    expect(liveEvent(full.events, allDay.id)).toMatchObject({
       allDay: true,
       start: { date: '2030-03-06' },
     });
@@ -103,17 +96,17 @@ describe('Google adapter: reading room calendars', () => {
       [cancelledId]: 'cancelledInstance',
       [movedId]: 'exception',
     });
-    expect(live(byId(changed.events, single.id)).start.dateTime).toMatch(
+    expect(liveEvent(changed.events, single.id).start.dateTime).toMatch(
       /T14:00:00\+01:00$|T13:00:00Z$/,
     );
-    expect(byId(changed.events, cancelledId)).toEqual({
+    expect(changed.events.find((e) => e.eventId === cancelledId)).toEqual({
       kind: 'cancelledInstance',
       calendarId: room,
       eventId: cancelledId,
       recurringEventId: series.id,
       originalStartTime: expect.objectContaining({ dateTime: expect.any(String) }),
     });
-    expect(live(byId(changed.events, movedId))).toMatchObject({
+    expect(liveEvent(changed.events, movedId)).toMatchObject({
       kind: 'exception',
       recurringEventId: series.id,
       originalStartTime: expect.objectContaining({ dateTime: expect.any(String) }),
@@ -199,8 +192,8 @@ describe('Google adapter: reading room calendars', () => {
     const clash = await google.book(bo, room, { summary: 'Clash', ...at(3, 10) });
     const { adapter } = google.adapter({ google: { fullSyncDaysBack: 0 } });
     const { events } = await readAll(adapter, room, null);
-    expect(live(byId(events, first.id)).roomResponse).toBe('accepted');
-    expect(live(byId(events, clash.id)).roomResponse).toBe('declined');
+    expect(liveEvent(events, first.id).roomResponse).toBe('accepted');
+    expect(liveEvent(events, clash.id).roomResponse).toBe('declined');
     const users = google.emulator.server.calls.summary().byTag.user ?? {};
     expect(Object.keys(users)).toEqual([admin]);
   });

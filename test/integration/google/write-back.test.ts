@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CalendarEvent, LiveEvent } from '../../../src/domain/calendar-event.js';
 import type { EventCopy, EventPatch } from '../../../src/google/index.js';
 import {
   admin,
   ana,
   at,
+  liveEvent,
   readAll,
   rooms,
   routes,
@@ -16,13 +16,6 @@ const outsider = 'dana.okafor@partner.example.net';
 const block = (url: string) => `\n\n-- Zoom (zoomlink) --\nJoin: ${url}\n-- end --`;
 const joinUrl = 'https://example.zoom.us/j/83815239874?pwd=abc';
 const conference = { meetingId: '83815239874', joinUrl, passcode: '123456' };
-
-const live = (events: CalendarEvent[], id: string): LiveEvent => {
-  const event = events.find((e) => e.eventId === id);
-  if (!event || event.kind === 'deleted' || event.kind === 'cancelledInstance')
-    throw new Error(`expected ${id} live, got ${event?.kind}`);
-  return event;
-};
 
 describe('Google adapter: write-back', () => {
   let google: GoogleHarness;
@@ -61,7 +54,7 @@ describe('Google adapter: write-back', () => {
     });
     const { adapter } = google.adapter();
     const full = await readAll(adapter, room, null);
-    const event = live(full.events, booked.id);
+    const event = liveEvent(full.events, booked.id);
     const target = adapter.writeTarget(event);
     expect(target).toEqual({ calendarId: ana, eventId: booked.id, actAs: ana });
 
@@ -106,7 +99,7 @@ describe('Google adapter: write-back', () => {
 
     // The room's copy carries the link; private properties stay on the copy that was written.
     const incremental = await readAll(adapter, room, full.token!);
-    const roomCopy = live(incremental.events, booked.id);
+    const roomCopy = liveEvent(incremental.events, booked.id);
     expect(roomCopy.description).toBe(
       `Agenda: <b>numbers</b>\nBring the Q1 sheet.${block(joinUrl)}`,
     );
@@ -247,14 +240,14 @@ describe('Google adapter: write-back', () => {
     })) as { id: string };
     const { adapter } = google.adapter();
     const full = await readAll(adapter, room, null);
-    const target = adapter.writeTarget(live(full.events, booked.id));
+    const target = adapter.writeTarget(liveEvent(full.events, booked.id));
     expect(target).toEqual({ calendarId: room, eventId: booked.id, actAs: admin });
     const result = await adapter.modifyEvent(target, (c) => ({
       description: c.description + block(joinUrl),
       privateProperties: { zoomlinkMeetingId: '1' },
     }));
     expect(result.outcome).toBe('written');
-    const roomCopy = live((await readAll(adapter, room, full.token!)).events, booked.id);
+    const roomCopy = liveEvent((await readAll(adapter, room, full.token!)).events, booked.id);
     expect(roomCopy.description).toBe(block(joinUrl));
     expect(roomCopy.privateProperties).toEqual({ zoomlinkMeetingId: '1' });
   });
