@@ -65,12 +65,6 @@ export interface Link {
   lastErrorAt: string | null;
   /** Why a fallback strategy was chosen, or why the booking is skipped. */
   reason: string | null;
-  /**
-   * The booking's event as last processed (normalised), so a failed or deferred link can be
-   * planned again after the room's sync token has moved past it. Stored as JSON: one written by
-   * an older zoomlink may lack fields added since.
-   */
-  eventSnapshot: CalendarEvent | null;
   /** Room calendars that hold the booking, sorted; one meeting serves them all. */
   rooms: string[];
   createdAt: string;
@@ -99,6 +93,11 @@ export interface LinkInput {
   lastError?: string | null;
   lastErrorAt?: TimeInput | null;
   reason?: string | null;
+  /**
+   * The booking's event as last processed (normalised), so a failed or deferred link can be
+   * planned again after the room's sync token has moved past it (`links.getSnapshot`). When
+   * given (null clears it), it replaces the stored one; when absent, the stored one is kept.
+   */
   eventSnapshot?: CalendarEvent | null;
   /** When given, the booking's rooms become exactly these; when absent, they are kept. */
   rooms?: readonly string[];

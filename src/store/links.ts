@@ -27,6 +27,8 @@ export interface LinksRepository {
   listByState(state: LinkState): Link[];
   /** Links with this iCalUID (to find the same booking stored under another event id). */
   listByICalUid(icalUid: string): Link[];
+  /** The event the link was last processed from (`LinkInput.eventSnapshot`), if stored. */
+  getSnapshot(eventId: string): CalendarEvent | undefined;
   /** Failed and deferred links whose next attempt has come, the longest-waiting first. */
   listDue(now: Date, limit?: number): Link[];
   /** Linked series and per-occurrence links whose covered window ends before `time`. */
@@ -56,13 +58,11 @@ export interface LinksRepository {
   countByStrategy(): Record<LinkStrategy, number>;
 }
 
-type LinkColumns = Omit<Link, 'rooms' | 'eventSnapshot'>;
-type LinkRow = RowOf<LinkColumns> & { rooms_json: string; event_snapshot: string | null };
+type LinkRow = RowOf<Omit<Link, 'rooms'>> & { rooms_json: string };
 
-function toLink({ rooms_json, event_snapshot, ...row }: LinkRow): Link {
+function toLink({ rooms_json, ...row }: LinkRow): Link {
   return {
-    ...fromRow<LinkColumns>(row),
-    eventSnapshot: event_snapshot === null ? null : (JSON.parse(event_snapshot) as CalendarEvent),
+    ...fromRow<Omit<Link, 'rooms'>>(row),
     rooms: (JSON.parse(rooms_json) as string[]).sort(),
   };
 }
@@ -90,6 +90,7 @@ function toParams(link: LinkInput, now: string) {
     lastError: link.lastError == null ? null : redactText(link.lastError),
     lastErrorAt: toStoredTimeOrNull(link.lastErrorAt, 'lastErrorAt'),
     reason: link.reason ?? null,
+    keepSnapshot: link.eventSnapshot === undefined ? 1 : 0,
     eventSnapshot: link.eventSnapshot == null ? null : JSON.stringify(link.eventSnapshot),
     now,
   };
@@ -97,7 +98,11 @@ function toParams(link: LinkInput, now: string) {
 
 type LinkParams = ReturnType<typeof toParams>;
 
-const selectLink = `SELECT l.*,
+// Every column but the event snapshot (read on its own: it is large, and only retries need it).
+const selectLink = `SELECT l.event_id, l.ical_uid, l.organizer_email, l.strategy, l.state,
+  l.zoom_meeting_id, l.zoom_host, l.join_url, l.passcode, l.window_from, l.window_to, l.zoom_hash,
+  l.writeback_hash, l.writeback_calendar_id, l.writeback_as, l.attempts, l.next_attempt_at,
+  l.last_error, l.last_error_at, l.reason, l.created_at, l.updated_at,
   (SELECT json_group_array(r.calendar_id) FROM link_rooms r WHERE r.event_id = l.event_id)
     AS rooms_json
   FROM links l`;
@@ -151,7 +156,9 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
        writeback_as = excluded.writeback_as, attempts = excluded.attempts,
        next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error,
        last_error_at = excluded.last_error_at, reason = excluded.reason,
-       event_snapshot = excluded.event_snapshot, updated_at = excluded.updated_at`,
+       event_snapshot = CASE WHEN @keepSnapshot THEN links.event_snapshot
+                             ELSE excluded.event_snapshot END,
+       updated_at = excluded.updated_at`,
   );
   const markFailed = db.prepare<[{ id: string; error: string; next: string; now: string }]>(
     `UPDATE links SET state = 'failed', attempts = attempts + 1, last_error = @error,
@@ -181,6 +188,9 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     )
     .pluck();
   const exists = db.prepare<[string], number>('SELECT 1 FROM links WHERE event_id = ?').pluck();
+  const snapshot = db
+    .prepare<[string], string | null>('SELECT event_snapshot FROM links WHERE event_id = ?')
+    .pluck();
   const countByState = db.prepare<[], { key: LinkState; n: number }>(
     'SELECT state AS key, count(*) AS n FROM links GROUP BY state',
   );
@@ -226,6 +236,10 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     getByMeetingId: (zoomMeetingId) => {
       const row = getByMeeting.get(zoomMeetingId);
       return row && toLink(row);
+    },
+    getSnapshot: (eventId) => {
+      const json = snapshot.get(eventId);
+      return json == null ? undefined : (JSON.parse(json) as CalendarEvent);
     },
     list: () => list.all().map(toLink),
     listByRoom: (calendarId) => listByRoom.all(calendarId).map(toLink),

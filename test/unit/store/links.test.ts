@@ -65,7 +65,6 @@ describe('store.links', () => {
       lastError: null,
       lastErrorAt: null,
       reason: null,
-      eventSnapshot: null,
       rooms: ['room-a', 'room-b'],
       createdAt: '2025-03-03T09:00:00.000Z',
       updatedAt: '2025-03-03T09:00:00.000Z',
@@ -127,16 +126,21 @@ describe('store.links', () => {
     );
   });
 
-  it('keeps the event as last processed, through updates and a reopen', () => {
+  it('keeps the event as last processed until it is given again, through a reopen', () => {
     const { store, path, clock } = fresh();
     store.links.upsert(booking('e1', { eventSnapshot: weeklyBooking }));
     store.links.markFailed('e1', 'Zoom 503', new Date('2025-03-03T09:06:00Z'));
-    expect(store.links.get('e1')?.eventSnapshot).toEqual(weeklyBooking);
+    store.links.update('e1', { zoomHash: 'z2' });
+    store.links.upsert(booking('e1', { state: 'failed' }));
+    expect(store.links.getSnapshot('e1')).toEqual(weeklyBooking);
     const newer = { ...weeklyBooking, summary: 'Weekly sync (moved)' };
     store.links.update('e1', { eventSnapshot: newer });
     store.close();
     const again = temp.open({ path, now: clock.now });
-    expect(again.links.get('e1')?.eventSnapshot).toEqual(newer);
+    expect(again.links.getSnapshot('e1')).toEqual(newer);
+    again.links.upsert(booking('e1', { eventSnapshot: null }));
+    expect(again.links.getSnapshot('e1')).toBeUndefined();
+    expect(again.links.getSnapshot('ghost')).toBeUndefined();
   });
 
   it('defers a link without counting a failure, and lists it when it is due', () => {
