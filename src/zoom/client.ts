@@ -4,10 +4,10 @@ import type {
   ZoomMeetingRequest,
   ZoomMeetingSummary,
 } from '../domain/zoom-meeting.js';
-import { DailyQuotaLedger, type ParkedHost } from './daily-quota.js';
-import { rateLimitRemaining } from './error-mapping.js';
-import { ZoomApiError, ZoomErrorCodes, ZoomQuotaExhaustedError } from './errors.js';
-import type { ZoomHttp, ZoomResponse } from './http.js';
+import type { ParkedHost } from './daily-quota.js';
+import { ZoomApiError, ZoomErrorCodes } from './errors.js';
+import { HostBudgets } from './host-budget.js';
+import type { ZoomHttp } from './http.js';
 import { MeetingHosts } from './meeting-hosts.js';
 import {
   invitationSchema,
@@ -17,7 +17,7 @@ import {
   type ZoomInviteLink,
 } from './schemas.js';
 import { startsWithin } from './time-window.js';
-import { safely, type ZoomLogger } from './transport.js';
+import type { ZoomLogger } from './transport.js';
 
 /**
  * Zoom's meeting calls as zoomlink needs them (it satisfies `MeetingsPort` of `src/sync/ports.ts`
@@ -76,14 +76,17 @@ const userMeetingsPath = (host: string) =>
 
 export class ZoomClient {
   private readonly http: ZoomHttp;
-  private readonly now: () => Date;
-  private readonly quota: DailyQuotaLedger;
+  private readonly budgets: HostBudgets;
   private readonly hosts = new MeetingHosts();
 
   constructor(private readonly deps: ZoomClientDependencies) {
     this.http = deps.http;
-    this.now = deps.now;
-    this.quota = new DailyQuotaLedger(deps.dailyCreateUpdateLimit);
+    this.budgets = new HostBudgets({
+      dailyLimit: deps.dailyCreateUpdateLimit,
+      now: deps.now,
+      ...(deps.observer ? { observer: deps.observer } : {}),
+      ...(deps.logger ? { logger: deps.logger } : {}),
+    });
   }
 
   /** `POST /users/{host}/meetings`: 201 with the meeting. Charged to the host's daily budget. */
@@ -92,7 +95,7 @@ export class ZoomClient {
     const call = { operation: 'meetings.create', endpoint: `POST ${path}` };
     const settings = { ...this.deps.meetingSettings, ...request.settings };
     const body = Object.keys(settings).length > 0 ? { ...request, settings } : request;
-    const response = await this.chargedToHost(host, call, () =>
+    const response = await this.budgets.charge(host, call, () =>
       this.http.request({ ...call, method: 'POST', path, body, schema: meetingSchema }),
     );
     const meeting = response.data;
@@ -139,7 +142,7 @@ export class ZoomClient {
     const path = meetingPath(meetingId);
     const call = { operation: 'meetings.update', endpoint: `PATCH ${path}` };
     try {
-      await this.chargedToHost(
+      await this.budgets.charge(
         this.hosts.hostOf(meetingId),
         call,
         () =>
@@ -272,87 +275,23 @@ export class ZoomClient {
    * calling Zoom. The engine calls this at start-up with the parking it persisted.
    */
   parkHost(host: string, until: Date): void {
-    const now = this.now();
-    if (until.getTime() <= now.getTime()) return;
-    this.quota.park(host, until, now);
-    this.reportQuota(host, 0, this.quota.parkedUntil(host, now));
+    this.budgets.park(host, until);
   }
 
   /** Hosts whose budget is spent, and when each may be called again. */
   parkedHosts(): ParkedHost[] {
-    return this.quota.parked(this.now());
+    return this.budgets.parked();
   }
 
   /** What is left of a host's daily create/update budget, as far as the client has seen. */
   remainingBudget(host: string): number {
-    return this.quota.remaining(host, this.now());
-  }
-
-  /**
-   * Runs a create or update for `host`: refused locally while the host is parked; afterwards the
-   * budget follows Zoom's `X-RateLimit-Remaining`, and Zoom's daily-limit 429 parks the host.
-   */
-  private async chargedToHost<T>(
-    host: string | undefined,
-    call: { operation: string; endpoint: string },
-    send: () => Promise<ZoomResponse<T>>,
-    findHost?: () => Promise<string | undefined>,
-  ): Promise<ZoomResponse<T>> {
-    if (host) {
-      const until = this.quota.parkedUntil(host, this.now());
-      if (until) throw new ZoomQuotaExhaustedError(host, until, call);
-    }
-    let response: ZoomResponse<T>;
-    try {
-      response = await send();
-    } catch (error) {
-      if (!(error instanceof ZoomApiError)) throw error;
-      const resetsAt = error.dailyLimitResetsAt;
-      if (!resetsAt) {
-        if (host && error.rateLimitRemaining !== undefined) {
-          const left = this.quota.recordRemaining(host, error.rateLimitRemaining, this.now());
-          this.reportQuota(host, left.remaining, left.parkedUntil);
-        }
-        throw error;
-      }
-      const spent = host ?? (await findHost?.().catch(() => undefined));
-      if (!spent) throw error;
-      this.quota.park(spent, resetsAt, this.now());
-      this.reportQuota(spent, 0, resetsAt);
-      throw new ZoomQuotaExhaustedError(spent, resetsAt, call);
-    }
-    if (host) {
-      const left = this.quota.recordAccepted(
-        host,
-        rateLimitRemaining(response.headers),
-        this.now(),
-      );
-      this.reportQuota(host, left.remaining, left.parkedUntil);
-    }
-    return response;
+    return this.budgets.remaining(host);
   }
 
   /** The host of a meeting the client has not seen yet (one light GET, not charged). */
   private async lookUpHost(meetingId: number): Promise<string | undefined> {
     await this.getMeeting(meetingId);
     return this.hosts.hostOf(meetingId);
-  }
-
-  private reportQuota(host: string, remaining: number, parkedUntil: Date | undefined): void {
-    safely(() =>
-      this.deps.observer?.quota?.({
-        service: 'zoom',
-        host,
-        remaining,
-        ...(parkedUntil ? { parkedUntil } : {}),
-      }),
-    );
-    if (parkedUntil) {
-      this.deps.logger?.warn('zoom host parked: daily create/update budget spent', {
-        host,
-        until: parkedUntil.toISOString(),
-      });
-    }
   }
 }
 
