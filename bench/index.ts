@@ -5,7 +5,10 @@
  */
 type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
 
-const benches: Bench[] = [{ name: 'zoom', load: () => import('./zoom.js') }];
+const benches: Bench[] = [
+  { name: 'zoom', load: () => import('./zoom.js') },
+  { name: 'google', load: () => import('./google.js') },
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !benches.some((b) => b.name === name));
