@@ -43,9 +43,10 @@ CREATE TABLE links (
   last_error             TEXT,
   last_error_at          TEXT,
   reason                 TEXT,
-  event_snapshot         TEXT,
   created_at             TEXT NOT NULL,
   updated_at             TEXT NOT NULL,
+  -- Last, so that reading the other columns never walks through this large JSON.
+  event_snapshot         TEXT,
   -- bookings we deliberately leave alone are 'ignored', and only they are (or 'deleted' once gone)
   CHECK (state = 'deleted' OR (state = 'ignored') = (strategy IN ('foreign', 'skipped')))
 ) STRICT;
