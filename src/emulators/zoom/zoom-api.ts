@@ -1,9 +1,10 @@
+import type { ValidateFunction } from 'ajv';
 import type { ApiContext, ApiHandler, EmulatorServer, Reply } from '../kit/index.js';
 import { invitationText, sipAddress } from './invitation-text.js';
 import { meetingNumber, opaqueToken } from './ids.js';
 import { hostDailyLimitReply, RateLimits, type RateLabel } from './limits.js';
 import { listPage, PageCursors, readListQuery, selectRows } from './list-meetings.js';
-import type { MeetingBody, StoredMeeting } from './meeting-model.js';
+import type { MeetingBody, RecurrenceBody, StoredMeeting } from './meeting-model.js';
 import {
   createMeeting,
   fullName,
@@ -18,6 +19,7 @@ import { fieldErrors, requestValidators } from './spec-schemas.js';
 import type { ZoomSwitchDefinitions, ZoomSwitchValues } from './switches.js';
 import { bearerToken, TokenStore } from './tokens.js';
 import { UserDirectory, type ZoomUser } from './users.js';
+import { checkRecurrence } from './validate-recurrence.js';
 import { errors, zoomError, type FieldError } from './zoom-errors.js';
 
 type ZoomHandler = (ctx: ApiContext, switches: ZoomSwitchValues) => Reply;
@@ -147,6 +149,31 @@ export class ZoomApi {
     };
   }
 
+  /**
+   * The schema's verdict on a meeting body, with the recurrence rules' too when the recurrence
+   * itself passed the schema, so one answer names every bad field (ERR: `errors` per field).
+   */
+  private schemaProblems(
+    validate: ValidateFunction,
+    body: Record<string, unknown>,
+    switches: ZoomSwitchValues,
+  ): Reply | undefined {
+    // Called as a plain predicate: ajv's type guard would narrow `body` to never below.
+    if ((validate as (data: unknown) => boolean)(body)) return undefined;
+    const detailed = switches.validationMessages === 'detailed';
+    const problems = fieldErrors(validate.errors, detailed);
+    const recurrence = body.recurrence as RecurrenceBody | undefined;
+    if (
+      body.type === 8 &&
+      recurrence &&
+      !problems.some((p) => p.field === 'recurrence' || p.field.startsWith('recurrence.'))
+    ) {
+      const checked = checkRecurrence(recurrence, switches, this.invalid(switches));
+      if ('errors' in checked) problems.push(...checked.errors);
+    }
+    return errors.validationFailed(problems);
+  }
+
   private create(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
     const user = this.users.find(ctx.params.userId!);
     if (!user) return errors.userNotFound(ctx.params.userId!);
@@ -160,14 +187,8 @@ export class ZoomApi {
     const gate = this.dailyGate(ctx, switches, host.id, 'Medium');
     if (gate.refused) return gate.refused;
     if (!body) return gate.finish(errors.invalidJson(), false);
-    const validate = requestValidators().createMeeting;
-    if (!validate(body))
-      return gate.finish(
-        errors.validationFailed(
-          fieldErrors(validate.errors, switches.validationMessages === 'detailed'),
-        ),
-        false,
-      );
+    const invalid = this.schemaProblems(requestValidators().createMeeting, body, switches);
+    if (invalid) return gate.finish(invalid, false);
     const result = createMeeting(body as MeetingBody, user, this.writeContext(ctx, switches));
     if (!result.ok) return gate.finish(result.reply, false);
     this.meetings.set(result.meeting.id, result.meeting);
@@ -210,14 +231,8 @@ export class ZoomApi {
     if (gate.refused) return gate.refused;
     const body = parseBody(ctx.rawBody);
     if (!body) return gate.finish(errors.invalidJson(), false);
-    const validate = requestValidators().updateMeeting;
-    if (!validate(body))
-      return gate.finish(
-        errors.validationFailed(
-          fieldErrors(validate.errors, switches.validationMessages === 'detailed'),
-        ),
-        false,
-      );
+    const invalid = this.schemaProblems(requestValidators().updateMeeting, body, switches);
+    if (invalid) return gate.finish(invalid, false);
     if (meeting.status === 'started') return gate.finish(errors.startedMeeting(), false);
     const occurrenceId = ctx.query.get('occurrence_id');
     const write = this.writeContext(ctx, switches);

@@ -45,6 +45,11 @@ describe('Zoom emulator: request validation (spec and recurrence rules)', () => 
       { topic: 'x'.repeat(201), type: 9, settings: { audio: 'x' } },
       ['settings.audio', 'topic', 'type'],
     ],
+    [
+      'bad fields and bad recurrence rules at once',
+      { topic: 'x'.repeat(201), type: 8, recurrence: { type: 2, weekly_days: '8', end_times: 2 } },
+      ['recurrence.weekly_days', 'topic'],
+    ],
   ])('refuses %s with 300 Validation Failed naming the field', async (_name, body, fields) => {
     const answer = await create(body);
     expect(answer.status).toBe(400);
