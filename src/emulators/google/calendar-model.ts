@@ -148,10 +148,6 @@ export class CalendarModel {
     const current = rawOf(copy);
     const merged =
       mode === 'patch' ? mergePatch(current, stripReadOnly(body)) : { ...stripReadOnly(body) };
-    if (mode === 'update') {
-      merged.start ??= undefined;
-      merged.end ??= undefined;
-    }
     const input = readEventInput(merged);
     const organizerCopy = isOrganizerCopy(copy);
     const data: EventData = input.data;
