@@ -4,6 +4,7 @@ import type { LiveEvent } from '../../domain/calendar-event.js';
 import { createGoogleAdapter, type GoogleAdapter, type Room } from '../../google/index.js';
 import { configureLogger } from '../../log.js';
 import { InputError } from '../input-error.js';
+import { parseWindowEdge } from './zoom.js';
 
 /**
  * `zoomlink google …`: looks at Google Calendar with zoomlink's credentials, for the everyday
@@ -46,14 +47,15 @@ export function register(program: Command): void {
     .description("List a room's upcoming bookings, series expanded, in start order.")
     .argument('<room>', 'the room: its calendar id or its name as `zoomlink google rooms` shows it')
     .option('--days <n>', 'how many days ahead, 1 to 366', '7')
+    .option('--from <date>', 'window start: YYYY-MM-DD (00:00 UTC) or an ISO instant; default now')
     .option('--json', 'print the bookings as a JSON array')
-    .action(async (roomText: string, options: { days: string; json?: boolean }) => {
+    .action(async (roomText: string, options: { days: string; from?: string; json?: boolean }) => {
       const days = parseDays(options.days);
+      const from = options.from ? parseWindowEdge('--from', options.from, 'start') : new Date();
       const wanted = roomText.trim();
       if (wanted === '') throw new InputError('room: give a room calendar id or name.');
       const adapter = adapterFromConfig();
       const room = findRoom(await adapter.listRooms(), wanted);
-      const from = new Date();
       const to = new Date(from.getTime() + days * 24 * 3600 * 1000);
       const bookings = (await adapter.listBookings(room.calendarId, { from, to })).map(toBooking);
       if (options.json) {
@@ -61,7 +63,9 @@ export function register(program: Command): void {
         return;
       }
       if (bookings.length === 0) {
-        process.stdout.write(`No bookings in ${room.name} in the next ${days} day(s).\n`);
+        process.stdout.write(
+          `No bookings in ${room.name} from ${from.toISOString()} for ${days} day(s).\n`,
+        );
         return;
       }
       const rows = bookings.map((b) => [
