@@ -13,4 +13,6 @@ export interface AdapterContext {
   now: () => Date;
   /** The user room calendars and the Directory are read as (the admin subject). */
   adminSubject: () => string;
+  /** Directory rooms already reported as skipped, so each is logged once, not on every poll. */
+  reportedSkips: Set<string>;
 }

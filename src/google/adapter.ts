@@ -71,7 +71,11 @@ export function createGoogleAdapter(
             }
           : { kind: 'userOAuth' };
       resolved = {
-        clients: createAuthClients(credentials, config.google.tokenUrl),
+        clients: createAuthClients(
+          credentials,
+          config.google.tokenUrl,
+          config.google.requestTimeoutMs,
+        ),
         description,
         adminSubject: credentials.kind === 'serviceAccount' ? credentials.adminSubject : 'me',
       };
@@ -97,6 +101,7 @@ export function createGoogleAdapter(
     logger,
     now,
     adminSubject: () => auth().adminSubject,
+    reportedSkips: new Set(),
   };
   return {
     listRooms: async () => (await discoverRooms(ctx)).rooms,

@@ -23,9 +23,14 @@ export interface AuthClients {
  * since it can only ever act as its own user. Token requests go to `tokenUrl`: the JWT client
  * hard-codes Google's URL and ignores `token_uri`, so a request interceptor on its transporter
  * (a Gaxios instance) rewrites it (facts §7, §11). Token requests are also kept from retrying
- * inside gaxios, so our retry layer is the only one and call counts stay exact.
+ * inside gaxios, so our retry layer is the only one and call counts stay exact, and get the same
+ * timeout as API calls (gtoken sets none).
  */
-export function createAuthClients(credentials: GoogleCredentials, tokenUrl: string): AuthClients {
+export function createAuthClients(
+  credentials: GoogleCredentials,
+  tokenUrl: string,
+  timeoutMs: number,
+): AuthClients {
   const tokenUrls = [...new Set([googleTokenUrl, tokenUrl])];
   const cache = new Map<string, AuthClient>();
   const key = (subject: string, scope: GoogleScope) =>
@@ -47,7 +52,7 @@ export function createAuthClients(credentials: GoogleCredentials, tokenUrl: stri
           });
     if (credentials.kind === 'userOAuth')
       client.setCredentials({ refresh_token: credentials.refreshToken });
-    routeTokenRequests(client, tokenUrls, tokenUrl);
+    routeTokenRequests(client, tokenUrls, tokenUrl, timeoutMs);
     return client;
   };
 
@@ -68,12 +73,19 @@ export function createAuthClients(credentials: GoogleCredentials, tokenUrl: stri
   };
 }
 
-function routeTokenRequests(client: AuthClient, from: readonly string[], to: string): void {
+function routeTokenRequests(
+  client: AuthClient,
+  from: readonly string[],
+  to: string,
+  timeoutMs: number,
+): void {
   client.transporter.interceptors.request.add({
     resolved: async (options) => {
       // gaxios 7 hands the URL over as a URL object (a string in older versions).
       if (options.url !== undefined && from.includes(String(options.url))) {
         options.url = new URL(to);
+        // gaxios turns `timeout` into a signal before interceptors run; give the signal itself.
+        options.signal ??= AbortSignal.timeout(timeoutMs);
         options.retry = false;
         options.retryConfig = { ...options.retryConfig, retry: 0, noResponseRetries: 0 };
       }

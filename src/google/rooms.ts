@@ -20,7 +20,7 @@ const directoryPageSize = 500;
 /**
  * The rooms zoomlink watches: `rooms.list` from the config, or every resource calendar the
  * Directory lists for `rooms.directoryQuery` (all pages), each given a Zoom host by the rules in
- * `room-hosts.ts`. Rooms no rule maps are logged and left out.
+ * `room-hosts.ts`. Rooms no rule maps are left out, and logged once each.
  */
 export async function discoverRooms(ctx: AdapterContext): Promise<RoomListing> {
   if (ctx.rooms.source === 'config') {
@@ -64,6 +64,11 @@ export async function discoverRooms(ctx: AdapterContext): Promise<RoomListing> {
     }
     pageToken = page.nextPageToken || undefined;
   } while (pageToken);
-  for (const skipped of listing.skipped) ctx.logger.warn('room skipped', { ...skipped });
+  for (const skipped of listing.skipped) {
+    const key = `${skipped.resourceEmail ?? skipped.resourceId ?? ''} ${skipped.reason}`;
+    if (ctx.reportedSkips.has(key)) continue;
+    ctx.reportedSkips.add(key);
+    ctx.logger.warn('directory room skipped', { ...skipped });
+  }
   return listing;
 }

@@ -95,6 +95,21 @@ describe('Google adapter: failures, retries and auth', () => {
     expect((await google.byRoute())[routes.list]).toBe(1);
   });
 
+  it('a call (or token request) slower than google.requestTimeoutMs is abandoned and retried', async () => {
+    const { adapter, observed } = google.adapter({ google: { requestTimeoutMs: 150 } });
+    google.emulator.server.faults.add({ path: '/token', kind: 'delay', delayMs: 600, count: 1 });
+    google.emulator.server.faults.add({ path: listPath, kind: 'delay', delayMs: 600, count: 1 });
+    const { events } = await readAll(adapter, rooms.board, null);
+    expect(events).toHaveLength(1);
+    expect(observed.retries.map((r) => r.reason)).toEqual(['network', 'network']);
+    expect(observed.calls.map((c) => c.status)).toEqual([0, 0, 200]);
+    // The emulator still answers the two abandoned requests later; let them land in this test.
+    const delayed = () =>
+      google.emulator.server.calls.summary().log.filter((c) => c.fault === 'delay').length;
+    for (let i = 0; i < 100 && delayed() < 2; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(delayed()).toBe(2);
+  });
+
   it('a token the API stops accepting is replaced once, without counting as a failure', async () => {
     const { adapter, observed } = google.adapter();
     await readAll(adapter, rooms.board, null);
