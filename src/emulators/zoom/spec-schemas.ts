@@ -11,15 +11,25 @@ import type { FieldError } from './zoom-errors.js';
 
 type JsonObject = Record<string, unknown>;
 
+/** Checks one body; after `false`, `errors` says why (ajv's errors). */
+export interface BodyValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
 export interface RequestValidators {
-  createMeeting: ValidateFunction;
-  updateMeeting: ValidateFunction;
-  inviteLinks: ValidateFunction;
-  meetingStatus: ValidateFunction;
+  createMeeting: BodyValidator;
+  updateMeeting: BodyValidator;
+  inviteLinks: BodyValidator;
+  meetingStatus: BodyValidator;
 }
 
 let cached: RequestValidators | undefined;
 
+/**
+ * The validators, each compiled on first use (compiling the meeting schemas costs a few hundred
+ * milliseconds); the spec file itself is read at the first call, so a missing file fails early.
+ */
 export function requestValidators(): RequestValidators {
   if (cached) return cached;
   const specUrl = new URL('../../../specs/zoom-meetings-subset.json', import.meta.url);
@@ -32,11 +42,22 @@ export function requestValidators(): RequestValidators {
     return withoutWeeklyDaysEnum(structuredClone(schema));
   };
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const lazy = (path: string, method: string): BodyValidator => {
+    const schema = bodySchema(path, method);
+    let compiled: ValidateFunction | undefined;
+    const validate: BodyValidator = (data) => {
+      compiled ??= ajv.compile(schema);
+      const ok = compiled(data);
+      validate.errors = compiled.errors;
+      return ok;
+    };
+    return validate;
+  };
   cached = {
-    createMeeting: ajv.compile(bodySchema('/users/{userId}/meetings', 'post')),
-    updateMeeting: ajv.compile(bodySchema('/meetings/{meetingId}', 'patch')),
-    inviteLinks: ajv.compile(bodySchema('/meetings/{meetingId}/invite_links', 'post')),
-    meetingStatus: ajv.compile(bodySchema('/meetings/{meetingId}/status', 'put')),
+    createMeeting: lazy('/users/{userId}/meetings', 'post'),
+    updateMeeting: lazy('/meetings/{meetingId}', 'patch'),
+    inviteLinks: lazy('/meetings/{meetingId}/invite_links', 'post'),
+    meetingStatus: lazy('/meetings/{meetingId}/status', 'put'),
   };
   return cached;
 }

@@ -1,4 +1,3 @@
-import type { ValidateFunction } from 'ajv';
 import type { ApiContext, ApiHandler, EmulatorServer, Reply } from '../kit/index.js';
 import { invitationText, sipAddress } from './invitation-text.js';
 import { meetingNumber, opaqueToken } from './ids.js';
@@ -15,7 +14,7 @@ import {
 } from './meeting-write.js';
 import { tokenEndpoint, type ZoomAccount } from './oauth-route.js';
 import { renderMeeting } from './render-meeting.js';
-import { fieldErrors, requestValidators } from './spec-schemas.js';
+import { fieldErrors, requestValidators, type BodyValidator } from './spec-schemas.js';
 import type { ZoomSwitchDefinitions, ZoomSwitchValues } from './switches.js';
 import { bearerToken, TokenStore } from './tokens.js';
 import { UserDirectory, type ZoomUser } from './users.js';
@@ -154,12 +153,11 @@ export class ZoomApi {
    * itself passed the schema, so one answer names every bad field (ERR: `errors` per field).
    */
   private schemaProblems(
-    validate: ValidateFunction,
+    validate: BodyValidator,
     body: Record<string, unknown>,
     switches: ZoomSwitchValues,
   ): Reply | undefined {
-    // Called as a plain predicate: ajv's type guard would narrow `body` to never below.
-    if ((validate as (data: unknown) => boolean)(body)) return undefined;
+    if (validate(body)) return undefined;
     const detailed = switches.validationMessages === 'detailed';
     const problems = fieldErrors(validate.errors, detailed);
     const recurrence = body.recurrence as RecurrenceBody | undefined;

@@ -75,7 +75,7 @@ describe("expandZoomRecurrence (the emulator's own expander)", () => {
           if (!gap) expect([occurrence.hour, occurrence.minute]).toEqual([at.hour, at.minute]);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -99,7 +99,7 @@ describe("expandZoomRecurrence (the emulator's own expander)", () => {
             expect(occurrence.day).toBe(Math.min(r.monthlyDay, occurrence.daysInMonth!));
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -132,7 +132,7 @@ describe("expandZoomRecurrence (the emulator's own expander)", () => {
           expect(more.starts[expansion.starts.length]!).toBeGreaterThan(end);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 });
