@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Child processes started by tests run the sources, never a build that may be stale.
+    env: { ZOOMLINK_FROM_SOURCE: '1' },
     reporters: ['default'],
   },
 });
