@@ -1,6 +1,10 @@
 import type { GoogleEventResource } from '../domain/calendar-event.js';
 import type { ZoomMeetingRequest } from '../domain/zoom-meeting.js';
-import { expandParsedEvent, RecurrenceTooDense, type GoogleOccurrence } from './expand-google.js';
+import {
+  expandParsedEvent,
+  RecurrenceNotExpandable,
+  type GoogleOccurrence,
+} from './expand-google.js';
 import { ZOOM_MAX_OCCURRENCES } from './expand-zoom.js';
 import { mapRule } from './map-rule.js';
 import { parseEvent, type ParsedEvent } from './parse-event.js';
@@ -78,10 +82,10 @@ export function convertEvent(
   try {
     ahead = expandParsedEvent(parsed, { from: now, limit: options.cap + 1 });
   } catch (error) {
-    if (!(error instanceof RecurrenceTooDense)) throw error;
+    if (!(error instanceof RecurrenceNotExpandable)) throw error;
     const reason: Reason = {
-      code: 'too_dense',
-      why: 'the rule makes too many instances to expand',
+      code: 'not_expandable',
+      why: `the rule cannot be expanded safely (${error.message.split(';')[0]})`,
     };
     return {
       strategy: 'no_fixed_time',

@@ -1,9 +1,9 @@
 import type { GoogleEventResource } from '../domain/calendar-event.js';
-import { ZoomlinkError } from '../errors.js';
 import type { DateValue } from './date-values.js';
 import { parseEvent, type ParsedEvent } from './parse-event.js';
 import type { RuleSpec } from './rule-spec.js';
-import { toRRule, type RRuleInstance } from './rrule-adapter.js';
+export { RecurrenceNotExpandable } from './rrule-adapter.js';
+import { RecurrenceNotExpandable, visitRule } from './rrule-adapter.js';
 import {
   DAY_MS,
   floatingDay,
@@ -41,16 +41,6 @@ export type ExpandBounds = {
   /** Most rule instances looked at before giving up (default `MAX_SCANNED_INSTANCES`). */
   scanLimit?: number;
 } & ({ to: Date; limit?: number } | { to?: Date; limit: number });
-
-/** A rule so dense that expanding it up to the wanted range would take too long (e.g. SECONDLY). */
-export class RecurrenceTooDense extends ZoomlinkError {
-  constructor(scanned: number) {
-    super(
-      'RECURRENCE_TOO_DENSE',
-      `The recurrence makes more than ${scanned} instances before the wanted range; zoomlink does not expand it. Use a coarser rule.`,
-    );
-  }
-}
 
 /** Most rule instances looked at in one expansion (a MINUTELY rule over a month; ~1 s). */
 export const MAX_SCANNED_INSTANCES = 50_000;
@@ -163,6 +153,16 @@ function rdateCandidate(
   }
 }
 
+/**
+ * How far past `from` a rule is followed when only a limit ends the expansion. A rule can match
+ * nothing for ever (DAILY;INTERVAL=7;BYDAY=MO from a Saturday), and someone must stop looking.
+ * Google's own horizon is unconfirmed (facts §3.2); 20 years is far beyond anything a Zoom
+ * meeting can serve (Zoom expires a recurring meeting 365 days after its last start, facts
+ * §4.1). With an explicit `to`, the caller's range is followed to its end.
+ */
+const LIMIT_HORIZON_MS = 20 * 365.25 * DAY_MS;
+const YEAR_MS = 366 * DAY_MS;
+
 /** The rule's instances that `wanted` keeps, in floating order, stopping as soon as none can follow. */
 function ruleCandidates(
   rule: RuleSpec,
@@ -171,11 +171,8 @@ function ruleCandidates(
   wanted: (c: Candidate) => boolean,
   scan: { fromMs: number; toMs: number; limit: number; scanLimit: number },
 ): Candidate[] {
-  const { fromMs, toMs, limit, scanLimit } = scan;
-  // Instances that end this long before `from` cannot be wanted; skip them without placing them.
-  const tooEarly = fromMs - event.durationMs - MARGIN_MS;
   const until = rule.until;
-  let stopAfter = toMs + MARGIN_MS;
+  let stopAfter = scan.toMs + MARGIN_MS;
   if (until?.kind === 'utc') stopAfter = Math.min(stopAfter, until.instantMs + MARGIN_MS);
   if (until?.kind === 'date') stopAfter = Math.min(stopAfter, until.floatingMs + DAY_MS - 1);
   if (until?.kind === 'floating') stopAfter = Math.min(stopAfter, until.floatingMs);
@@ -185,27 +182,52 @@ function ruleCandidates(
     if (until.kind === 'date') return floatingDay(c.floatingMs) <= until.floatingMs;
     return c.floatingMs <= until.floatingMs;
   };
+  // rrule only iterates from DTSTART and cannot pause, so the rule is followed to a horizon that
+  // doubles until enough instances are kept, the rule ends, or the hard stop is reached.
+  const base = Math.max(event.startFloatingMs, scan.fromMs - MARGIN_MS);
+  const hardStop = Number.isFinite(scan.toMs)
+    ? stopAfter
+    : Math.min(stopAfter, base + LIMIT_HORIZON_MS);
+  for (let span = YEAR_MS; ; span *= 2) {
+    const horizon = Math.min(hardStop, base + span);
+    const pass = scanRule(rule, event, horizon, (c) => withinUntil(c) && wanted(c), place, scan);
+    if (pass.ended || pass.kept.length >= scan.limit || horizon >= hardStop) return pass.kept;
+  }
+}
 
+/** One pass of a rule from DTSTART up to `horizon` (floating). */
+function scanRule(
+  rule: RuleSpec,
+  event: ParsedEvent,
+  horizon: number,
+  keep: (c: Candidate) => boolean,
+  place: (f: number, s: Candidate['source']) => Candidate,
+  scan: { fromMs: number; limit: number; scanLimit: number },
+): { kept: Candidate[]; ended: boolean } {
+  // Instances that end this long before `from` cannot be wanted; skip them without placing them.
+  const tooEarly = scan.fromMs - event.durationMs - MARGIN_MS;
   const kept: Candidate[] = [];
-  let scanned = 0;
+  let seen = 0;
   // Floating time of the instance that made `limit`; DST can put an instance a few hours out of
   // floating order, so the scan goes on a little past it and the caller sorts and cuts.
   let enoughAt = Number.POSITIVE_INFINITY;
-  toRRule(rule, event.startFloatingMs).all((date) => {
-    const floatingMs = date.getTime();
-    if (floatingMs > stopAfter) return false;
+  visitRule(rule, event.startFloatingMs, horizon, (floatingMs) => {
     if (floatingMs > enoughAt + MARGIN_MS) return false;
-    scanned += 1;
-    if (scanned > scanLimit) throw new RecurrenceTooDense(scanLimit);
+    seen += 1;
+    if (seen > scan.scanLimit) {
+      throw new RecurrenceNotExpandable(
+        `the rule makes more than ${scan.scanLimit} instances before the wanted range`,
+      );
+    }
     if (floatingMs < tooEarly) return true;
     const c = place(floatingMs, 'rule');
-    if (withinUntil(c) && wanted(c)) {
+    if (keep(c)) {
       kept.push(c);
-      if (kept.length === limit) enoughAt = floatingMs;
+      if (kept.length === scan.limit) enoughAt = floatingMs;
     }
     return true;
   });
-  return kept;
+  return { kept, ended: rule.count !== undefined && seen >= rule.count };
 }
 
 /** EXDATE and EXRULE as one test. */
@@ -225,31 +247,43 @@ function exclusionsOf(event: ParsedEvent): (c: Candidate) => boolean {
     exRules.some((index) => index.has(c.floatingMs));
 }
 
-/** The floating instances of an EXRULE, computed a year at a time as far as they are asked for. */
+/**
+ * The floating instances of an EXRULE, computed as far as they are asked for. rrule can only
+ * iterate from DTSTART, so the horizon doubles each time it must grow: the total work stays
+ * about twice the instances up to the furthest question.
+ */
 class ExRuleIndex {
-  private readonly rrule: RRuleInstance;
   private readonly instances = new Set<number>();
+  private readonly untilFloating: number;
   private horizon: number;
 
-  constructor(rule: RuleSpec, event: ParsedEvent) {
+  constructor(
+    private readonly rule: RuleSpec,
+    private readonly event: ParsedEvent,
+  ) {
     const until = rule.until;
-    const untilFloating =
+    this.untilFloating =
       until === undefined
-        ? undefined
+        ? Number.POSITIVE_INFINITY
         : until.kind === 'utc'
           ? wallClockOf(until.instantMs, event.zone)
           : until.kind === 'date'
             ? until.floatingMs + DAY_MS - 1000
             : until.floatingMs;
-    this.rrule = toRRule(rule, event.startFloatingMs, untilFloating);
     this.horizon = event.startFloatingMs - 1;
   }
 
   has(floatingMs: number): boolean {
-    while (floatingMs > this.horizon) {
-      const next = Math.max(this.horizon, floatingMs) + 366 * DAY_MS;
-      for (const d of this.rrule.between(new Date(this.horizon), new Date(next), true))
-        this.instances.add(d.getTime());
+    if (floatingMs > this.horizon && this.horizon < this.untilFloating) {
+      const start = this.event.startFloatingMs;
+      let next = start + YEAR_MS;
+      while (next < floatingMs) next = start + (next - start) * 2;
+      const horizon = Math.min(next, this.untilFloating);
+      this.instances.clear();
+      visitRule(this.rule, start, horizon, (instance) => {
+        this.instances.add(instance);
+        return true;
+      });
       this.horizon = next;
     }
     return this.instances.has(floatingMs);

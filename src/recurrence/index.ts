@@ -13,7 +13,7 @@ export type {
 export {
   expandGoogleSeries,
   expandParsedEvent,
-  RecurrenceTooDense,
+  RecurrenceNotExpandable,
   MAX_SCANNED_INSTANCES,
 } from './expand-google.js';
 export type { ExpandBounds, GoogleOccurrence } from './expand-google.js';

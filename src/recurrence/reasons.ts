@@ -31,8 +31,8 @@ export type FallbackCode =
   | 'dst_gap'
   /** An occurrence at a clock time that happens twice (01:30 on fall-back day). */
   | 'dst_ambiguous'
-  /** The rule makes too many instances to expand (MINUTELY, SECONDLY …). */
-  | 'too_dense'
+  /** The rule cannot be expanded safely (too many instances, or a sub-daily loop that may not end). */
+  | 'not_expandable'
   /** The Zoom series could not be proven equal to Google's occurrences. */
   | 'not_proven';
 

@@ -119,7 +119,7 @@ describe('convertEvent: what Zoom cannot say falls back, with a reason', () => {
     const result = convertEvent(event, at('2024-01-01T00:00:00Z'), defaults);
     expect(result).toMatchObject({
       strategy: 'no_fixed_time',
-      reasonCode: 'too_dense',
+      reasonCode: 'not_expandable',
       occurrences: [],
     });
   });

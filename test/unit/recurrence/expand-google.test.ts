@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   expandGoogleSeries,
   EventInputError,
-  RecurrenceTooDense,
+  RecurrenceNotExpandable,
 } from '../../../src/recurrence/index.js';
 import { at, timedEvent } from './event-fixture.js';
 
@@ -239,8 +239,27 @@ describe('expandGoogleSeries: named cases', () => {
   it('refuses a rule so dense it would take long to expand', () => {
     const event = timedEvent('2020-01-01T00:00', 1, 'UTC', ['RRULE:FREQ=SECONDLY']);
     expect(() => expandGoogleSeries(event, { from: at('2024-01-01T00:00:00Z'), limit: 1 })).toThrow(
-      RecurrenceTooDense,
+      RecurrenceNotExpandable,
     );
+  });
+
+  it('a rule that matches nothing after DTSTART ends at the horizon instead of walking to the year 9999', () => {
+    const event = timedEvent('2024-06-01T10:00', 60, 'UTC', [
+      'RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=MO',
+    ]); // a Saturday
+    expect(starts(event)).toEqual(['2024-06-01T10:00:00Z']);
+    const never = timedEvent('2024-01-31T10:00', 60, 'UTC', [
+      'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+      'EXRULE:FREQ=DAILY;INTERVAL=14;BYDAY=SU',
+    ]);
+    expect(starts(never)).toEqual(['2024-01-31T10:00:00Z']);
+  });
+
+  it('refuses sub-daily rules whose BYHOUR may never be reached (rrule would loop for ever)', () => {
+    const event = timedEvent('2024-06-01T10:00', 60, 'UTC', [
+      'RRULE:FREQ=HOURLY;INTERVAL=24;BYHOUR=9',
+    ]);
+    expect(() => expandGoogleSeries(event, { limit: 3 })).toThrow(RecurrenceNotExpandable);
   });
 
   it('needs a bound', () => {
