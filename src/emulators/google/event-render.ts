@@ -29,15 +29,13 @@ const trailingFields = [
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Answers must not share objects with the store; strings and numbers need no copy. */
-const copyOf = <T>(value: T): T =>
-  typeof value === 'object' && value !== null ? (JSON.parse(JSON.stringify(value)) as T) : value;
-
 /**
  * One copy as the API answers it. `zone` is the response's time zone (the `timeZone` parameter,
  * else the calendar's: DISCO events.list `timeZone`); every `dateTime` is written with its offset.
  * `minimal` is the form of a deletion in incremental results (facts §2.4): only
  * `kind, etag, id, status` (plus `recurringEventId` and `originalStartTime` for an instance).
+ * The answer shares nested objects with the store (it is serialised at once); a caller that keeps
+ * it must copy it.
  */
 export function renderEvent(
   copy: EventCopy,
@@ -64,7 +62,7 @@ export function renderEvent(
     created: copy.created,
     updated: updatedOf(copy.updatedUs),
   };
-  for (const field of leadingFields) if (d[field] !== undefined) out[field] = copyOf(d[field]);
+  for (const field of leadingFields) if (d[field] !== undefined) out[field] = d[field];
   const self = (person: unknown) =>
     isObject(person)
       ? { ...person, ...(person.email === copy.calendarId ? { self: true } : {}) }
@@ -99,7 +97,7 @@ export function renderEvent(
     ) {
       if (value === true) out[field] = true;
     } else {
-      out[field] = copyOf(value);
+      out[field] = value;
     }
   }
   out.reminders ??= { useDefault: true };

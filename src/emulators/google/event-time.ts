@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { zone as luxonZone, zoneNamed } from './zones.js';
 
 /**
  * An event's `start`/`end` (Google's EventDateTime) read into something that can be compared:
@@ -14,7 +15,7 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const offsetPattern = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return zoneNamed(zone) !== undefined;
 }
 
 /**
@@ -43,9 +44,13 @@ export function parseEventTime(value: unknown, field: 'start' | 'end'): EventTim
       throw new EventTimeError(`Missing time zone definition for ${field} time.`);
     const parsed = hasOffset
       ? DateTime.fromISO(dateTime, { setZone: true })
-      : DateTime.fromISO(dateTime, { zone: zone! });
+      : DateTime.fromISO(dateTime, { zone: luxonZone(zone!) });
     if (!parsed.isValid) throw new EventTimeError(`Invalid ${field} time.`);
-    return { allDay: false, instant: zone ? parsed.setZone(zone) : parsed, timeZone: zone };
+    return {
+      allDay: false,
+      instant: zone ? parsed.setZone(luxonZone(zone)) : parsed,
+      timeZone: zone,
+    };
   }
   if (date !== undefined && dateTime !== undefined)
     throw new EventTimeError(`Invalid ${field} time.`);
@@ -59,7 +64,9 @@ export function formatInstant(instant: DateTime, zone: string): string {
   const key = `${instant.toMillis()}|${zone}`;
   let text = formatted.get(key);
   if (text === undefined) {
-    text = instant.setZone(zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+    text = instant
+      .setZone(luxonZone(zone))
+      .toISO({ suppressMilliseconds: true, includeOffset: true })!;
     if (formatted.size >= 200_000) formatted.clear();
     formatted.set(key, text);
   }
@@ -80,7 +87,7 @@ export function dateBasic(date: string): string {
 
 /** Milliseconds since the epoch of a whole day's start, read in `zone`. */
 export function dayStartMs(date: string, zone: string): number {
-  return DateTime.fromISO(date, { zone }).toMillis();
+  return DateTime.fromISO(date, { zone: luxonZone(zone) }).toMillis();
 }
 
 /** The instant an EventTime starts, reading whole days in `zone`. */

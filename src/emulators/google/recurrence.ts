@@ -1,6 +1,7 @@
 import rrulePackage from 'rrule';
 import type { Options } from 'rrule';
 import { DateTime } from 'luxon';
+import { zone as luxonZone } from './zones.js';
 
 // rrule ships CommonJS; Node's ESM loader only sees its default export.
 const { RRule } = rrulePackage;
@@ -142,7 +143,7 @@ const fromFloating = (d: Date, zone: string): DateTime =>
       minute: d.getUTCMinutes(),
       second: d.getUTCSeconds(),
     },
-    { zone },
+    { zone: luxonZone(zone) },
   );
 
 const dateOfFloating = (d: Date): string => d.toISOString().slice(0, 10);
@@ -170,14 +171,14 @@ export function expandSeries(
 ): Occurrence[] {
   const toMs = (d: Date) =>
     start.allDay
-      ? DateTime.fromISO(dateOfFloating(d), { zone }).toMillis()
+      ? DateTime.fromISO(dateOfFloating(d), { zone: luxonZone(zone) }).toMillis()
       : fromFloating(d, zone).toMillis();
   const dtstart = start.allDay ? new Date(`${start.date}T00:00:00Z`) : floating(start.local);
   const untilFloating = (u: UntilValue | undefined): Date | undefined => {
     if (!u) return undefined;
     if (u.kind === 'date') return new Date(`${u.date}T${start.allDay ? '00:00:00' : '23:59:59'}Z`);
     if (u.kind === 'floating') return new Date(`${u.wall}Z`);
-    return floating(DateTime.fromMillis(u.ms, { zone }));
+    return floating(DateTime.fromMillis(u.ms, { zone: luxonZone(zone) }));
   };
   const build = (r: ParsedRecurrence['rules'][number]): Rule =>
     new RRule({ ...r.options, dtstart, until: untilFloating(r.until) ?? null });
@@ -187,11 +188,15 @@ export function expandSeries(
   const after =
     window.endsAfterMs === undefined
       ? undefined
-      : floating(DateTime.fromMillis(window.endsAfterMs - window.durationMs - day, { zone }));
+      : floating(
+          DateTime.fromMillis(window.endsAfterMs - window.durationMs - day, {
+            zone: luxonZone(zone),
+          }),
+        );
   const before =
     window.startsBeforeMs === undefined
       ? undefined
-      : floating(DateTime.fromMillis(window.startsBeforeMs + day, { zone }));
+      : floating(DateTime.fromMillis(window.startsBeforeMs + day, { zone: luxonZone(zone) }));
   const cap = window.limit + 64;
 
   const collect = (rule: Rule): Date[] => {
@@ -262,7 +267,7 @@ function resolveDates(list: RawDates, zone: string): DateList {
     const time = `${v.slice(9, 11)}:${v.slice(11, 13)}:${v.slice(13, 15)}`;
     const instant = v.endsWith('Z')
       ? DateTime.fromISO(`${date}T${time}Z`)
-      : DateTime.fromISO(`${date}T${time}`, { zone: list.tzid ?? zone });
+      : DateTime.fromISO(`${date}T${time}`, { zone: luxonZone(list.tzid ?? zone) });
     out.instants.push(instant.toMillis());
   }
   return out;
@@ -272,7 +277,9 @@ function resolveDates(list: RawDates, zone: string): DateList {
 function datesOf(list: RawDates, zone: string, allDay: boolean): Date[] {
   const resolved = resolveDates(list, zone);
   if (allDay) return resolved.dates.map((d) => new Date(`${d}T00:00:00Z`));
-  return resolved.instants.map((ms) => floating(DateTime.fromMillis(ms, { zone })));
+  return resolved.instants.map((ms) =>
+    floating(DateTime.fromMillis(ms, { zone: luxonZone(zone) })),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type Occurrence,
   type SeriesStart,
 } from './recurrence.js';
+import { zone as luxonZone } from './zones.js';
 
 /**
  * How far an open-ended series is expanded when nothing bounds it. Google's horizon is
@@ -37,7 +38,7 @@ export function lengthOf(copy: EventCopy): { ms: number; days: number } {
 export function seriesStartOf(master: EventCopy, zone: string): SeriesStart {
   return master.start.allDay
     ? { allDay: true, date: master.start.date }
-    : { allDay: false, local: master.start.instant.setZone(zone) };
+    : { allDay: false, local: master.start.instant.setZone(luxonZone(zone)) };
 }
 
 export function occurrencesOf(

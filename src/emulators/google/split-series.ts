@@ -6,6 +6,7 @@ import { renderEventTime, type EventTime } from './event-time.js';
 import { googleErrors } from './google-errors.js';
 import { ruleHitsBefore } from './recurrence.js';
 import { expansionZone, seriesStartOf } from './series.js';
+import { zone as luxonZone } from './zones.js';
 
 /**
  * "This and following", the way Google's UI does it (facts §3.2): the old series ends the day
@@ -32,7 +33,7 @@ export function splitSeries(
   const zone = expansionZone(master, calendar);
   const original = instance.originalStart;
   const splitMs = startMs(original, zone);
-  const splitLocal = DateTime.fromMillis(splitMs, { zone });
+  const splitLocal = DateTime.fromMillis(splitMs, { zone: luxonZone(zone) });
   const dayBefore = splitLocal.startOf('day').minus({ days: 1 });
   const until = original.allDay
     ? dayBefore.toFormat('yyyyMMdd')
@@ -77,7 +78,9 @@ export function splitSeries(
 }
 
 function startMs(time: EventTime, zone: string): number {
-  return time.allDay ? DateTime.fromISO(time.date, { zone }).toMillis() : time.instant.toMillis();
+  return time.allDay
+    ? DateTime.fromISO(time.date, { zone: luxonZone(zone) }).toMillis()
+    : time.instant.toMillis();
 }
 
 function withoutEnd(rule: string): string {
