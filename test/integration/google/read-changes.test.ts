@@ -72,16 +72,6 @@ describe('Google adapter: reading room calendars', () => {
     await google.control('DELETE', `/events/${encodeURIComponent(ana)}/${allDay.id}?as=${ana}`);
     const cancelledId = `${series.id}_20300312T080000Z`; // the 2nd Tuesday, 09:00 Berlin
     const movedId = `${series.id}_20300319T080000Z`;
-    // The emulator propagates an instance's cancellation to the room only once that instance
-    // exists as an exception there (see the report), so it is edited first, then cancelled.
-    await google.control('PATCH', `/events/${encodeURIComponent(bo)}/${cancelledId}`, {
-      as: bo,
-      event: { summary: 'Standup (short)' },
-    });
-    const betweenEdits = await readAll(adapter, room, quiet.token!);
-    expect(betweenEdits.events.map((e) => e.eventId).sort()).toEqual(
-      [single.id, allDay.id, cancelledId].sort(),
-    );
     await google.control('DELETE', `/events/${encodeURIComponent(bo)}/${cancelledId}?as=${bo}`);
     await google.control('PATCH', `/events/${encodeURIComponent(bo)}/${movedId}`, {
       as: bo,
