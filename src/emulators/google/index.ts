@@ -170,7 +170,13 @@ export async function startGoogleEmulator(
         const actor = (user || defaultActor(organisation, calendarId)).toLowerCase();
         const { calendar, role } = model.resolve(actor, calendarId);
         model.requireWriter(role);
-        return renderEvent(model.insert(actor, calendar, { ...event }), calendar.timeZone);
+        // A copy: the rendering shares nested objects with the store.
+        return structuredClone(
+          renderEvent(
+            model.insert(actor, calendar, structuredClone({ ...event })),
+            calendar.timeZone,
+          ),
+        );
       } catch (error) {
         if (error instanceof GoogleApiFailure)
           throw new Error(
