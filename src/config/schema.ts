@@ -247,6 +247,18 @@ export const syncSchema = z
       .string()
       .default('23 3 * * *')
       .describe('Cron expression for the reconcile pass (drift between store, Zoom and Google).'),
+    scheduleTimeZone: z
+      .string()
+      .default('UTC')
+      .describe(
+        'IANA time zone the cron expressions are read in. UTC by default: in a zone with DST, node-cron runs the repeated autumn hour once, pausing a minutely poll for an hour.',
+      ),
+    reconcileFix: z
+      .boolean()
+      .default(true)
+      .describe(
+        'The daemon’s reconcile pass repairs the drift it finds (like `zoomlink reconcile --fix`); false only reports it (logs, metrics).',
+      ),
     roomParallelism: z.number().int().min(1).max(64).default(4).describe('Rooms polled at once.'),
     retryBaseSeconds: z
       .number()
@@ -287,6 +299,14 @@ export const serverSchema = z
       .min(1)
       .default(300)
       .describe('/readyz fails for a room whose last good poll is older than this.'),
+    healthMaxBusySeconds: z
+      .number()
+      .int()
+      .min(60)
+      .default(3600)
+      .describe(
+        '/healthz fails when one pass has run longer than this (a hung daemon a supervisor should restart).',
+      ),
   })
   .strict();
 

@@ -1,0 +1,209 @@
+import type { CalendarEvent, EventDateTime, LiveEvent } from '../domain/calendar-event.js';
+import type { Link, LinkState, Store } from '../store/index.js';
+import type { JobStatus } from './scheduler.js';
+
+/**
+ * What the status page shows, read from the store in one go. Kept apart from the HTML so the
+ * page stays a pure function of this model and the reading can be tested (and timed) alone.
+ */
+export interface DaemonInfo {
+  mode: 'live' | 'demo';
+  version: string;
+  startedAt: Date;
+  jobs: JobStatus[];
+  /** Seconds after which a room's last good poll counts as stale (`server.readyMaxLagSeconds`). */
+  readyMaxLagSeconds: number;
+}
+
+export interface RoomView {
+  calendarId: string;
+  name: string;
+  zoomHost: string;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  /** Seconds since the last good poll; null before the first one. */
+  lagSeconds: number | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  stale: boolean;
+}
+
+export interface BookingView {
+  eventId: string;
+  title: string;
+  organizer: string;
+  rooms: string[];
+  /** The (first) start as Google gave it, with its zone. */
+  start: EventDateTime | undefined;
+  /** `weekly`, `monthly`… for a series; undefined for a single booking. */
+  repeats: string | undefined;
+  strategy: Link['strategy'];
+  meetingId: number | null;
+  joinUrl: string | null;
+}
+
+export interface FailureView {
+  eventId: string;
+  title: string;
+  rooms: string[];
+  state: LinkState;
+  reason: string;
+  attempts: number;
+  since: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface HostView {
+  host: string;
+  parkedUntil: string | null;
+  quotaRemaining: number | null;
+}
+
+export interface StatusModel {
+  generatedAt: Date;
+  daemon: DaemonInfo;
+  rooms: RoomView[];
+  linksByState: Record<LinkState, number>;
+  upcoming: BookingView[];
+  upcomingTotal: number;
+  failures: FailureView[];
+  failuresTotal: number;
+  parked: HostView[];
+}
+
+export const upcomingShown = 50;
+export const failuresShown = 100;
+
+export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusModel {
+  const storedRooms = store.rooms.list();
+  const roomNames = new Map(storedRooms.map((r) => [r.calendarId, r.name || r.calendarId]));
+  const roomName = (calendarId: string) => roomNames.get(calendarId) ?? calendarId;
+
+  const rooms = storedRooms.map((room): RoomView => {
+    const lagSeconds = room.lastSuccessAt ? secondsBetween(room.lastSuccessAt, now) : null;
+    return {
+      calendarId: room.calendarId,
+      name: room.name || room.calendarId,
+      zoomHost: room.zoomHost,
+      lastPollAt: room.lastPollAt,
+      lastSuccessAt: room.lastSuccessAt,
+      lagSeconds,
+      lastError: room.lastError,
+      lastErrorAt: room.lastErrorAt,
+      stale: lagSeconds === null || lagSeconds > daemon.readyMaxLagSeconds,
+    };
+  });
+
+  const upcoming = store.links
+    .listByState('linked')
+    .filter((link) => link.strategy !== 'foreign' && link.strategy !== 'skipped')
+    .map((link) => ({ link, event: liveSnapshot(store, link.eventId) }))
+    .filter(({ link, event }) => isUpcoming(link, event, now))
+    .map(({ link, event }) => ({
+      view: toBookingView(link, event, roomName),
+      key: sortKey(event, now),
+    }))
+    .sort((a, b) => a.key - b.key || a.view.title.localeCompare(b.view.title))
+    .map(({ view }) => view);
+
+  const failing = [
+    ...store.links.listByState('failed'),
+    ...store.links.listByState('pending').filter((link) => link.lastError !== null),
+  ].sort((a, b) => (b.lastErrorAt ?? '').localeCompare(a.lastErrorAt ?? ''));
+  const failures = failing.slice(0, failuresShown).map((link): FailureView => ({
+    eventId: link.eventId,
+    title: titleOf(liveSnapshot(store, link.eventId), link),
+    rooms: link.rooms.map(roomName),
+    state: link.state,
+    reason: link.lastError ?? '',
+    attempts: link.attempts,
+    since: link.lastErrorAt,
+    nextAttemptAt: link.nextAttemptAt,
+  }));
+
+  const parked = store.hosts.parked(now).map((host) => ({
+    host: host.host,
+    parkedUntil: host.parkedUntil,
+    quotaRemaining: host.quotaRemaining,
+  }));
+
+  return {
+    generatedAt: now,
+    daemon,
+    rooms,
+    linksByState: store.links.countByState(),
+    upcoming: upcoming.slice(0, upcomingShown),
+    upcomingTotal: upcoming.length,
+    failures,
+    failuresTotal: failing.length,
+    parked,
+  };
+}
+
+function liveSnapshot(store: Store, eventId: string): LiveEvent | undefined {
+  const event: CalendarEvent | undefined = store.links.getSnapshot(eventId);
+  return event && (event.kind === 'single' || event.kind === 'master' || event.kind === 'exception')
+    ? event
+    : undefined;
+}
+
+function titleOf(event: LiveEvent | undefined, link: Link): string {
+  return event?.summary || `(event ${link.eventId})`;
+}
+
+/** A single booking until it ends; a series until its covered window ends (or always, if open). */
+function isUpcoming(link: Link, event: LiveEvent | undefined, now: Date): boolean {
+  if (event && event.kind !== 'master') {
+    const end = instantOf(event.end);
+    return end === undefined || end > now.getTime();
+  }
+  return link.windowTo === null || Date.parse(link.windowTo) > now.getTime();
+}
+
+/** Single bookings by start; a series that has begun sorts as "now". */
+function sortKey(event: LiveEvent | undefined, now: Date): number {
+  const start = event ? instantOf(event.start) : undefined;
+  return Math.max(start ?? now.getTime(), now.getTime());
+}
+
+function toBookingView(
+  link: Link,
+  event: LiveEvent | undefined,
+  roomName: (calendarId: string) => string,
+): BookingView {
+  return {
+    eventId: link.eventId,
+    title: titleOf(event, link),
+    organizer: event?.organizer.displayName || event?.organizer.email || link.organizerEmail,
+    rooms: link.rooms.map(roomName),
+    start: event?.start,
+    repeats: event?.kind === 'master' ? describeFrequency(event.recurrence) : undefined,
+    strategy: link.strategy,
+    meetingId: link.zoomMeetingId,
+    joinUrl: link.joinUrl,
+  };
+}
+
+const frequencies: Record<string, string> = {
+  DAILY: 'daily',
+  WEEKLY: 'weekly',
+  MONTHLY: 'monthly',
+  YEARLY: 'yearly',
+};
+
+function describeFrequency(recurrence: string[]): string {
+  const rule = recurrence.find((line) => line.startsWith('RRULE:'));
+  const freq = rule && /FREQ=([A-Z]+)/.exec(rule)?.[1];
+  return (freq && frequencies[freq]) ?? 'repeating';
+}
+
+function instantOf(time: EventDateTime | undefined): number | undefined {
+  const text = time?.dateTime ?? time?.date;
+  if (!text) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function secondsBetween(iso: string, now: Date): number {
+  return Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
+}

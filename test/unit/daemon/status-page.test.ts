@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, html, safeHref } from '../../../src/daemon/html.js';
+import { renderStatusPage } from '../../../src/daemon/status-page.js';
+import { readStatus, type DaemonInfo } from '../../../src/daemon/status-model.js';
+import { now, seededStore } from './store-fixture.js';
+
+const daemon: DaemonInfo = {
+  mode: 'live',
+  version: '0.1.0',
+  startedAt: new Date('2025-03-03T08:00:00Z'),
+  jobs: [
+    {
+      name: 'poll',
+      schedule: '* * * * *',
+      state: 'idle',
+      runs: 3,
+      failures: 0,
+      skipped: 0,
+      lastStartedAt: new Date('2025-03-03T08:59:30Z'),
+      lastFinishedAt: new Date('2025-03-03T08:59:31Z'),
+      lastOk: true,
+      lastError: null,
+      nextRunAt: new Date('2025-03-03T09:01:00Z'),
+    },
+  ],
+  readyMaxLagSeconds: 300,
+};
+
+function rawPage(options: Parameters<typeof seededStore>[0] = {}, info: DaemonInfo = daemon) {
+  const store = seededStore(options);
+  try {
+    return renderStatusPage(readStatus(store, info, now));
+  } finally {
+    store.close();
+  }
+}
+
+/** Whitespace is not what most tests here are about (the formatter reflows the templates). */
+const page = (...args: Parameters<typeof rawPage>) => rawPage(...args).replace(/\s+/g, ' ');
+
+/** The text of one `<section id=…>`. */
+const section = (text: string, id: string) => {
+  const start = text.indexOf(`<section id="${id}">`);
+  return text.slice(start, text.indexOf('</section>', start));
+};
+
+describe('status page', () => {
+  it('shows rooms with last poll, lag and error', () => {
+    const rooms = section(page(), 'rooms');
+    expect(rooms).toContain('Boardroom');
+    expect(rooms).toContain('30 s'); // lag of the good room
+    expect(rooms).toContain('Huddle 2A');
+    expect(rooms).toContain('no good poll yet');
+    expect(rooms).toContain('GOOGLE_DELEGATION_REFUSED: delegation refused for admin@example.com');
+  });
+
+  it('shows upcoming linked bookings with their Zoom links, soonest first, not past ones', () => {
+    const upcoming = section(page(), 'upcoming');
+    expect(upcoming).toContain('href="https://zoom.example/j/85746065432?pwd=abc"');
+    expect(upcoming).toContain('Tue 4 Mar, 10:00 Europe/Berlin');
+    expect(upcoming).toContain('repeats weekly');
+    expect(upcoming).not.toContain('retro');
+    // The series has begun its window: it sorts before tomorrow's single booking.
+    expect(upcoming.indexOf('Weekly sync')).toBeLessThan(upcoming.indexOf('Quarterly planning'));
+    expect(upcoming).toContain('Boardroom, Huddle 2A');
+  });
+
+  it('shows failures with reason and next retry, and parked hosts', () => {
+    const text = page();
+    const failures = section(text, 'failures');
+    expect(failures).toContain('Vendor call');
+    expect(failures).toContain('ZOOM_USER_NOT_FOUND');
+    expect(failures).toContain('in 2 min');
+    const parked = section(text, 'parked');
+    expect(parked).toContain('zoom-training@example.com');
+    expect(parked).toContain('2025-03-04T00:00:00.000Z');
+  });
+
+  it('says clearly when it is a demo, and only then', () => {
+    expect(page({}, { ...daemon, mode: 'demo' })).toContain(
+      'built-in Google Calendar and Zoom emulators',
+    );
+    expect(page()).not.toContain('emulators');
+  });
+
+  it('escapes hostile titles, names and errors: no markup of theirs reaches the page', () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'`&';
+    const text = page({ title: hostile, organizer: hostile, error: hostile });
+    expect(text).not.toContain('<script>alert');
+    expect(text).not.toContain('<img');
+    expect(text).toContain(escapeHtml(hostile));
+    expect(text.match(/<script/g)).toBeNull();
+  });
+
+  it('escapes any title whatsoever', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `${s}<b x="'">&`),
+        (title) => {
+          const text = rawPage({ title });
+          return text.includes(escapeHtml(title)) && !text.includes(title);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('renders a join URL that is not http(s) as text, never as a link', () => {
+    expect(safeHref('javascript:alert(1)')).toBeUndefined();
+    expect(safeHref('data:text/html,x')).toBeUndefined();
+    expect(safeHref('not a url')).toBeUndefined();
+    expect(safeHref('https://zoom.us/j/1?pwd=a"b')).toBe('https://zoom.us/j/1?pwd=a%22b');
+  });
+
+  it('html`` escapes values but keeps nested html`` as markup', () => {
+    const inner = html`<em>${'<b>'}</em>`;
+    expect(html`<p>${inner}${'&'}${[inner, inner]}${null}${3}</p>`.text).toBe(
+      '<p><em>&lt;b&gt;</em>&amp;<em>&lt;b&gt;</em><em>&lt;b&gt;</em>3</p>',
+    );
+  });
+
+  it('loads nothing from elsewhere and is readable on a phone', () => {
+    const text = page();
+    expect(text).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1"/);
+    expect(text).not.toMatch(/<(script|link|img|iframe)\b/);
+    expect(text).not.toMatch(/src=|url\(/);
+    expect(text).toContain('@media (max-width:640px)');
+  });
+});
