@@ -81,6 +81,10 @@ export function expandParsedEvent(event: ParsedEvent, bounds: ExpandBounds): Goo
   }
   const place = (floatingMs: number, source: Candidate['source']): Candidate => {
     const { instantMs, kind } = resolveWallClock(floatingMs, event.zone);
+    // The rule's instance at DTSTART's own clock time is DTSTART, whose instant Google was given
+    // (it may be the second of two 01:30s on the day the clocks go back).
+    if (floatingMs === event.startFloatingMs)
+      return { floatingMs, instantMs: event.startInstantMs, kind, source };
     return { floatingMs, instantMs, kind, source };
   };
   const endOf = (c: Candidate): number =>

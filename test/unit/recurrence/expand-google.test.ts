@@ -205,6 +205,15 @@ describe('expandGoogleSeries: named cases', () => {
     expect(second?.wallClock).toBe('ambiguous');
   });
 
+  it('a DTSTART at the second of two 01:30s is kept as given, not doubled by the rule', () => {
+    const event = {
+      start: { dateTime: '2024-11-03T01:30:00-05:00', timeZone: 'America/New_York' },
+      end: { dateTime: '2024-11-03T02:00:00-05:00', timeZone: 'America/New_York' },
+      recurrence: ['RRULE:FREQ=DAILY;COUNT=2'],
+    };
+    expect(starts(event)).toEqual(['2024-11-03T06:30:00Z', '2024-11-04T06:30:00Z']);
+  });
+
   it('a single event is its one instance', () => {
     const event = timedEvent('2021-12-28T14:00', 60, 'Asia/Taipei');
     expect(starts(event)).toEqual(['2021-12-28T06:00:00Z']);
