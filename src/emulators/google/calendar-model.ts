@@ -270,7 +270,7 @@ export class CalendarModel {
         copy,
         timesChanged,
       );
-    reindexRoomCopy(calendar, copy, this.nowMs());
+    reindexRoomCopy(calendar, copy, this.nowMs(), this.settings().roomAutoDecline);
   }
 
   /** An attendee's answer shows on the organizer's copy, and from there on every copy. */

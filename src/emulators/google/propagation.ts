@@ -77,16 +77,29 @@ function roomAccepted(copy: EventCopy, roomId: string): boolean {
   return attendeesOf(copy.data).some((a) => a.email === roomId && a.responseStatus === 'accepted');
 }
 
-/** Keeps a room's busy index true after a write of one of its copies. */
-export function reindexRoomCopy(calendar: CalendarState, copy: EventCopy, nowMs: number): void {
+/**
+ * Keeps a room's busy index true after a write of one of its copies (or only marks it stale
+ * while rooms do not decline conflicts).
+ */
+export function reindexRoomCopy(
+  calendar: CalendarState,
+  copy: EventCopy,
+  nowMs: number,
+  indexing: boolean,
+): void {
   if (!calendar.busy) return;
+  if (!indexing) {
+    calendar.busy.markStale();
+    return;
+  }
+  if (calendar.busy.stale) return;
   if (roomAccepted(copy, calendar.id))
     calendar.busy.set(copy.id, busyIntervals(copy, calendar, nowMs));
   else calendar.busy.remove(copy.id);
   const masterId = copy.data.recurringEventId;
   if (typeof masterId === 'string') {
     const master = calendar.events.get(masterId);
-    if (master) reindexRoomCopy(calendar, master, nowMs);
+    if (master) reindexRoomCopy(calendar, master, nowMs, indexing);
   }
 }
 
@@ -97,6 +110,10 @@ function roomAnswer(
   event: EventCopy,
 ): 'accepted' | 'declined' {
   if (!deps.autoDecline() || !room.busy) return 'accepted';
+  if (room.busy.stale) {
+    room.busy.stale = false;
+    for (const copy of room.events.values()) reindexRoomCopy(room, copy, deps.nowMs(), true);
+  }
   const own = event.id;
   const intervals = busyIntervals({ ...event, calendarId: room.id }, room, deps.nowMs());
   const series =
@@ -162,7 +179,7 @@ export function propagateFromOrganizer(
     copy.originalStart = organizer.originalStart;
     copy.recurrence = organizer.recurrence;
     store.stamp(copy, now);
-    reindexRoomCopy(calendar, copy, now);
+    reindexRoomCopy(calendar, copy, now, deps.autoDecline());
   }
 
   for (const calendarId of store.holdersOf(organizer.id)) {
@@ -171,7 +188,7 @@ export function propagateFromOrganizer(
     if (!copy || copy.data.status === 'cancelled') continue;
     copy.data.status = 'cancelled';
     store.stamp(copy, now);
-    reindexRoomCopy(store.get(calendarId)!, copy, now);
+    reindexRoomCopy(store.get(calendarId)!, copy, now, deps.autoDecline());
   }
 }
 
@@ -199,7 +216,7 @@ function cancelCopies(
       if (existing.data.status === 'cancelled') continue;
       existing.data.status = 'cancelled';
       store.stamp(existing, now);
-      reindexRoomCopy(calendar, existing, now);
+      reindexRoomCopy(calendar, existing, now, deps.autoDecline());
       continue;
     }
     const master = masterId ? calendar.events.get(masterId) : undefined;
@@ -216,6 +233,6 @@ function cancelCopies(
       seq: 0,
     };
     store.stamp(copy, now);
-    reindexRoomCopy(calendar, copy, now);
+    reindexRoomCopy(calendar, copy, now, deps.autoDecline());
   }
 }

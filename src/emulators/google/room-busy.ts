@@ -13,6 +13,11 @@ interface Entry extends Interval {
 }
 
 export class BusyIndex {
+  /**
+   * Kept only while rooms decline conflicts: with auto-decline off (a benchmark seeding 10,000
+   * bookings) writes just mark the index stale, and it is rebuilt the next time a room must answer.
+   */
+  stale = false;
   private entries: Entry[] = [];
   private readonly byOwner = new Map<string, Interval[]>();
   private longest = 0;
@@ -60,6 +65,13 @@ export class BusyIndex {
     this.entries = [];
     this.byOwner.clear();
     this.longest = 0;
+    this.stale = false;
+  }
+
+  markStale(): void {
+    if (this.stale) return;
+    this.clear();
+    this.stale = true;
   }
 
   private firstAtOrAfter(ms: number): number {

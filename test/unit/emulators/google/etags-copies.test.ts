@@ -149,6 +149,13 @@ describe('Google emulator: etags, If-Match and copies per calendar', () => {
       ((await book('Third', '2030-03-05T10:00:00', '2030-03-05T10:30:00')).attendees as Json[])[0]!
         .responseStatus,
     ).toBe('accepted');
+    await book('Evening', '2030-03-05T18:00:00', '2030-03-05T19:00:00');
+    // Switched back on, the room answers from everything it holds (bookings made meanwhile too).
+    await control(google, 'POST', '/switches', { roomAutoDecline: true });
+    const late = await book('Late', '2030-03-05T12:10:00', '2030-03-05T12:20:00');
+    expect((late.attendees as Json[])[0]!.responseStatus).toBe('accepted');
+    const clashing = await book('Clashing', '2030-03-05T18:30:00', '2030-03-05T18:45:00');
+    expect((clashing.attendees as Json[])[0]!.responseStatus).toBe('declined');
   });
 
   it("propagates the organizer's edits to the room's copy; the room copy's edits stay there", async () => {
