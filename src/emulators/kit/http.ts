@@ -33,6 +33,11 @@ export async function startHttpServer(
       }
     });
   });
+  // Node closes idle kept-alive connections after 5 s, and a client that reuses one at that moment
+  // gets ECONNRESET: a flake no real API shows at that rate. Keep idle connections a minute, as
+  // Google's and Zoom's front ends do; `close` destroys them anyway.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
