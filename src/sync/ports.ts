@@ -1,4 +1,4 @@
-import type { CalendarEvent } from '../domain/calendar-event.js';
+import type { CalendarEvent, LiveEvent } from '../domain/calendar-event.js';
 import type {
   ZoomMeeting,
   ZoomMeetingRequest,
@@ -86,6 +86,11 @@ export interface CalendarPort {
     target: EventCopyRef,
     change: (current: EventCopy) => EventPatch | null,
   ): Promise<ModifyResult>;
+  /**
+   * The copy write-back should patch for this event, and the user to act as: the organizer's
+   * copy when the organizer is in one of our domains, else the room's copy (`event.calendarId`).
+   */
+  writeTarget(event: LiveEvent): EventCopyRef;
 }
 
 export interface GetMeetingOptions {
@@ -108,7 +113,8 @@ export interface MeetingsPort {
   updateMeeting(
     meetingId: number,
     patch: Partial<ZoomMeetingRequest>,
-    options?: { occurrenceId?: string },
+    /** `host`: the meeting's host, so the update is charged to (and refused for) the right budget. */
+    options?: { occurrenceId?: string; host?: string },
   ): Promise<'updated' | 'gone'>;
   /** `gone` when it was already deleted (404/3001 counts as done). */
   deleteMeeting(

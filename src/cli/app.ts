@@ -1,0 +1,77 @@
+import type { Config } from '../config/index.js';
+import type { ApiObserver } from '../domain/api-observer.js';
+import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
+import { logger as processLogger, type Logger } from '../log.js';
+import { openStore, type Store } from '../store/index.js';
+import { createSyncEngine } from '../sync/engine.js';
+import type { SyncEngine } from '../sync/engine-types.js';
+import { createZoomClient, type ZoomClient } from '../zoom/index.js';
+
+/**
+ * The composition root: from a configuration, the store, the Zoom client, the Google adapter and
+ * the sync engine over them — what `zoomlink sync`, `reconcile` and the daemon run. `close()`
+ * closes the store (the clients hold nothing that needs closing).
+ */
+export interface App {
+  readonly config: Config;
+  readonly store: Store;
+  readonly zoom: ZoomClient;
+  readonly google: GoogleAdapter;
+  readonly engine: SyncEngine;
+  readonly now: () => Date;
+  close(): void;
+}
+
+export interface AppOptions {
+  /** The clock of the whole app (tests and rehearsals against the emulators move it). */
+  now?: () => Date;
+  logger?: Logger;
+  /** Told of every API call, retry and quota change (the daemon's metrics). */
+  observer?: ApiObserver;
+  /**
+   * `normal` trades durability across power loss for speed; only for benchmarks and throwaway
+   * databases (the intent journal relies on `full`).
+   */
+  synchronous?: 'full' | 'normal';
+}
+
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? processLogger;
+  const observer = options.observer ? { observer: options.observer } : {};
+  // The clients first: a missing credential is reported before a database file is made.
+  const zoom = createZoomClient(config.zoom, { ...observer, now, logger });
+  const google = createGoogleAdapter(
+    { google: config.google, rooms: config.rooms },
+    { ...observer, now, logger },
+  );
+  const store = openStore({
+    path: config.database.path,
+    now,
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+  });
+  try {
+    // A host parked by an earlier process stays parked: no call is spent finding out again.
+    for (const host of store.hosts.parked(now())) {
+      if (host.parkedUntil) zoom.parkHost(host.host, new Date(host.parkedUntil));
+    }
+    const engine = createSyncEngine({
+      store,
+      calendar: google,
+      meetings: zoom,
+      config,
+      logger,
+      now,
+    });
+    return { config, store, zoom, google, engine, now, close: () => store.close() };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+/** A clock that read `start` when the process began and runs on from there. */
+export function clockFrom(start: Date): () => Date {
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}

@@ -1,0 +1,123 @@
+import type { LiveEvent } from '../domain/calendar-event.js';
+import { topicOf } from '../recurrence/index.js';
+import type { Link } from '../store/index.js';
+import { renderLinkBlock, withBlock, withoutBlock, type BlockMeeting } from './block.js';
+import type { PassContext } from './context.js';
+import { blockHashOf } from './hashes.js';
+import type { EventCopyRef, EventPatch } from './ports.js';
+
+/** The private extended property that names the meeting on the copy we wrote. */
+export const meetingIdProperty = 'zoomlinkMeetingId';
+
+/** The meetings the block links to: the booking's own, or the per-occurrence ones ahead. */
+function blockMeetings(ctx: PassContext, link: Link): BlockMeeting[] {
+  if (link.strategy !== 'per_occurrence') {
+    if (link.zoomMeetingId === null || link.joinUrl === null) return [];
+    return [{ meetingId: link.zoomMeetingId, joinUrl: link.joinUrl, passcode: link.passcode }];
+  }
+  const now = ctx.now().getTime();
+  return ctx.store.occurrenceMeetings
+    .listForLink(link.eventId)
+    .filter((m) => Date.parse(m.occurrenceStart) + m.durationMinutes * 60_000 > now)
+    .map((m) => ({
+      meetingId: m.zoomMeetingId,
+      joinUrl: m.joinUrl,
+      passcode: m.passcode,
+      start: m.occurrenceStart,
+    }));
+}
+
+/**
+ * Writes our block (replaced whole, people's text around it kept), the join URL as the location
+ * when the location is empty or is a join URL we wrote, and the meeting id as a private property,
+ * into the copy `writeTarget` names. Costs one read, and one patch when something differs.
+ */
+export async function writeBack(
+  ctx: PassContext,
+  link: Link,
+  event: LiveEvent,
+  previousJoinUrls: readonly string[],
+): Promise<void> {
+  const meetings = blockMeetings(ctx, link);
+  if (meetings.length === 0) return;
+  const block = renderLinkBlock({
+    lang: ctx.config.sync.invitationLang,
+    topic: topicOf(event.summary),
+    meetings,
+  });
+  const single = link.strategy === 'per_occurrence' ? undefined : meetings[0];
+  const ours = new Set([...previousJoinUrls, ...(single ? [single.joinUrl] : [])]);
+  const target = targetFor(ctx, link, event);
+  const { google } = ctx.config;
+  const result = await ctx.calendar.modifyEvent(target, (copy) => {
+    const patch: EventPatch = {
+      description: withBlock(copy.description, block),
+      privateProperties: { [meetingIdProperty]: String(meetings[0]!.meetingId) },
+    };
+    const location = copy.location.trim();
+    if (single && google.writeLocation && (location === '' || ours.has(location)))
+      patch.location = single.joinUrl;
+    if (single && google.writeConferenceData)
+      patch.conference = {
+        meetingId: String(single.meetingId),
+        joinUrl: single.joinUrl,
+        ...(single.passcode ? { passcode: single.passcode } : {}),
+      };
+    return patch;
+  });
+  auditGoogle(ctx, 'event.writeback', target, link.eventId, result.outcome);
+  if (result.outcome === 'gone') return; // deleted meanwhile: the next poll brings the deletion
+  if (result.outcome === 'written') ctx.counts.linksWritten += 1;
+  ctx.store.links.update(link.eventId, {
+    writebackHash: blockHashOf(block),
+    writebackCalendarId: target.calendarId,
+    writebackAs: target.actAs,
+    joinUrl: single?.joinUrl ?? meetings[0]!.joinUrl,
+  });
+}
+
+/** The copy to write: the organizer's when ours, else the copy of the booking's host room. */
+function targetFor(ctx: PassContext, link: Link, event: LiveEvent): EventCopyRef {
+  const hostRoom = link.rooms[0] ?? event.calendarId;
+  return ctx.calendar.writeTarget({ ...event, calendarId: hostRoom, eventId: link.eventId });
+}
+
+/** Takes our block, our location and our property out of the copy we wrote, if it still exists. */
+export async function removeBlock(ctx: PassContext, link: Link): Promise<void> {
+  if (!link.writebackCalendarId || !link.writebackAs) return;
+  const target = {
+    calendarId: link.writebackCalendarId,
+    eventId: link.eventId,
+    actAs: link.writebackAs,
+  };
+  const { google } = ctx.config;
+  const result = await ctx.calendar.modifyEvent(target, (copy) => {
+    const patch: EventPatch = {
+      description: withoutBlock(copy.description),
+      privateProperties: { [meetingIdProperty]: null },
+    };
+    if (link.joinUrl && copy.location.trim() === link.joinUrl) patch.location = '';
+    if (google.writeConferenceData && copy.conferenceSolutionType === 'addOn')
+      patch.conference = null;
+    return patch;
+  });
+  auditGoogle(ctx, 'event.unlink', target, link.eventId, result.outcome);
+  if (result.outcome === 'written') ctx.counts.linksRemoved += 1;
+}
+
+function auditGoogle(
+  ctx: PassContext,
+  action: string,
+  target: EventCopyRef,
+  eventId: string,
+  outcome: string,
+): void {
+  ctx.store.audit.record({
+    service: 'google',
+    action,
+    target: `${target.calendarId}/${target.eventId}`,
+    result: 'ok',
+    eventId,
+    detail: outcome,
+  });
+}

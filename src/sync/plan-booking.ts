@@ -1,0 +1,282 @@
+import type { LiveEvent } from '../domain/calendar-event.js';
+import { convertEvent, EventInputError, type ConversionResult } from '../recurrence/index.js';
+import type { Link } from '../store/index.js';
+import type { SkipReason } from './engine-types.js';
+import type { Action, EventPlan, MeetingPlan } from './actions.js';
+import { copyShowsBlock, blockHashIn, foreignZoomLinks } from './block.js';
+import { bookingRooms } from './booking-rooms.js';
+import {
+  hasMeeting,
+  isLiveLink,
+  isoInstant,
+  type BookingState,
+  type PlanConfig,
+} from './booking-state.js';
+import { zoomHashOf } from './hashes.js';
+import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
+import { planOverrides } from './plan-overrides.js';
+import { planRemoval, removeMeetings } from './plan-removal.js';
+
+/** The conversion of an event at `now` with the configured cap and fallback. */
+export function convert(event: LiveEvent, now: Date, config: PlanConfig): ConversionResult {
+  return convertEvent(event.resource, now, {
+    cap: config.recurrence.cap,
+    fallback: config.recurrence.fallback,
+    perOccurrenceHorizonDays: config.recurrence.perOccurrenceHorizonDays,
+  });
+}
+
+/** A single event or a series master, as one room's copy shows it. */
+export function planBooking(
+  event: LiveEvent,
+  state: BookingState,
+  now: Date,
+  config: PlanConfig,
+): EventPlan {
+  const bookingId = event.eventId;
+  const { link } = state;
+  const live = isLiveLink(link);
+  const rooms = bookingRooms(event, state.watched).map((r) => r.calendarId);
+  const skip = (reason: SkipReason, detail: string, actions: Action[]): EventPlan => ({
+    bookingId,
+    actions,
+    skipped: { reason, detail },
+  });
+  /** Records the booking as skipped; a live link loses its meeting first. */
+  const ignore = (reason: SkipReason, detail: string): EventPlan => {
+    const record: Action = { kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms };
+    if (live) return skip(reason, detail, [...removeMeetings(state), record]);
+    const same = link?.strategy === 'skipped' && link.reason === detail && sameRooms(link, rooms);
+    return skip(reason, detail, same ? [] : [record]);
+  };
+
+  if (event.eventType !== 'default')
+    return ignore('not_a_booking', `a ${event.eventType} event, not a room booking`);
+  if (event.roomResponse === 'declined' || rooms.length === 0)
+    return skip('declined_by_room', 'the room declined it', planRemoval(state, event.calendarId));
+  if (event.allDay) return ignore('all_day', 'an all-day event has no time for a Zoom meeting');
+
+  let conversion: ConversionResult;
+  try {
+    conversion = convert(event, now, config);
+  } catch (error) {
+    if (!(error instanceof EventInputError)) throw error;
+    // An event we cannot read keeps whatever meeting it had; a person has to fix the event.
+    if (live) return skip('unsupported', error.message, []);
+    return ignore('unsupported', error.message);
+  }
+  if (conversion.strategy === 'skip') {
+    const detail = conversion.reason ?? 'no Zoom meeting';
+    // A finished booking keeps its meeting as history.
+    if (live && conversion.reasonCode === 'finished') return skip('finished', detail, []);
+    return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
+  }
+
+  if (!live) {
+    const foreign = foreignZoomLinks(event, undefined);
+    if (foreign.length > 0) {
+      const detail = `already has a Zoom link zoomlink did not make: ${foreign[0]}`;
+      const same =
+        link?.strategy === 'foreign' && link.state === 'ignored' && sameRooms(link, rooms);
+      const record: Action = { kind: 'recordIgnored', strategy: 'foreign', reason: detail, rooms };
+      return skip('foreign_zoom_link', detail, same ? [] : [record]);
+    }
+  }
+
+  const host = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
+  if (!live || !hasMeeting(link!, state.occurrenceMeetings))
+    return { bookingId, actions: planCreate(event, state, conversion, host, rooms, now) };
+  return {
+    bookingId,
+    actions: planKnown(event, state, link!, conversion, host, rooms, now, config),
+  };
+}
+
+function planCreate(
+  event: LiveEvent,
+  state: BookingState,
+  conversion: ConversionResult,
+  host: string,
+  rooms: string[],
+  now: Date,
+): Action[] {
+  const zoomHash = zoomHashOf(event, conversion.strategy);
+  if (conversion.strategy === 'per_occurrence') {
+    const desired = desiredOccurrenceMeetings(conversion, state.overrides, event);
+    return [
+      {
+        kind: 'setOccurrenceStrategy',
+        host,
+        zoomHash,
+        window: windowOf(conversion),
+        reason: conversion.reason ?? null,
+        rooms,
+      },
+      ...planOccurrenceMeetings(desired, state.occurrenceMeetings, host, now),
+      { kind: 'writeBack', event },
+      { kind: 'markLinked' },
+    ];
+  }
+  const meeting = meetingPlanOf(conversion, host, zoomHash);
+  const extras = extrasOf(conversion);
+  return [
+    { kind: 'createMeeting', meeting, rooms },
+    ...(extras.length > 0 ? [{ kind: 'deleteOccurrences' as const, starts: extras }] : []),
+    ...planOverrides(state.overrides, coveredBy(conversion, null), event, {
+      reset: true,
+      alreadyDeleted: new Set(extras),
+    }),
+    { kind: 'writeBack', event },
+    { kind: 'markLinked' },
+  ];
+}
+
+function planKnown(
+  event: LiveEvent,
+  state: BookingState,
+  link: Link,
+  conversion: ConversionResult,
+  host: string,
+  rooms: string[],
+  now: Date,
+  config: PlanConfig,
+): Action[] {
+  const zoomHash = zoomHashOf(event, conversion.strategy);
+  const unfinished = link.state !== 'linked';
+  const roomActions: Action[] = sameRooms(link, rooms) ? [] : [{ kind: 'setRooms', rooms }];
+  const wasPerOccurrence = link.strategy === 'per_occurrence';
+  const isPerOccurrence = conversion.strategy === 'per_occurrence';
+
+  if (wasPerOccurrence !== isPerOccurrence) {
+    // Zoom cannot turn one meeting into many or many into one: replace, and rewrite the link.
+    const old = removeMeetings(state).filter((a) => a.kind !== 'removeBlock');
+    const fresh = planCreate(
+      event,
+      { ...state, occurrenceMeetings: [] },
+      conversion,
+      host,
+      rooms,
+      now,
+    );
+    return [...old, ...fresh];
+  }
+
+  const remote: Action[] = [];
+  if (isPerOccurrence) {
+    const meetingHost = link.zoomHost ?? host;
+    const desired = desiredOccurrenceMeetings(conversion, state.overrides, event);
+    const changes = planOccurrenceMeetings(desired, state.occurrenceMeetings, meetingHost, now);
+    const hashChanged = link.zoomHash !== zoomHash;
+    const record: Action[] =
+      hashChanged || changes.length > 0
+        ? [
+            {
+              kind: 'setOccurrenceStrategy',
+              host: meetingHost,
+              zoomHash,
+              window: windowOf(conversion),
+              reason: conversion.reason ?? null,
+              rooms,
+            },
+          ]
+        : roomActions;
+    remote.push(...changes);
+    if (changes.length > 0 || hashChanged || !blockIntact(event, link))
+      remote.push({ kind: 'writeBack', event });
+    const actions = [...record, ...remote];
+    return actions.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
+  }
+
+  const meeting = meetingPlanOf(conversion, link.zoomHost ?? host, zoomHash);
+  const extras = extrasOf(conversion);
+  const hashChanged = link.zoomHash !== zoomHash;
+  if (hashChanged || needsWindowMove(link, conversion, config)) {
+    remote.push({ kind: 'updateMeeting', meetingId: link.zoomMeetingId!, meeting });
+    if (extras.length > 0) remote.push({ kind: 'deleteOccurrences', starts: extras });
+    remote.push(
+      ...planOverrides(state.overrides, coveredBy(conversion, null), event, {
+        reset: true,
+        alreadyDeleted: new Set(extras),
+      }),
+    );
+    remote.push({ kind: 'writeBack', event });
+  } else {
+    // Repeating a finished step is harmless (an occurrence deleted twice answers 204 again).
+    if (unfinished && extras.length > 0) remote.push({ kind: 'deleteOccurrences', starts: extras });
+    remote.push(
+      ...planOverrides(state.overrides, coveredBy(conversion, link.windowTo), event, {
+        reset: false,
+        alreadyDeleted: unfinished ? new Set(extras) : new Set(),
+      }),
+    );
+    if (unfinished || !blockIntact(event, link)) remote.push({ kind: 'writeBack', event });
+  }
+  const actions = [...roomActions, ...remote];
+  return remote.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
+}
+
+export function meetingPlanOf(
+  conversion: ConversionResult,
+  host: string,
+  zoomHash: string,
+): MeetingPlan {
+  const strategy = conversion.strategy as MeetingPlan['strategy'];
+  return {
+    host,
+    request: conversion.meeting!,
+    strategy,
+    zoomHash,
+    window: strategy === 'no_fixed_time' ? null : windowOf(conversion),
+    reason: conversion.reason ?? null,
+  };
+}
+
+function windowOf(conversion: ConversionResult): { from: string; to: string } | null {
+  return conversion.window
+    ? { from: isoInstant(conversion.window.from), to: isoInstant(conversion.window.to) }
+    : null;
+}
+
+/** Zoom occurrences to delete after a create or a series edit (ISO UTC). */
+function extrasOf(conversion: ConversionResult): string[] {
+  return conversion.strategy === 'series' ? conversion.deleteOccurrences.map(isoInstant) : [];
+}
+
+/** The Google occurrences the series meeting covers: the conversion's, up to the link's window end. */
+export function coveredBy(conversion: ConversionResult, windowTo: string | null): Set<string> {
+  if (conversion.strategy !== 'series') return new Set();
+  const to = windowTo === null ? Infinity : Date.parse(windowTo);
+  return new Set(
+    conversion.occurrences.filter((o) => Date.parse(o) <= to).map((o) => isoInstant(o)),
+  );
+}
+
+/**
+ * A windowed series is moved forward when fewer than `recurrence.windowRenewBelow` of the
+ * occurrences it covers are still ahead and Google has more beyond its window.
+ */
+export function needsWindowMove(
+  link: Link,
+  conversion: ConversionResult,
+  config: PlanConfig,
+): boolean {
+  if (link.strategy !== 'series' || conversion.strategy !== 'series') return false;
+  if (link.windowTo === null || !conversion.window) return false;
+  const end = Date.parse(link.windowTo);
+  if (Date.parse(conversion.window.to) <= end) return false;
+  const ahead = conversion.occurrences.filter((o) => Date.parse(o) <= end).length;
+  return ahead < config.recurrence.windowRenewBelow;
+}
+
+/** Our block is in the description as we last wrote it (or this copy cannot show it). */
+function blockIntact(event: LiveEvent, link: Link): boolean {
+  if (link.writebackHash === null) return false;
+  if (!copyShowsBlock(event, link)) return true;
+  return blockHashIn(event.description) === link.writebackHash;
+}
+
+function sameRooms(link: Link, rooms: readonly string[]): boolean {
+  const a = link.rooms.map((r) => r.toLowerCase()).sort();
+  const b = rooms.map((r) => r.toLowerCase()).sort();
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}

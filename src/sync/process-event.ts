@@ -1,0 +1,162 @@
+import type { CalendarEvent, LiveEvent } from '../domain/calendar-event.js';
+import type { Link } from '../store/index.js';
+import type { EventPlan } from './actions.js';
+import { applyActions } from './apply.js';
+import { HostParked, MeetingGone, Retry } from './apply-meetings.js';
+import type { BookingState } from './booking-state.js';
+import type { PassContext } from './context.js';
+import { countSkip } from './counts.js';
+import { describeError, nextAttemptAt, quotaExhaustedUntil } from './failures.js';
+import { resolveIntent } from './intent-recovery.js';
+import { bookingIdOf, planEventSync } from './plan.js';
+
+/** How one event ended: done (or recorded as failed), or held back until its master is known. */
+export type EventOutcome = 'done' | 'waitForMaster';
+
+/** Reads what the store knows of a booking, for the planner. */
+export function loadState(ctx: PassContext, bookingId: string, event: CalendarEvent): BookingState {
+  const { store } = ctx;
+  const link = store.links.get(bookingId);
+  const state: BookingState = {
+    overrides: [],
+    occurrenceMeetings: [],
+    watched: ctx.watched,
+  };
+  if (!link) return state;
+  state.link = link;
+  if (link.strategy === 'series' || link.strategy === 'per_occurrence' || isInstance(event))
+    state.overrides = store.overrides.listForLink(bookingId);
+  if (link.strategy === 'per_occurrence')
+    state.occurrenceMeetings = store.occurrenceMeetings.listForLink(bookingId);
+  if (isInstance(event)) {
+    const snapshot = store.links.getSnapshot(bookingId);
+    if (snapshot && (snapshot.kind === 'master' || snapshot.kind === 'single'))
+      state.master = snapshot as LiveEvent;
+  }
+  return state;
+}
+
+const isInstance = (event: CalendarEvent) =>
+  event.kind === 'exception' || event.kind === 'cancelledInstance';
+
+/**
+ * Plans and applies one event, one booking at a time. A failure stays with the booking: it is
+ * recorded with its next attempt (or, for a parked Zoom host, deferred to the reset) and the
+ * caller goes on with the next event. Only a failure of the store itself propagates.
+ */
+export async function processEvent(event: CalendarEvent, ctx: PassContext): Promise<EventOutcome> {
+  const bookingId = bookingIdOf(event);
+  return ctx.locks.run(bookingId, async () => {
+    // A create of this booking left unfinished (a crash) is settled before anything is planned.
+    const open = ctx.store.intents.findOpen(bookingId);
+    if (open) {
+      try {
+        await resolveIntent(open, ctx);
+      } catch (error) {
+        recordFailure(ctx, bookingId, event, error);
+        return 'done';
+      }
+    }
+    for (let round = 0; ; round += 1) {
+      let plan: EventPlan;
+      try {
+        plan = planEventSync(event, loadState(ctx, bookingId, event), ctx.now(), ctx.config);
+      } catch (error) {
+        ctx.logger.error('planning an event failed', {
+          eventId: event.eventId,
+          error: describeError(error),
+        });
+        recordFailure(ctx, bookingId, event, error);
+        return 'done';
+      }
+      if (round === 0 && plan.skipped) countSkip(ctx.counts, plan.skipped.reason);
+      if (plan.waitForMaster) return 'waitForMaster';
+      try {
+        await applyActions(plan, event, ctx);
+        return 'done';
+      } catch (error) {
+        if ((error instanceof MeetingGone || error instanceof Retry) && round < 2) {
+          if (error instanceof MeetingGone) forgetMeeting(ctx, bookingId, error.meetingId);
+          continue;
+        }
+        recordFailure(ctx, bookingId, event, error);
+        return 'done';
+      }
+    }
+  });
+}
+
+/** The meeting was deleted in Zoom by hand: the link forgets it, so the next plan recreates it. */
+function forgetMeeting(ctx: PassContext, bookingId: string, meetingId: number): void {
+  const link = ctx.store.links.get(bookingId);
+  ctx.logger.warn('the zoom meeting was deleted outside zoomlink; making it again', {
+    eventId: bookingId,
+    meetingId,
+  });
+  if (link && link.zoomMeetingId === meetingId)
+    ctx.store.links.update(bookingId, { zoomMeetingId: null, zoomHash: null, state: 'pending' });
+}
+
+function recordFailure(
+  ctx: PassContext,
+  bookingId: string,
+  event: CalendarEvent,
+  error: unknown,
+): void {
+  const { store } = ctx;
+  const now = ctx.now();
+  const message = describeError(error);
+  let link: Link | undefined = store.links.get(bookingId);
+  if (!link) {
+    if (event.kind !== 'single' && event.kind !== 'master') {
+      ctx.logger.error('an event failed before its booking was recorded', {
+        eventId: event.eventId,
+        error: message,
+      });
+      ctx.counts.failed += 1;
+      return;
+    }
+    link = store.links.upsert({
+      eventId: bookingId,
+      icalUid: event.iCalUID,
+      organizerEmail: event.organizer.email,
+      strategy: 'single',
+      state: 'pending',
+      eventSnapshot: event,
+    });
+  }
+  if (link.state === 'ignored' || link.state === 'deleted') {
+    // It was skipped, foreign or deleted and now needs a meeting: a failure makes it pending work.
+    link = store.links.update(bookingId, { strategy: 'single', state: 'pending' });
+  }
+  const parkedUntil = error instanceof HostParked ? error.until : quotaExhaustedUntil(error, now);
+  if (parkedUntil) {
+    const host = error instanceof HostParked ? error.host : (link.zoomHost ?? hostOf(error));
+    if (host) store.hosts.park(host, parkedUntil);
+    store.links.defer(bookingId, parkedUntil, message);
+    ctx.counts.deferred += 1;
+    ctx.logger.info('zoom host is parked; the booking waits for the daily reset', {
+      eventId: bookingId,
+      host,
+      until: parkedUntil.toISOString(),
+    });
+    return;
+  }
+  const failed = store.links.markFailed(
+    bookingId,
+    message,
+    nextAttemptAt(link.attempts + 1, now, ctx.config.sync),
+  );
+  ctx.counts.failed += 1;
+  ctx.logger.warn('a booking failed; it will be tried again', {
+    eventId: bookingId,
+    attempts: failed.attempts,
+    nextAttemptAt: failed.nextAttemptAt,
+    error: message,
+  });
+}
+
+function hostOf(error: unknown): string | undefined {
+  const host = (error as { host?: unknown }).host;
+  return typeof host === 'string' ? host : undefined;
+}

@@ -1,0 +1,165 @@
+import { findIntentMarker, type Link } from '../store/index.js';
+import { blockHashIn } from './block.js';
+import { isLiveLink } from './booking-state.js';
+import type { PassContext } from './context.js';
+import type { ReconcileFinding, ReconcileReport } from './engine-types.js';
+import { describeError } from './failures.js';
+import { processEvent } from './process-event.js';
+
+/**
+ * Compares what the store says with what Zoom and Google have: a linked meeting that no longer
+ * exists, a block that is no longer in the event, a passcode changed in Zoom, and meetings that
+ * carry our marker but belong to no booking. With `fix`, the booking is planned again (the
+ * meeting recreated, the block rewritten) and orphans are deleted.
+ */
+export async function reconcile(
+  ctx: PassContext,
+  options: { fix: boolean; signal?: AbortSignal },
+): Promise<ReconcileReport> {
+  const findings: ReconcileFinding[] = [];
+  let checked = 0;
+  for (const link of ctx.store.links.list()) {
+    if (options.signal?.aborted) break;
+    if (!isLiveLink(link) || link.state === 'pending') continue;
+    checked += 1;
+    const found = await checkLink(ctx, link);
+    if (found.length > 0 && options.fix) {
+      const fixed = await fixLink(ctx, link, found);
+      for (const f of found) f.fixed = fixed;
+    }
+    findings.push(...found);
+  }
+  findings.push(...(await findOrphans(ctx, options)));
+  return { checked, findings };
+}
+
+async function checkLink(ctx: PassContext, link: Link): Promise<ReconcileFinding[]> {
+  const findings: ReconcileFinding[] = [];
+  const base = { eventId: link.eventId, host: link.zoomHost ?? undefined };
+  const meetings =
+    link.strategy === 'per_occurrence'
+      ? ctx.store.occurrenceMeetings
+          .listForLink(link.eventId)
+          .filter((m) => Date.parse(m.occurrenceStart) > ctx.now().getTime())
+          .map((m) => ({ id: m.zoomMeetingId, passcode: m.passcode }))
+      : link.zoomMeetingId === null
+        ? []
+        : [{ id: link.zoomMeetingId, passcode: link.passcode }];
+  for (const known of meetings) {
+    const meeting = await ctx.meetings.getMeeting(known.id);
+    if (!meeting) {
+      findings.push({
+        ...base,
+        kind: 'meeting_missing',
+        meetingId: known.id,
+        detail: `meeting ${known.id} no longer exists in Zoom`,
+      });
+    } else if ((meeting.password ?? null) !== known.passcode) {
+      findings.push({
+        ...base,
+        kind: 'passcode_changed',
+        meetingId: known.id,
+        detail: `the passcode of meeting ${known.id} was changed in Zoom; the block shows the old one`,
+      });
+    }
+  }
+  if (link.writebackCalendarId && link.writebackAs) {
+    let present = true;
+    const result = await ctx.calendar.modifyEvent(
+      { calendarId: link.writebackCalendarId, eventId: link.eventId, actAs: link.writebackAs },
+      (copy) => {
+        present = blockHashIn(copy.description) === link.writebackHash;
+        return null;
+      },
+    );
+    if (result.outcome !== 'gone' && !present)
+      findings.push({
+        ...base,
+        kind: 'block_missing',
+        meetingId: link.zoomMeetingId ?? undefined,
+        detail: `the link block is missing or changed in ${link.writebackCalendarId}`,
+      });
+  }
+  return findings;
+}
+
+async function fixLink(
+  ctx: PassContext,
+  link: Link,
+  findings: ReconcileFinding[],
+): Promise<boolean> {
+  const snapshot = ctx.store.links.getSnapshot(link.eventId);
+  if (!snapshot || (snapshot.kind !== 'single' && snapshot.kind !== 'master')) return false;
+  const { store } = ctx;
+  for (const finding of findings) {
+    if (finding.kind === 'meeting_missing' && finding.meetingId !== undefined) {
+      if (link.strategy === 'per_occurrence') {
+        const gone = store.occurrenceMeetings
+          .listForLink(link.eventId)
+          .find((m) => m.zoomMeetingId === finding.meetingId);
+        if (gone) store.occurrenceMeetings.remove(link.eventId, gone.occurrenceStart);
+      } else {
+        store.links.update(link.eventId, { zoomMeetingId: null, zoomHash: null, state: 'pending' });
+      }
+    } else if (finding.kind === 'passcode_changed' && finding.meetingId !== undefined) {
+      const meeting = await ctx.meetings.getMeeting(finding.meetingId);
+      const passcode = meeting?.password ?? null;
+      const occurrence = store.occurrenceMeetings
+        .listForLink(link.eventId)
+        .find((m) => m.zoomMeetingId === finding.meetingId);
+      if (occurrence) store.occurrenceMeetings.put({ ...occurrence, passcode });
+      else store.links.update(link.eventId, { passcode });
+    }
+  }
+  // Whatever was found, the block is written again from what the store now knows.
+  store.links.update(link.eventId, { writebackHash: null });
+  const before = ctx.counts.failed;
+  await processEvent(snapshot, ctx);
+  return ctx.counts.failed === before && store.links.get(link.eventId)?.state === 'linked';
+}
+
+async function findOrphans(
+  ctx: PassContext,
+  options: { fix: boolean; signal?: AbortSignal },
+): Promise<ReconcileFinding[]> {
+  const findings: ReconcileFinding[] = [];
+  const hosts = new Map<string, string>();
+  for (const room of ctx.watched.values()) hosts.set(room.zoomHost.toLowerCase(), room.zoomHost);
+  for (const host of hosts.values()) {
+    if (options.signal?.aborted) break;
+    for (const meeting of await ctx.meetings.listMeetings(host)) {
+      const marker = findIntentMarker(meeting.agenda);
+      if (!marker) continue;
+      if (ctx.store.intents.get(marker)?.state === 'open') continue; // a create in flight
+      const link = ctx.store.links.getByMeetingId(meeting.id);
+      const owned =
+        (link !== undefined && link.state !== 'deleted') ||
+        ctx.store.occurrenceMeetings.getByMeetingId(meeting.id) !== undefined;
+      if (owned) continue;
+      const finding: ReconcileFinding = {
+        kind: 'orphan_meeting',
+        meetingId: meeting.id,
+        host,
+        detail: `meeting ${meeting.id} ("${meeting.topic}") carries zoomlink's marker but belongs to no booking`,
+      };
+      if (options.fix) {
+        try {
+          await ctx.meetings.deleteMeeting(meeting.id);
+          ctx.store.audit.record({
+            service: 'zoom',
+            action: 'meeting.delete',
+            target: String(meeting.id),
+            result: 'ok',
+            detail: 'orphan (reconcile --fix)',
+          });
+          finding.fixed = true;
+        } catch (error) {
+          finding.fixed = false;
+          finding.detail += ` (delete failed: ${describeError(error)})`;
+        }
+      }
+      findings.push(finding);
+    }
+  }
+  return findings;
+}

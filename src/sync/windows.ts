@@ -1,0 +1,41 @@
+import type { PassCounts } from './engine-types.js';
+import type { PassContext } from './context.js';
+import { planEventSync } from './plan.js';
+import { loadState, processEvent } from './process-event.js';
+
+const windowActions = new Set([
+  'updateMeeting',
+  'createOccurrenceMeeting',
+  'updateOccurrenceMeeting',
+  'deleteOccurrenceMeeting',
+]);
+
+/**
+ * The window pass: every linked series and per-occurrence booking is planned again from its
+ * stored event at the current time; those whose covered occurrences are running out (or whose
+ * per-occurrence horizon has moved) are moved forward — same meeting, same link. Others cost
+ * nothing but the planning.
+ */
+export async function moveWindows(
+  ctx: PassContext,
+  options: { signal?: AbortSignal },
+): Promise<PassCounts> {
+  const links = ctx.store.links
+    .listByState('linked')
+    .filter((l) => l.strategy === 'series' || l.strategy === 'per_occurrence');
+  for (const link of links) {
+    if (options.signal?.aborted) break;
+    const snapshot = ctx.store.links.getSnapshot(link.eventId);
+    if (!snapshot || (snapshot.kind !== 'master' && snapshot.kind !== 'single')) continue;
+    const plan = planEventSync(
+      snapshot,
+      loadState(ctx, link.eventId, snapshot),
+      ctx.now(),
+      ctx.config,
+    );
+    if (!plan.actions.some((a) => windowActions.has(a.kind))) continue;
+    ctx.counts.eventsSeen += 1;
+    await processEvent(snapshot, ctx);
+  }
+  return ctx.counts;
+}

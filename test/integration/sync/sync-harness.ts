@@ -1,0 +1,256 @@
+import { Writable } from 'node:stream';
+import { createApp, type App } from '../../../src/cli/app.js';
+import { configSchema, type Config } from '../../../src/config/index.js';
+import type { ZoomMeeting } from '../../../src/domain/zoom-meeting.js';
+import type { FaultSpec } from '../../../src/emulators/kit/index.js';
+import { createLogger } from '../../../src/log.js';
+import { startTestEmulators, type TestEmulators } from '../../support/emulators.js';
+
+/**
+ * Both emulators (real HTTP on 127.0.0.1, port 0) and the whole app over them — the store, the
+ * real Zoom client, the real googleapis adapter and the engine — on the emulators' clock.
+ * Nothing of ours is mocked; faults, clock moves and counts go through the emulators.
+ */
+
+/** A Monday; Berlin is UTC+1 until the end of March 2030. */
+export const NOW = '2030-03-04T08:00:00Z';
+
+export const routes = {
+  googleToken: 'POST /token',
+  list: 'GET /calendar/v3/calendars/:calendarId/events',
+  get: 'GET /calendar/v3/calendars/:calendarId/events/:eventId',
+  patch: 'PATCH /calendar/v3/calendars/:calendarId/events/:eventId',
+  zoomToken: 'POST /oauth/token',
+  create: 'POST /v2/users/:userId/meetings',
+  listMeetings: 'GET /v2/users/:userId/meetings',
+  getMeeting: 'GET /v2/meetings/:meetingId',
+  update: 'PATCH /v2/meetings/:meetingId',
+  delete: 'DELETE /v2/meetings/:meetingId',
+} as const;
+
+export const quiet = createLogger({ stream: new Writable({ write: (_c, _e, done) => done() }) });
+
+/** A meeting as the Zoom emulator's state shows it: every occurrence, and whether deleted. */
+export type ZoomMeetingState = ZoomMeeting & { deleted?: boolean };
+
+export interface GoogleEventState {
+  id: string;
+  status: string;
+  summary?: string;
+  description?: string;
+  location?: string;
+  start?: { dateTime?: string; timeZone?: string };
+  recurrence?: string[];
+  recurringEventId?: string;
+  extendedProperties?: { private?: Record<string, string> };
+  attendees?: { email: string; resource?: boolean; responseStatus?: string }[];
+}
+
+export interface SyncHarness {
+  emulators: TestEmulators;
+  app: App;
+  config: Config;
+  rooms: { calendarId: string; name: string; zoomHost: string }[];
+  people: string[];
+  /** A new app on the same database (a restart), optionally with other settings. */
+  restart(overrides?: Record<string, unknown>): App;
+  /** A booking made by `as` on their own calendar, holding `rooms` as resources. */
+  book(as: string, rooms: string[], event: Record<string, unknown>): Promise<{ id: string }>;
+  patchEvent(as: string, calendarId: string, eventId: string, patch: object): Promise<void>;
+  deleteEvent(as: string, calendarId: string, eventId: string): Promise<void>;
+  splitSeries(
+    as: string,
+    calendarId: string,
+    eventId: string,
+    at: string,
+  ): Promise<{ old: { id: string }; next: { id: string } }>;
+  /** Calls answered by both emulators since the last reset, by route. */
+  calls(): Record<string, number>;
+  /** Calls by route made against one calendar (Google) or one host (Zoom). */
+  callsFor(tag: 'calendar' | 'host', value: string): Record<string, number>;
+  resetCalls(): void;
+  /** Live (not deleted) Zoom meetings, with their occurrences. */
+  meetings(): Promise<ZoomMeetingState[]>;
+  /** Every copy on one calendar, as the emulator holds them. */
+  copies(calendarId: string): Promise<GoogleEventState[]>;
+  copy(calendarId: string, eventId: string): Promise<GoogleEventState | undefined>;
+  zoomControl(method: string, path: string, body?: unknown): Promise<unknown>;
+  googleControl(method: string, path: string, body?: unknown): Promise<unknown>;
+  zoomFault(spec: FaultSpec | FaultSpec[]): Promise<void>;
+  googleFault(spec: FaultSpec | FaultSpec[]): Promise<void>;
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+export async function startSyncHarness(
+  overrides: Record<string, unknown> = {},
+  options: { now?: string } = {},
+): Promise<SyncHarness> {
+  const emulators = await startTestEmulators({ seed: 'org', now: new Date(options.now ?? NOW) });
+  const { info } = emulators;
+  const configFor = (more: Record<string, unknown>) =>
+    configSchema.parse(
+      deepMerge(
+        {
+          mode: 'live',
+          database: { path: ':memory:' },
+          zoom: {
+            accountId: info.zoom.accountId,
+            clientId: info.zoom.clientId,
+            clientSecret: info.zoom.clientSecret,
+            apiUrl: info.zoom.apiUrl,
+            oauthUrl: info.zoom.oauthUrl,
+            retryBaseMs: 1,
+            retryMaxMs: 5,
+          },
+          google: {
+            serviceAccountKeyFile: info.google.serviceAccountKeyFile,
+            adminSubject: info.env.GOOGLE_ADMIN_SUBJECT,
+            domains: JSON.parse(info.env.GOOGLE_DOMAINS!) as string[],
+            calendarRootUrl: info.google.rootUrl,
+            directoryRootUrl: info.google.rootUrl,
+            tokenUrl: info.google.tokenUrl,
+            customer: info.google.customer,
+            retryBaseMs: 1,
+            retryMaxMs: 5,
+          },
+          rooms: { list: info.rooms },
+          sync: { roomParallelism: 1 },
+        },
+        deepMerge(overrides, more),
+      ),
+    );
+  const config = configFor({});
+  const now = () => emulators.clock.now();
+  const app = createApp(config, { now, logger: quiet });
+  const control = (base: string) => async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`control ${method} ${path}: ${response.status} ${text}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+  const zoomControl = control(emulators.zoom.controlUrl);
+  const googleControl = control(emulators.google.controlUrl);
+  const servers = [emulators.google.server, emulators.zoom.server];
+  const harness: SyncHarness = {
+    emulators,
+    app,
+    config,
+    rooms: info.rooms,
+    people: info.people,
+    restart(more = {}) {
+      return createApp(configFor(more), { now, logger: quiet });
+    },
+    async book(as, rooms, event) {
+      return (await emulators.google.insertEventAs(as, as, {
+        ...event,
+        attendees: [
+          ...((event.attendees as object[] | undefined) ?? []),
+          ...rooms.map((email) => ({ email, resource: true })),
+        ],
+      })) as { id: string };
+    },
+    async patchEvent(as, calendarId, eventId, patch) {
+      await googleControl(
+        'PATCH',
+        `/events/${encodeURIComponent(calendarId)}/${encodeURIComponent(eventId)}`,
+        { as, event: patch },
+      );
+    },
+    async deleteEvent(as, calendarId, eventId) {
+      await googleControl(
+        'DELETE',
+        `/events/${encodeURIComponent(calendarId)}/${encodeURIComponent(eventId)}?as=${encodeURIComponent(as)}`,
+      );
+    },
+    async splitSeries(as, calendarId, eventId, at) {
+      return (await googleControl(
+        'POST',
+        `/events/${encodeURIComponent(calendarId)}/${encodeURIComponent(eventId)}/split`,
+        { as, at },
+      )) as { old: { id: string }; next: { id: string } };
+    },
+    calls() {
+      const out: Record<string, number> = {};
+      for (const server of servers)
+        for (const [route, n] of Object.entries(server.calls.summary({ log: false }).byRoute))
+          out[route] = (out[route] ?? 0) + n;
+      return out;
+    },
+    callsFor(tag, value) {
+      const server = tag === 'host' ? emulators.zoom.server : emulators.google.server;
+      const byValue = server.calls.summary({ log: false }).byTag[tag] ?? {};
+      const key = Object.keys(byValue).find((k) => k.toLowerCase() === value.toLowerCase());
+      return key ? byValue[key]! : {};
+    },
+    resetCalls() {
+      for (const server of servers) server.calls.clear();
+    },
+    async meetings() {
+      const state = (await zoomControl('GET', '/state')) as { meetings: ZoomMeetingState[] };
+      return state.meetings.filter((m) => !m.deleted);
+    },
+    async copies(calendarId) {
+      const state = (await googleControl(
+        'GET',
+        `/state?calendar=${encodeURIComponent(calendarId)}`,
+      )) as { calendars: { id: string; items?: GoogleEventState[] }[] };
+      return (
+        state.calendars.find((c) => c.id.toLowerCase() === calendarId.toLowerCase())?.items ?? []
+      );
+    },
+    async copy(calendarId, eventId) {
+      return (await harness.copies(calendarId)).find((e) => e.id === eventId);
+    },
+    zoomControl,
+    googleControl,
+    async zoomFault(spec) {
+      await zoomControl('POST', '/faults', spec);
+    },
+    async googleFault(spec) {
+      await googleControl('POST', '/faults', spec);
+    },
+    advance(ms) {
+      emulators.clock.advance(ms);
+    },
+    async close() {
+      app.close();
+      await emulators.cleanup();
+    },
+  };
+  return harness;
+}
+
+function deepMerge(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const current = out[key];
+    out[key] =
+      isObject(current) && isObject(value) ? deepMerge(current, value) : (value as unknown);
+  }
+  return out;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `hour`:`minute` Berlin time (UTC+1 until 2030-03-31), `days` after NOW's date. */
+export function berlin(days: number, hour: number, minutes = 60, minute = 0) {
+  const day = new Date(Date.parse(NOW) + days * 86_400_000).toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const start = new Date(`${day}T${pad(hour)}:${pad(minute)}:00+01:00`);
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const berlinText = (d: Date) =>
+    `${new Date(d.getTime() + 3_600_000).toISOString().slice(0, 19)}+01:00`;
+  return {
+    start: { dateTime: berlinText(start), timeZone: 'Europe/Berlin' },
+    end: { dateTime: berlinText(end), timeZone: 'Europe/Berlin' },
+  };
+}
