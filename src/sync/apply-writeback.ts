@@ -1,7 +1,7 @@
 import type { LiveEvent } from '../domain/calendar-event.js';
 import { topicOf } from '../recurrence/index.js';
 import type { Link } from '../store/index.js';
-import { renderLinkBlock, withBlock, withoutBlock, type BlockMeeting } from './block.js';
+import { blockIn, renderLinkBlock, withBlock, withoutBlock, type BlockMeeting } from './block.js';
 import type { PassContext } from './context.js';
 import { blockHashOf } from './hashes.js';
 import type { EventCopyRef, EventPatch } from './ports.js';
@@ -29,15 +29,11 @@ function blockMeetings(ctx: PassContext, link: Link): BlockMeeting[] {
 
 /**
  * Writes our block (replaced whole, people's text around it kept), the join URL as the location
- * when the location is empty or is a join URL we wrote, and the meeting id as a private property,
- * into the copy `writeTarget` names. Costs one read, and one patch when something differs.
+ * when the location is empty or is a join URL we wrote (one our current block names), and the
+ * meeting id as a private property, into the copy `writeTarget` names. Costs one read, and one
+ * patch when something differs.
  */
-export async function writeBack(
-  ctx: PassContext,
-  link: Link,
-  event: LiveEvent,
-  previousJoinUrls: readonly string[],
-): Promise<void> {
+export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent): Promise<void> {
   const meetings = blockMeetings(ctx, link);
   if (meetings.length === 0) return;
   const block = renderLinkBlock({
@@ -46,7 +42,6 @@ export async function writeBack(
     meetings,
   });
   const single = link.strategy === 'per_occurrence' ? undefined : meetings[0];
-  const ours = new Set([...previousJoinUrls, ...(single ? [single.joinUrl] : [])]);
   const target = targetFor(ctx, link, event);
   const { google } = ctx.config;
   const result = await ctx.calendar.modifyEvent(target, (copy) => {
@@ -55,7 +50,8 @@ export async function writeBack(
       privateProperties: { [meetingIdProperty]: String(meetings[0]!.meetingId) },
     };
     const location = copy.location.trim();
-    if (single && google.writeLocation && (location === '' || ours.has(location)))
+    const ours = location !== '' && (blockIn(copy.description)?.includes(location) ?? false);
+    if (single && google.writeLocation && (location === '' || ours))
       patch.location = single.joinUrl;
     if (single && google.writeConferenceData)
       patch.conference = {

@@ -27,8 +27,6 @@ export async function applyActions(
   const { store } = ctx;
   const id = plan.bookingId;
   saveSnapshot(plan, event, ctx);
-  // Join URLs we wrote as the location before this plan replaced the meeting.
-  const previousJoinUrls: string[] = [];
   const link = (): Link => {
     const current = store.links.get(id);
     if (!current) throw new Error(`the link of ${id} vanished while its plan was applied`);
@@ -46,12 +44,9 @@ export async function applyActions(
       case 'updateMeeting':
         await updateBookingMeeting(ctx, link(), action.meetingId, action.meeting);
         return;
-      case 'deleteMeeting': {
-        const joinUrl = link().joinUrl;
-        if (joinUrl) previousJoinUrls.push(joinUrl);
+      case 'deleteMeeting':
         await deleteWholeMeeting(ctx, id, action.meetingId);
         return;
-      }
       case 'deleteOccurrences': {
         const meetingId = link().zoomMeetingId;
         if (meetingId === null) return;
@@ -98,7 +93,7 @@ export async function applyActions(
         });
         return;
       case 'writeBack':
-        await writeBack(ctx, link(), action.event, previousJoinUrls);
+        await writeBack(ctx, link(), action.event);
         return;
       case 'removeBlock':
         await removeBlock(ctx, link());

@@ -71,28 +71,33 @@ export function withoutBlock(description: string): string {
   return before && after ? `${before}\n\n${after}` : before || after;
 }
 
+/** Our block as the description holds it now; undefined when it is not there. */
+export function blockIn(description: string): string | undefined {
+  const at = find(description);
+  return at ? description.slice(at.start, at.end) : undefined;
+}
+
 /** The hash of our block as the description holds it now; undefined when it is not there. */
 export function blockHashIn(description: string): string | undefined {
-  const at = find(description);
-  return at ? blockHashOf(description.slice(at.start, at.end)) : undefined;
+  const block = blockIn(description);
+  return block === undefined ? undefined : blockHashOf(block);
 }
 
 const zoomUrl = /https?:\/\/(?:[\w-]+\.)*zoom\.(?:us|com)\/(?:j|my|w|s)\/[^\s"'<>]+/gi;
 
 /**
- * Zoom links on the event that zoomlink did not make: a Zoom conference, or a Zoom URL in the
- * description outside our block or in the location (other than the join URL we know).
+ * Zoom links on the event that zoomlink did not make: a Zoom URL in a conference, in the location
+ * or in the description outside our block, that our block does not name. (A series split off
+ * another carries the old series' block and location: those are ours, not foreign.)
  */
-export function foreignZoomLinks(event: LiveEvent, ours: string | undefined): string[] {
-  const found: string[] = [];
-  const at = find(event.description);
-  const outside = at
-    ? event.description.slice(0, at.start) + event.description.slice(at.end)
-    : event.description;
+export function foreignZoomLinks(event: LiveEvent): string[] {
+  const ours = blockIn(event.description) ?? '';
+  const outside = ours === '' ? event.description : event.description.replace(ours, '');
+  const found = new Set<string>();
   for (const text of [outside, event.location, ...(event.conference?.uris ?? [])]) {
-    for (const url of text.match(zoomUrl) ?? []) if (url !== ours) found.push(url);
+    for (const url of text.match(zoomUrl) ?? []) if (!ours.includes(url)) found.add(url);
   }
-  return [...new Set(found)];
+  return [...found];
 }
 
 /**

@@ -73,7 +73,7 @@ export function planBooking(
   }
 
   if (!live) {
-    const foreign = foreignZoomLinks(event, undefined);
+    const foreign = foreignZoomLinks(event);
     if (foreign.length > 0) {
       const detail = `already has a Zoom link zoomlink did not make: ${foreign[0]}`;
       const same =

@@ -64,8 +64,10 @@ export interface SyncHarness {
     eventId: string,
     at: string,
   ): Promise<{ old: { id: string }; next: { id: string } }>;
-  /** Calls answered by both emulators since the last reset, by route. */
+  /** API calls answered by both emulators since the last reset, by route (token calls apart). */
   calls(): Record<string, number>;
+  /** Token requests (Google's per acting user, Zoom's per process) since the last reset. */
+  tokenCalls(): number;
   /** Calls by route made against one calendar (Google) or one host (Zoom). */
   callsFor(tag: 'calendar' | 'host', value: string): Record<string, number>;
   resetCalls(): void;
@@ -178,8 +180,15 @@ export async function startSyncHarness(
       const out: Record<string, number> = {};
       for (const server of servers)
         for (const [route, n] of Object.entries(server.calls.summary({ log: false }).byRoute))
-          out[route] = (out[route] ?? 0) + n;
+          if (route !== routes.googleToken && route !== routes.zoomToken)
+            out[route] = (out[route] ?? 0) + n;
       return out;
+    },
+    tokenCalls() {
+      return servers.reduce(
+        (sum, s) => sum + s.calls.count(routes.googleToken) + s.calls.count(routes.zoomToken),
+        0,
+      );
     },
     callsFor(tag, value) {
       const server = tag === 'host' ? emulators.zoom.server : emulators.google.server;
