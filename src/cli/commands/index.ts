@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { register as convert } from './convert.js';
+import { register as doctor } from './doctor.js';
 import { register as emulators } from './emulators.js';
 import { register as google } from './google.js';
+import { register as run } from './run.js';
 import { register as zoom } from './zoom.js';
 
 /**
@@ -10,4 +12,4 @@ import { register as zoom } from './zoom.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [convert, zoom, google, emulators];
+export const commands: RegisterCommand[] = [convert, zoom, google, emulators, run, doctor];

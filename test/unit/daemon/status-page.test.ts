@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, safeHref } from '../../../src/daemon/html.js';
-import { renderStatusPage } from '../../../src/daemon/status-page.js';
+import { renderStatusPage, statusPageStyleHash } from '../../../src/daemon/status-page.js';
 import { readStatus, type DaemonInfo } from '../../../src/daemon/status-model.js';
 import { now, seededStore } from './store-fixture.js';
 
@@ -126,5 +127,12 @@ describe('status page', () => {
     expect(text).not.toMatch(/<(script|link|img|iframe)\b/);
     expect(text).not.toMatch(/src=|url\(/);
     expect(text).toContain('@media (max-width:640px)');
+  });
+
+  it('carries exactly the stylesheet the Content-Security-Policy hash allows', () => {
+    const styles = [...rawPage().matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    const hash = `sha256-${createHash('sha256').update(styles[0]!).digest('base64')}`;
+    expect(hash).toBe(statusPageStyleHash);
   });
 });

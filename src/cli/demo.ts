@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { loadConfig, type Config } from '../config/index.js';
+import { describeError } from '../errors.js';
+import { demoBookings, demoEventId, type DemoStep } from '../emulators/demo-bookings.js';
+import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { seedOrganisation } from '../emulators/org.js';
+import type { Logger } from '../log.js';
+
+/**
+ * Demo mode: what `zoomlink run` (and `npm start`) does on a machine with no credentials. Both
+ * emulators start on loopback with the demo organisation and its bookings, the configuration is
+ * pointed at them (exactly the environment `zoomlink emulators` prints) with a throwaway database,
+ * and a booking is changed every little while through the Google emulator's control API, as a
+ * person would in the calendar, so an onlooker sees the daemon follow. Nothing of this touches the
+ * configured database or any real account.
+ */
+export interface Demo {
+  readonly config: Config;
+  readonly emulators: RunningEmulators;
+  /** Begins changing a booking every `everySeconds` (0 = never). */
+  startChanging(everySeconds: number): void;
+  close(): Promise<void>;
+}
+
+export interface DemoOptions {
+  /** The process environment the demo's configuration starts from. */
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Where the demo says what it changes (stdout). */
+  print: (line: string) => void;
+}
+
+/** The demo polls often, so a change shows within seconds rather than a minute. */
+const demoSchedule = { schedule: '*/10 * * * * *', jitterSeconds: 2 };
+
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+  const startedAt = new Date();
+  const emulators = await startEmulators({ seed: 'demo', now: startedAt });
+  const folder = mkdtempSync(join(tmpdir(), 'zoomlink-demo-'));
+  let config: Config;
+  try {
+    config = loadConfig({
+      env: { ...options.env, ...emulators.env },
+      overrides: { database: { path: join(folder, 'demo.db') }, sync: demoSchedule },
+    });
+  } catch (error) {
+    await emulators.close();
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+  const changes = demoChanges(emulators, startedAt);
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    config,
+    emulators,
+    startChanging(everySeconds) {
+      if (everySeconds <= 0 || timer) return;
+      timer = setInterval(() => {
+        inFlight = changes
+          .next()
+          .then((said) =>
+            options.print(`demo: ${said}; the next poll brings Zoom and the link along.`),
+          )
+          .catch((error: unknown) => {
+            options.logger.warn('demo: changing a booking failed', { error: describeError(error) });
+          });
+      }, everySeconds * 1000);
+    },
+    async close() {
+      clearInterval(timer);
+      await inFlight;
+      await emulators.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Booking {
+  as: string;
+  calendarId: string;
+  eventId: string;
+  summary: string;
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+}
+
+/**
+ * The changes the demo makes, in turn: move a meeting, add a booking, rename one, cancel one
+ * (first the booking the seed marks for it, then the previous round's added one).
+ */
+function demoChanges(emulators: RunningEmulators, startedAt: Date) {
+  const control = emulators.google.controlUrl;
+  const seeded = demoBookings(startedAt, seedOrganisation);
+  const planning = bookingOf(seeded.steps, 'Quarterly planning');
+  const oneToOne = bookingOf(seeded.steps, '1:1 Bob / Carol');
+  const [, huddle] = seedOrganisation.rooms;
+  const [, bob] = seedOrganisation.people;
+  const zone = seedOrganisation.timeZone;
+  const toCancel: Booking[] = [];
+  let round = 0;
+  let step = 0;
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${control}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  };
+  const eventPath = (b: Pick<Booking, 'calendarId' | 'eventId'>) =>
+    `/events/${encodeURIComponent(b.calendarId)}/${encodeURIComponent(b.eventId)}`;
+
+  const steps: Array<() => Promise<string>> = [
+    async () => {
+      const minutes = round % 2 === 0 ? 30 : -30;
+      planning.start = shifted(planning.start, minutes);
+      planning.end = shifted(planning.end, minutes);
+      await call('PATCH', eventPath(planning), {
+        as: planning.as,
+        event: { start: planning.start, end: planning.end },
+      });
+      return `moved "${planning.summary}" to ${wallTime(planning.start)}`;
+    },
+    async () => {
+      const day = DateTime.fromJSDate(startedAt, { zone }).startOf('day').plus({ days: 5 });
+      const start = day.set({ hour: 8 + (round % 2) });
+      const booking: Booking = {
+        as: bob!.email,
+        calendarId: bob!.email,
+        eventId: demoEventId(`Coffee chat ${startedAt.getTime()} ${round}`),
+        summary: `Coffee chat #${round + 1}`,
+        start: local(start, zone),
+        end: local(start.plus({ minutes: 30 }), zone),
+      };
+      await call('POST', '/events', {
+        as: booking.as,
+        calendarId: booking.calendarId,
+        event: {
+          id: booking.eventId,
+          summary: booking.summary,
+          start: booking.start,
+          end: booking.end,
+          attendees: [{ email: huddle!.calendarId, resource: true }],
+        },
+      });
+      toCancel.push(booking);
+      return `booked "${booking.summary}" in ${huddle!.resourceName} for ${wallTime(booking.start)}`;
+    },
+    async () => {
+      const renamed = oneToOne.summary.endsWith(' (agenda)')
+        ? oneToOne.summary.slice(0, -' (agenda)'.length)
+        : `${oneToOne.summary} (agenda)`;
+      await call('PATCH', eventPath(oneToOne), { as: oneToOne.as, event: { summary: renamed } });
+      oneToOne.summary = renamed;
+      return `renamed the 1:1 to "${renamed}"`;
+    },
+    async () => {
+      const target =
+        round === 0 ? { ...seeded.toCancelLater, summary: 'Vendor call' } : toCancel.shift();
+      if (!target) return 'nothing to cancel this round';
+      await call('DELETE', `${eventPath(target)}?as=${encodeURIComponent(target.as)}`);
+      return `cancelled "${target.summary}"`;
+    },
+  ];
+
+  return {
+    async next(): Promise<string> {
+      const said = await steps[step]!();
+      step = (step + 1) % steps.length;
+      if (step === 0) round += 1;
+      return said;
+    },
+  };
+}
+
+function bookingOf(steps: DemoStep[], label: string): Booking {
+  const step = steps.find((s) => s.kind === 'insert' && s.label === label);
+  if (!step || step.kind !== 'insert') throw new Error(`the demo seed has no booking "${label}"`);
+  const event = step.event as Pick<Booking, 'start' | 'end'>;
+  return {
+    as: step.as,
+    calendarId: step.calendarId,
+    eventId: demoEventId(label),
+    summary: label,
+    start: { ...event.start },
+    end: { ...event.end },
+  };
+}
+
+function local(time: DateTime, zone: string) {
+  return {
+    dateTime: time.toISO({ suppressMilliseconds: true, includeOffset: false })!,
+    timeZone: zone,
+  };
+}
+
+function shifted(time: { dateTime: string; timeZone: string }, minutes: number) {
+  return local(
+    DateTime.fromISO(time.dateTime, { zone: time.timeZone }).plus({ minutes }),
+    time.timeZone,
+  );
+}
+
+function wallTime(time: { dateTime: string; timeZone: string }): string {
+  return `${DateTime.fromISO(time.dateTime, { zone: time.timeZone }).toFormat('ccc d LLL HH:mm')} ${time.timeZone}`;
+}
