@@ -53,6 +53,8 @@ export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent):
     const ours = location !== '' && (blockIn(copy.description)?.includes(location) ?? false);
     if (single && google.writeLocation && (location === '' || ours))
       patch.location = single.joinUrl;
+    // One meeting per occurrence has no one link for the location: ours from before goes.
+    else if (!single && ours) patch.location = '';
     if (single && google.writeConferenceData)
       patch.conference = {
         meetingId: String(single.meetingId),

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { berlin, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
+
+/** Issue 5, cases 10, 13 and 14: bookings zoomlink leaves alone, and one booking in two rooms. */
+describe('sync engine: foreign links, skipped bookings, two rooms', () => {
+  let h: SyncHarness;
+  let board: string;
+  let huddle: string;
+  let alice: string;
+
+  beforeAll(async () => {
+    h = await startSyncHarness();
+    board = h.rooms[0]!.calendarId;
+    huddle = h.rooms[1]!.calendarId;
+    alice = h.people[0]!;
+  });
+  afterAll(() => h.close());
+  beforeEach(async () => {
+    await h.app.engine.poll();
+    await h.app.engine.poll();
+    h.resetCalls();
+  });
+
+  it('case 10: an event that already has a Zoom link zoomlink did not make is left alone, and recorded', async () => {
+    const foreignUrl = 'https://us02web.zoom.us/j/81234567890?pwd=someoneElse';
+    const { id } = await h.book(alice, [board], {
+      summary: 'Partner call',
+      description: `Join: ${foreignUrl}`,
+      ...berlin(1, 16),
+    });
+    const summary = await h.app.engine.poll();
+    expect(summary.skipped).toEqual({ foreign_zoom_link: 1 });
+    expect(h.calls()).toEqual({ [routes.list]: 3 });
+    expect(h.app.store.links.get(id)).toMatchObject({
+      strategy: 'foreign',
+      state: 'ignored',
+      rooms: [board],
+    });
+    expect(h.app.store.links.get(id)?.reason).toContain(foreignUrl);
+    expect((await h.copy(alice, id))?.description).toBe(`Join: ${foreignUrl}`);
+
+    // Seen again: still nothing, and nothing new to record.
+    h.resetCalls();
+    await h.patchEvent(alice, alice, id, { summary: 'Partner call (2)' });
+    await h.app.engine.poll();
+    expect(h.calls()).toEqual({ [routes.list]: 3 });
+  });
+
+  it('case 13: all-day, declined-by-room and past events are skipped and counted, at no Zoom call', async () => {
+    await h.book(alice, [board], {
+      summary: 'Offsite',
+      start: { date: '2030-03-08' },
+      end: { date: '2030-03-09' },
+    });
+    // The room holds 17:00 on day 1 already; a second booking then is declined by the room.
+    await h.book(alice, [board], { summary: 'First come', ...berlin(1, 17) });
+    await h.app.engine.poll();
+    h.resetCalls();
+    const late = await h.book(h.people[1]!, [board], { summary: 'Second come', ...berlin(1, 17) });
+    const past = await h.book(alice, [board], { summary: 'Yesterday', ...berlin(-1, 10) });
+    const summary = await h.app.engine.poll();
+    expect(summary.skipped).toEqual({ declined_by_room: 1, finished: 1 });
+    expect(summary.meetingsCreated).toBe(0);
+    expect(h.calls()).toEqual({ [routes.list]: 3 });
+    expect(h.app.store.links.get(late.id)).toBeUndefined();
+    expect(h.app.store.links.get(past.id)).toMatchObject({ strategy: 'skipped', state: 'ignored' });
+    const allDay = h.app.store.links.list().find((l) => l.reason?.startsWith('an all-day'));
+    expect(allDay).toMatchObject({ strategy: 'skipped', state: 'ignored' });
+  });
+
+  it('case 14: a booking that holds two rooms gets one meeting, on the host of the first room by calendar id', async () => {
+    const { id } = await h.book(alice, [board, huddle], { summary: 'All hands', ...berlin(2, 10) });
+    const summary = await h.app.engine.poll();
+    expect(summary.meetingsCreated).toBe(1);
+    expect(h.calls()).toEqual({
+      [routes.list]: 3,
+      [routes.create]: 1,
+      [routes.get]: 1,
+      [routes.patch]: 1,
+    });
+    const [first] = [board, huddle].sort();
+    const host = h.rooms.find((r) => r.calendarId === first)!.zoomHost;
+    expect(h.callsFor('host', host)).toEqual({ [routes.create]: 1 });
+    const link = h.app.store.links.get(id)!;
+    expect(link).toMatchObject({ zoomHost: host, rooms: [board, huddle].sort() });
+    expect((await h.meetings()).filter((m) => m.topic === 'All hands')).toHaveLength(1);
+    for (const room of [board, huddle])
+      expect((await h.copy(room, id))?.description).toContain(link.joinUrl!);
+
+    // One room is taken off: the other still holds the booking, so the meeting stays.
+    h.resetCalls();
+    await h.app.engine.poll();
+    await h.patchEvent(alice, alice, id, { attendees: [{ email: huddle, resource: true }] });
+    await h.app.engine.poll();
+    expect(h.calls()).toEqual({ [routes.list]: 6 });
+    expect(h.app.store.links.get(id)).toMatchObject({
+      state: 'linked',
+      zoomMeetingId: link.zoomMeetingId,
+      rooms: [huddle],
+    });
+  });
+});
+
+/** Issue 5, cases 11 and 12, and case 4's replacement: fallbacks and moving windows. */
+describe('sync engine: fallbacks and windows', () => {
+  let h: SyncHarness;
+  let board: string;
+  let alice: string;
+
+  beforeAll(async () => {
+    h = await startSyncHarness({
+      recurrence: { fallback: 'per_occurrence', cap: 5, windowRenewBelow: 2 },
+    });
+    board = h.rooms[0]!.calendarId;
+    alice = h.people[0]!;
+  });
+  afterAll(() => h.close());
+  beforeEach(async () => {
+    await h.app.engine.poll();
+    await h.app.engine.poll();
+    h.resetCalls();
+  });
+
+  it('case 11: a rule Zoom cannot say gets the configured fallback: one meeting per occurrence', async () => {
+    // Weekly, plus one extra date: Zoom has no RDATE.
+    const { id } = await h.book(alice, [board], {
+      summary: 'Clinic',
+      ...berlin(1, 8),
+      recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=Europe/Berlin:20300307T080000'],
+    });
+    const summary = await h.app.engine.poll();
+    expect(summary.meetingsCreated).toBe(4);
+    expect(h.calls()).toEqual({
+      [routes.list]: 3,
+      [routes.create]: 4,
+      [routes.get]: 1,
+      [routes.patch]: 1,
+    });
+    const link = h.app.store.links.get(id)!;
+    expect(link).toMatchObject({ strategy: 'per_occurrence', state: 'linked' });
+    expect(link.reason).toMatch(/^rdate:/);
+    const meetings = h.app.store.occurrenceMeetings.listForLink(id);
+    expect(meetings.map((m) => m.occurrenceStart)).toEqual([
+      '2030-03-05T07:00:00.000Z',
+      '2030-03-07T07:00:00.000Z',
+      '2030-03-12T07:00:00.000Z',
+      '2030-03-19T07:00:00.000Z',
+    ]);
+    const description = (await h.copy(alice, id))!.description!;
+    for (const m of meetings) expect(description).toContain(m.joinUrl);
+  });
+
+  it('case 11 (no fixed time) and case 4 (replaced): to and from one meeting per occurrence', async () => {
+    const other = await startSyncHarness({}, {});
+    try {
+      const { id } = await other.book(other.people[0]!, [other.rooms[0]!.calendarId], {
+        summary: 'Anniversary',
+        ...berlin(1, 12),
+        recurrence: ['RRULE:FREQ=YEARLY;COUNT=3'],
+      });
+      await other.app.engine.poll();
+      expect(other.app.store.links.get(id)).toMatchObject({ strategy: 'no_fixed_time' });
+      expect(other.app.store.links.get(id)?.reason).toMatch(/^unsupported_frequency:/);
+      expect((await other.meetings()).find((m) => m.topic === 'Anniversary')?.type).toBe(3);
+    } finally {
+      await other.close();
+    }
+
+    const { id } = await h.book(alice, [board], {
+      summary: 'Becomes irregular',
+      ...berlin(1, 12),
+      recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3'],
+    });
+    await h.app.engine.poll();
+    await h.app.engine.poll();
+    const series = h.app.store.links.get(id)!;
+    expect(series.strategy).toBe('series');
+    h.resetCalls();
+    await h.patchEvent(alice, alice, id, {
+      recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=Europe/Berlin:20300306T120000'],
+    });
+    await h.app.engine.poll();
+    // Zoom cannot turn one meeting into four: the old one is deleted, four are made, and the
+    // link is rewritten.
+    expect(h.calls()).toEqual({
+      [routes.list]: 3,
+      [routes.delete]: 1,
+      [routes.create]: 4,
+      [routes.get]: 1,
+      [routes.patch]: 1,
+    });
+    const copy = (await h.copy(alice, id))!;
+    expect(copy.description).not.toContain(series.joinUrl!);
+    expect(copy.location ?? '').not.toContain(series.joinUrl!);
+    expect((await h.meetings()).some((m) => m.id === series.zoomMeetingId)).toBe(false);
+  });
+
+  it('case 12: an unbounded series is a window of meetings moved forward before it runs out, keeping the link', async () => {
+    const { id } = await h.book(alice, [board], {
+      summary: 'Forever weekly',
+      ...berlin(1, 14),
+      recurrence: ['RRULE:FREQ=WEEKLY'],
+    });
+    await h.app.engine.poll();
+    await h.app.engine.poll();
+    const before = h.app.store.links.get(id)!;
+    expect(before).toMatchObject({
+      strategy: 'series',
+      windowFrom: '2030-03-05T13:00:00.000Z',
+      windowTo: '2030-04-02T12:00:00.000Z',
+    });
+    h.resetCalls();
+    expect((await h.app.engine.moveWindows()).meetingsUpdated).toBe(0);
+    expect(h.calls()).toEqual({});
+
+    // Four weeks on, one covered occurrence is left (fewer than windowRenewBelow = 2).
+    h.advance(27 * 86_400_000);
+    const moved = await h.app.engine.moveWindows();
+    expect(moved.meetingsUpdated).toBe(1);
+    // One PATCH of the recurrence (same meeting), and the write-back's read of the copy.
+    expect(h.calls()).toEqual({ [routes.update]: 1, [routes.get]: 1 });
+    const after = h.app.store.links.get(id)!;
+    expect(after).toMatchObject({
+      zoomMeetingId: before.zoomMeetingId,
+      joinUrl: before.joinUrl,
+      windowFrom: '2030-04-02T12:00:00.000Z',
+      windowTo: '2030-04-30T12:00:00.000Z',
+    });
+    const meeting = (await h.meetings()).find((m) => m.id === before.zoomMeetingId)!;
+    expect(meeting.occurrences!.map((o) => o.start_time)).toEqual([
+      '2030-04-02T12:00:00Z',
+      '2030-04-09T12:00:00Z',
+      '2030-04-16T12:00:00Z',
+      '2030-04-23T12:00:00Z',
+      '2030-04-30T12:00:00Z',
+    ]);
+  });
+});
