@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import {
   ConfigError,
   hasLiveCredentials,
@@ -11,7 +11,7 @@ import { startDaemon, type RunningDaemon } from '../../daemon/daemon.js';
 import { acquireDaemonLock, type DaemonLock } from '../../daemon/lock.js';
 import { createDaemonMetrics } from '../../daemon/metrics.js';
 import { configureLogger, logger } from '../../log.js';
-import { createApp, type App } from '../app.js';
+import { clockFrom, createApp, type App } from '../app.js';
 import { startDemo, type Demo } from '../demo.js';
 import { InputError } from '../input-error.js';
 
@@ -32,13 +32,22 @@ export function register(program: Command): void {
       'demo only: seconds between the booking changes the demo makes (0 = none)',
       '40',
     )
-    .action(async (options: { demoChangeSeconds: string }) => {
+    // For rehearsals against the emulators, whose clocks can be set: the daemon's clock starts
+    // at this instant and runs on from there. Hidden: a live daemon must run on real time.
+    .addOption(new Option('--clock-start <iso>').hideHelp())
+    .action(async (options: { demoChangeSeconds: string; clockStart?: string }) => {
       const every = Number(options.demoChangeSeconds);
       if (!/^\d+$/.test(options.demoChangeSeconds) || every > 86_400)
         throw new InputError(
           `--demo-change-seconds: give whole seconds, 0 to 86400; got "${options.demoChangeSeconds}".`,
         );
-      process.exitCode = await runDaemon({ demoChangeSeconds: every });
+      const start = options.clockStart === undefined ? undefined : new Date(options.clockStart);
+      if (start && Number.isNaN(start.getTime()))
+        throw new InputError(`--clock-start: give an ISO instant; got "${options.clockStart}".`);
+      process.exitCode = await runDaemon({
+        demoChangeSeconds: every,
+        now: start ? clockFrom(start) : () => new Date(),
+      });
     });
 }
 
@@ -48,7 +57,7 @@ const version = (
   }
 ).version;
 
-async function runDaemon(options: { demoChangeSeconds: number }): Promise<number> {
+async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }): Promise<number> {
   const shutdown = shutdownSignals();
   let config = loadConfig();
   configureLogger(config.log);
@@ -67,7 +76,7 @@ async function runDaemon(options: { demoChangeSeconds: number }): Promise<number
     }
     lock = acquireDaemonLock(config.database.path);
     const metrics = createDaemonMetrics({ version, mode });
-    app = createApp(config, { observer: metrics.observer, logger });
+    app = createApp(config, { observer: metrics.observer, logger, now: options.now });
     daemon = await startDaemon({
       config,
       mode,
@@ -76,6 +85,7 @@ async function runDaemon(options: { demoChangeSeconds: number }): Promise<number
       store: app.store,
       metrics,
       logger,
+      now: options.now,
     });
     announce(mode, config, daemon.url);
     demo?.startChanging(options.demoChangeSeconds);
