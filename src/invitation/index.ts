@@ -1,0 +1,19 @@
+/**
+ * Invitation text (en, zh-TW) and the block zoomlink writes into Google descriptions (pure).
+ */
+export { renderInvitation, invitationTimeOf } from './render-invitation.js';
+export type { InvitationInput, InvitationTime } from './render-invitation.js';
+export {
+  BLOCK_BEGIN,
+  BLOCK_END,
+  findBlocks,
+  findForeignZoomLinks,
+  readBlock,
+  removeBlock,
+  renderBlock,
+  replaceBlock,
+} from './description-block.js';
+export type { BlockContent, BlockInfo } from './description-block.js';
+export { formatMeetingId } from './meeting-id.js';
+export { findZoomLinks, meetingIdOfLink } from './zoom-links.js';
+export { isHtml, htmlToText, escapeHtml, decodeEntities } from './html.js';
