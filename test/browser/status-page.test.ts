@@ -12,6 +12,13 @@ import {
   type SyncHarness,
 } from '../integration/sync/sync-harness.js';
 
+// This project's TypeScript has no DOM library: what runs in the page reaches it through globalThis.
+interface PageGlobals {
+  getComputedStyle(element: unknown, pseudo?: string): Record<string, string>;
+}
+const computed = (element: unknown, [property, pseudo]: (string | undefined)[]) =>
+  (globalThis as unknown as PageGlobals).getComputedStyle(element, pseudo)[property!];
+
 /**
  * The status page in a real browser (Debian's Chromium, headless, driven by playwright-core): the
  * daemon runs the real engine against both emulators; one room's Zoom host does not exist, so its
@@ -130,18 +137,13 @@ describe('status page in Chromium', () => {
 
     // The hostile title is text, and none of its markup ran.
     expect(await page.locator('#upcoming').textContent()).toContain(hostile);
-    expect(
-      await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
-    ).toBeUndefined();
+    expect(await page.evaluate('window.pwned')).toBeUndefined();
     expect(await page.locator('#upcoming img, #upcoming script').count()).toBe(0);
 
     // The stylesheet applied (the CSP hash matches it), and nothing came from elsewhere.
-    expect(
-      await page
-        .locator('th')
-        .first()
-        .evaluate((th) => getComputedStyle(th).color),
-    ).toBe('rgb(107, 114, 128)');
+    expect(await page.locator('th').first().evaluate(computed, ['color', undefined])).toBe(
+      'rgb(107, 114, 128)',
+    );
     const origin = new URL(daemon.url!).origin;
     expect(requests.filter((r) => !r.startsWith(origin))).toEqual([]);
     expect(problems).toEqual([]);
@@ -152,14 +154,12 @@ describe('status page in Chromium', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(daemon.url!);
-    expect(await page.locator('#rooms thead').evaluate((e) => getComputedStyle(e).display)).toBe(
+    expect(await page.locator('#rooms thead').evaluate(computed, ['display', undefined])).toBe(
       'none',
     );
     const cell = page.locator('#failures td[data-label="reason"]').first();
-    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe(
-      '"reason: "',
-    );
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await cell.evaluate(computed, ['content', '::before'])).toBe('"reason: "');
+    const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(390);
     await page.close();
   });
