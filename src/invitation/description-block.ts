@@ -1,4 +1,4 @@
-import type { Lang } from '../recurrence/index.js';
+import { formatMeetingTime, type Lang } from '../recurrence/index.js';
 import { escapeHtml, htmlToText, isHtml } from './html.js';
 import { formatMeetingId } from './meeting-id.js';
 import { findZoomLinks, meetingIdOfLink } from './zoom-links.js';
@@ -16,18 +16,31 @@ import { findZoomLinks, meetingIdOfLink } from './zoom-links.js';
 export const BLOCK_BEGIN = '[zoomlink-begin]';
 export const BLOCK_END = '[zoomlink-end]';
 
-/** What the block says. */
-export interface BlockContent {
+/** One meeting the block links to. */
+export interface BlockMeeting {
   joinUrl: string;
   meetingId: string | number;
   passcode?: string;
-  lang: Lang;
+  /** per_occurrence: the occurrence this meeting serves, shown above its link. */
+  start?: Date;
+  /** The zone `start` is shown in (default UTC). */
+  timezone?: string;
 }
 
-/** What `readBlock` finds in our block. */
+/**
+ * What the block says: one meeting (single, series, no fixed time), or for per_occurrence one
+ * meeting per occurrence, each with its `start`.
+ */
+export interface BlockContent {
+  lang: Lang;
+  meetings: BlockMeeting[];
+}
+
+/** What `readBlock` finds in our block: the first meeting, and every meeting in order. */
 export interface BlockInfo {
   meetingId: string;
   joinUrl: string;
+  meetings: { meetingId: string; joinUrl: string }[];
 }
 
 const WORDS = {
@@ -52,36 +65,34 @@ const WORDS = {
 const SEPARATOR = { text: '\n\n', html: '<br><br>' } as const;
 
 /**
- * The block, in plain text (lines) or HTML (`<br>` lines, the link as `<a href>`), markers
- * included. Refuses content that could break the block: a line break or a marker inside a field.
+ * The block, in plain text (lines) or HTML (`<br>` lines, each link as `<a href>`), markers
+ * included. Refuses content that could break the block: no meeting, a line break or a marker
+ * inside a field, a join URL that is not http(s).
  */
 export function renderBlock(content: BlockContent, format: 'text' | 'html' = 'text'): string {
   const w = WORDS[content.lang];
-  const fields = [content.joinUrl, String(content.meetingId), content.passcode ?? ''];
-  for (const field of fields) {
-    if (/[\r\n]/.test(field) || field.includes('[zoomlink-')) {
-      throw new RangeError('A block field holds a line break or a zoomlink marker.');
+  if (content.meetings.length === 0) throw new RangeError('A block needs at least one meeting.');
+  const html = format === 'html';
+  const esc = (text: string): string => (html ? escapeHtml(text) : text);
+  const lines: string[] = [BLOCK_BEGIN];
+  content.meetings.forEach((meeting, i) => {
+    for (const field of [meeting.joinUrl, String(meeting.meetingId), meeting.passcode ?? '']) {
+      if (/[\r\n]/.test(field) || field.includes('[zoomlink-')) {
+        throw new RangeError('A block field holds a line break or a zoomlink marker.');
+      }
     }
-  }
-  if (!/^https?:\/\/\S+$/i.test(content.joinUrl))
-    throw new RangeError('The join URL must be an http(s) URL.');
-  const id = formatMeetingId(content.meetingId);
-  if (format === 'text') {
-    const lines = [BLOCK_BEGIN, `${w.join}${w.sep}${content.joinUrl}`, `${w.id}${w.sep}${id}`];
-    if (content.passcode) lines.push(`${w.passcode}${w.sep}${content.passcode}`);
-    lines.push(w.managed, BLOCK_END);
-    return lines.join('\n');
-  }
-  const url = escapeHtml(content.joinUrl);
-  const lines = [
-    BLOCK_BEGIN,
-    `${escapeHtml(w.join)}${w.sep}<a href="${url}">${url}</a>`,
-    `${escapeHtml(w.id)}${w.sep}${id}`,
-  ];
-  if (content.passcode)
-    lines.push(`${escapeHtml(w.passcode)}${w.sep}${escapeHtml(content.passcode)}`);
-  lines.push(escapeHtml(w.managed), BLOCK_END);
-  return lines.join('<br>');
+    if (!/^https?:\/\/\S+$/i.test(meeting.joinUrl))
+      throw new RangeError('The join URL must be an http(s) URL.');
+    if (i > 0) lines.push('');
+    if (meeting.start)
+      lines.push(esc(formatMeetingTime(meeting.start, meeting.timezone ?? 'UTC', content.lang)));
+    const url = esc(meeting.joinUrl);
+    lines.push(`${esc(w.join)}${w.sep}${html ? `<a href="${url}">${url}</a>` : url}`);
+    lines.push(`${esc(w.id)}${w.sep}${formatMeetingId(meeting.meetingId)}`);
+    if (meeting.passcode) lines.push(`${esc(w.passcode)}${w.sep}${esc(meeting.passcode)}`);
+  });
+  lines.push(esc(w.managed), BLOCK_END);
+  return lines.join(html ? '<br>' : '\n');
 }
 
 /** Where our complete blocks are: [start, end) from the begin marker through the end marker. */
@@ -158,18 +169,33 @@ export function removeBlock(description: string | null | undefined): string {
   return result + text.slice(at);
 }
 
-/** The meeting id and join URL in our block (the first, if copies exist), or null. */
-export function readBlock(description: string | null | undefined): BlockInfo | null {
+/** Our block as the description holds it (the first, if copies exist), markers included; or null. */
+export function extractBlock(description: string | null | undefined): string | null {
   const text = description ?? '';
   const [span] = findBlocks(text);
-  if (!span) return null;
-  const inner = text.slice(span.start + BLOCK_BEGIN.length, span.end - BLOCK_END.length);
+  return span ? text.slice(span.start, span.end) : null;
+}
+
+/**
+ * The meetings in our block (the first block, if copies exist): each Zoom link in it, with the
+ * meeting id of the matching "Meeting ID" line or, when that line is gone, of the link. Null when
+ * there is no block or no link left in it.
+ */
+export function readBlock(description: string | null | undefined): BlockInfo | null {
+  const block = extractBlock(description);
+  if (block === null) return null;
+  const inner = block.slice(BLOCK_BEGIN.length, block.length - BLOCK_END.length);
   const plain = isHtml(inner) ? htmlToText(inner) : inner;
-  const [joinUrl] = findZoomLinks(plain);
-  if (!joinUrl) return null;
-  const idLine = /(?:Meeting ID|會議 ID)\s*[:：]\s*(\d[\d \u00a0]{7,20}\d)/.exec(plain)?.[1];
-  const meetingId = idLine?.replace(/\D/g, '') ?? meetingIdOfLink(joinUrl);
-  return meetingId ? { meetingId, joinUrl } : null;
+  const idLines = [
+    ...plain.matchAll(/(?:Meeting ID|會議 ID)[ \u00a0]*[:：][ \u00a0]*(\d[\d \u00a0]{7,20}\d)/g),
+  ].map((m) => m[1]!.replace(/\D/g, ''));
+  const meetings: BlockInfo['meetings'] = [];
+  findZoomLinks(plain).forEach((joinUrl, i) => {
+    const meetingId = idLines[i] ?? meetingIdOfLink(joinUrl);
+    if (meetingId) meetings.push({ meetingId, joinUrl });
+  });
+  const [first] = meetings;
+  return first ? { ...first, meetings } : null;
 }
 
 /**

@@ -6,6 +6,7 @@ export type { InvitationInput, InvitationTime } from './render-invitation.js';
 export {
   BLOCK_BEGIN,
   BLOCK_END,
+  extractBlock,
   findBlocks,
   findForeignZoomLinks,
   readBlock,
@@ -13,7 +14,7 @@ export {
   renderBlock,
   replaceBlock,
 } from './description-block.js';
-export type { BlockContent, BlockInfo } from './description-block.js';
+export type { BlockContent, BlockInfo, BlockMeeting } from './description-block.js';
 export { formatMeetingId } from './meeting-id.js';
 export { findZoomLinks, meetingIdOfLink } from './zoom-links.js';
 export { isHtml, htmlToText, escapeHtml, decodeEntities } from './html.js';

@@ -11,6 +11,7 @@ import {
   renderBlock,
   replaceBlock,
   type BlockContent,
+  type BlockMeeting,
 } from '../../../src/invitation/index.js';
 
 /** Pieces of what people (and other tools) leave in descriptions, the hostile ones included. */
@@ -70,14 +71,16 @@ const arbContent: fc.Arbitrary<BlockContent> = fc
     lang: fc.constantFrom('en' as const, 'zh-TW' as const),
   })
   .map(({ meetingId, pwd, host, passcode, lang }) => {
-    const c: BlockContent = {
+    const meeting: BlockMeeting = {
       joinUrl: `https://${host}/j/${meetingId}${pwd ? `?pwd=${pwd}&uname=x` : ''}`,
       meetingId,
-      lang,
     };
-    if (passcode !== undefined) c.passcode = passcode;
-    return c;
+    if (passcode !== undefined) meeting.passcode = passcode;
+    const content: BlockContent = { lang, meetings: [meeting] };
+    return content;
   });
+
+const first = (c: BlockContent): BlockMeeting => c.meetings[0]!;
 
 const runs = { numRuns: 300 };
 
@@ -85,9 +88,11 @@ describe('description block: properties', () => {
   it('what replaceBlock writes, readBlock reads back — around any text', () => {
     fc.assert(
       fc.property(arbText, arbContent, (text, content) => {
+        const { meetingId, joinUrl } = first(content);
         expect(readBlock(replaceBlock(text, content))).toEqual({
-          meetingId: String(content.meetingId),
-          joinUrl: content.joinUrl,
+          meetingId: String(meetingId),
+          joinUrl,
+          meetings: [{ meetingId: String(meetingId), joinUrl }],
         });
       }),
       runs,
@@ -157,7 +162,7 @@ describe('description block: properties', () => {
         (text, content) => {
           fc.pre(findBlocks(text).length === 0);
           const written = replaceBlock(text, content);
-          expect(readBlock(written)?.joinUrl).toBe(content.joinUrl);
+          expect(readBlock(written)?.joinUrl).toBe(first(content).joinUrl);
           expect(removeBlock(written)).toBe(text);
         },
       ),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BLOCK_BEGIN,
   BLOCK_END,
+  extractBlock,
   findForeignZoomLinks,
   readBlock,
   removeBlock,
@@ -10,17 +11,24 @@ import {
   type BlockContent,
 } from '../../../src/invitation/index.js';
 
-const content: BlockContent = {
+const meeting = {
   joinUrl: 'https://zoom.us/j/95553727661?pwd=TGxTNUhHVUpT',
   meetingId: 95553727661,
   passcode: 'A7mQr0',
-  lang: 'en',
 };
-const moved: BlockContent = {
-  ...content,
+const content: BlockContent = { lang: 'en', meetings: [meeting] };
+const movedMeeting = {
   joinUrl: 'https://us02web.zoom.us/j/81234567890?pwd=x&uname=y',
   meetingId: '81234567890',
 };
+const moved: BlockContent = { lang: 'en', meetings: [movedMeeting] };
+
+/** What readBlock answers for one meeting. */
+const info = (m: { joinUrl: string; meetingId: string | number }) => ({
+  meetingId: String(m.meetingId),
+  joinUrl: m.joinUrl,
+  meetings: [{ meetingId: String(m.meetingId), joinUrl: m.joinUrl }],
+});
 
 /** What Calendar's editor does to a plain description when someone edits the event in the UI. */
 function editedInCalendarUi(text: string): string {
@@ -61,7 +69,7 @@ describe('the description block', () => {
     const written = 'Agenda:\n1. budget\n2. hiring';
     const result = replaceBlock(written, content);
     expect(result).toBe(`${written}\n\n${renderBlock(content)}`);
-    expect(readBlock(result)).toEqual({ meetingId: '95553727661', joinUrl: content.joinUrl });
+    expect(readBlock(result)).toEqual(info(meeting));
   });
 
   it('is the whole description when there was none', () => {
@@ -92,18 +100,18 @@ describe('the description block', () => {
     const written = `Do not type ${BLOCK_END} here, or ${BLOCK_BEGIN} there`;
     const result = replaceBlock(written, content);
     expect(result.startsWith(written)).toBe(true);
-    expect(readBlock(result)).toEqual({ meetingId: '95553727661', joinUrl: content.joinUrl });
+    expect(readBlock(result)).toEqual(info(meeting));
     expect(removeBlock(result)).toBe(written);
   });
 
   it('survives Calendar’s editor turning the description into HTML, and the next write is HTML', () => {
     const written = replaceBlock('Agenda & notes <draft>', content);
     const edited = editedInCalendarUi(written);
-    expect(readBlock(edited)).toEqual({ meetingId: '95553727661', joinUrl: content.joinUrl });
+    expect(readBlock(edited)).toEqual(info(meeting));
     const rewritten = replaceBlock(edited, moved);
     expect(rewritten.startsWith('Agenda &amp; notes &lt;draft&gt;<br><br>')).toBe(true);
     expect(rewritten.endsWith(renderBlock(moved, 'html'))).toBe(true);
-    expect(readBlock(rewritten)).toEqual({ meetingId: '81234567890', joinUrl: moved.joinUrl });
+    expect(readBlock(rewritten)).toEqual(info(movedMeeting));
   });
 
   it('survives the editor wrapping each line in a <div>', () => {
@@ -112,7 +120,7 @@ describe('the description block', () => {
       .map((l) => `<div>${l}</div>`)
       .join('');
     const description = `<div>Hello</div>${divs}<div>Bye</div>`;
-    expect(readBlock(description)).toEqual({ meetingId: '95553727661', joinUrl: content.joinUrl });
+    expect(readBlock(description)).toEqual(info(meeting));
     expect(replaceBlock(description, moved)).toBe(
       `<div>Hello</div><div>${renderBlock(moved, 'html')}</div><div>Bye</div>`,
     );
@@ -124,24 +132,65 @@ describe('the description block', () => {
     expect(removeBlock('no block here')).toBe('no block here');
   });
 
+  it('per_occurrence: one meeting per occurrence, each under its time, all read back', () => {
+    const first = {
+      ...meeting,
+      start: new Date('2024-01-10T10:00:00Z'),
+      timezone: 'Europe/London',
+    };
+    const second = {
+      ...movedMeeting,
+      start: new Date('2025-01-10T10:00:00Z'),
+      timezone: 'Europe/London',
+    };
+    const block = renderBlock({ lang: 'en', meetings: [first, second] });
+    expect(block.split('\n').slice(0, 10)).toEqual([
+      BLOCK_BEGIN,
+      'Jan 10, 2024 10:00 AM London',
+      `Join Zoom Meeting: ${meeting.joinUrl}`,
+      'Meeting ID: 955 5372 7661',
+      'Passcode: A7mQr0',
+      '',
+      'Jan 10, 2025 10:00 AM London',
+      `Join Zoom Meeting: ${movedMeeting.joinUrl}`,
+      'Meeting ID: 812 3456 7890',
+      'Managed by zoomlink: this block is rewritten when the booking changes. Write your notes outside it.',
+    ]);
+    const read = readBlock(replaceBlock('<p>notes</p>', { lang: 'en', meetings: [first, second] }));
+    expect(read?.meetings).toEqual([
+      { meetingId: '95553727661', joinUrl: meeting.joinUrl },
+      { meetingId: '81234567890', joinUrl: movedMeeting.joinUrl },
+    ]);
+  });
+
+  it('extractBlock gives our block as it stands, for hashing', () => {
+    expect(extractBlock(`a ${renderBlock(content)} b`)).toBe(renderBlock(content));
+    expect(extractBlock('a b')).toBeNull();
+  });
+
   it('readBlock: null without a block, or when its link was deleted', () => {
     expect(readBlock('https://zoom.us/j/95553727661')).toBeNull();
     expect(readBlock(`${BLOCK_BEGIN}\nnothing\n${BLOCK_END}`)).toBeNull();
   });
 
   it('readBlock takes the id from the link when the id line is gone', () => {
-    expect(readBlock(`${BLOCK_BEGIN}\n${content.joinUrl}\n${BLOCK_END}`)).toEqual({
-      meetingId: '95553727661',
-      joinUrl: content.joinUrl,
-    });
+    expect(readBlock(`${BLOCK_BEGIN}\n${meeting.joinUrl}\n${BLOCK_END}`)).toEqual(info(meeting));
   });
 
   it('refuses fields that would break the block', () => {
-    expect(() => renderBlock({ ...content, passcode: `x${BLOCK_END}` })).toThrow(RangeError);
-    expect(() => renderBlock({ ...content, joinUrl: 'https://zoom.us/j/1\nInjected' })).toThrow(
-      RangeError,
-    );
-    expect(() => renderBlock({ ...content, joinUrl: 'javascript:alert(1)' })).toThrow(RangeError);
+    expect(() =>
+      renderBlock({ lang: 'en', meetings: [{ ...meeting, passcode: `x${BLOCK_END}` }] }),
+    ).toThrow(RangeError);
+    expect(() =>
+      renderBlock({
+        lang: 'en',
+        meetings: [{ ...meeting, joinUrl: 'https://zoom.us/j/1\nInjected' }],
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      renderBlock({ lang: 'en', meetings: [{ ...meeting, joinUrl: 'javascript:alert(1)' }] }),
+    ).toThrow(RangeError);
+    expect(() => renderBlock({ lang: 'en', meetings: [] })).toThrow(RangeError);
   });
 });
 
