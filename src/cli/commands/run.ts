@@ -59,10 +59,11 @@ const version = (
 
 async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }): Promise<number> {
   const shutdown = shutdownSignals();
-  let config = loadConfig();
-  configureLogger(config.log);
-  const mode = resolveMode(config);
-  if (mode === 'live') assertLiveCredentials(config);
+  const configured = loadConfig();
+  configureLogger(configured.log);
+  const mode = resolveMode(configured);
+  if (mode === 'live') assertLiveCredentials(configured);
+  let config = configured;
 
   let demo: Demo | undefined;
   let lock: DaemonLock | undefined;
@@ -87,7 +88,7 @@ async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }
       logger,
       now: options.now,
     });
-    announce(mode, config, daemon.url);
+    announce(mode, configured.mode === 'demo', config, daemon.url);
     demo?.startChanging(options.demoChangeSeconds);
     const signal = await shutdown.first;
     ({ drained } = await daemon.stop(signal));
@@ -110,13 +111,18 @@ function assertLiveCredentials(config: Config): void {
   ]);
 }
 
-function announce(mode: 'live' | 'demo', config: Config, url: string | undefined): void {
+function announce(
+  mode: 'live' | 'demo',
+  demoChosen: boolean,
+  config: Config,
+  url: string | undefined,
+): void {
   const page = url ? `Status page: ${url}` : 'The HTTP server is off (server.enabled is false).';
   if (mode === 'demo') {
     say(
       [
         '',
-        'zoomlink DEMO: no credentials are configured, so zoomlink runs against its built-in',
+        `zoomlink DEMO: ${demoChosen ? 'mode is demo' : 'no credentials are configured'}, so zoomlink runs against its built-in`,
         'Google Calendar and Zoom emulators on this machine (three rooms, a dozen bookings).',
         'No real calendar or Zoom account is touched.',
         page,
@@ -135,17 +141,26 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** The first SIGTERM or SIGINT asks for a graceful stop; a second one exits at once. */
+/**
+ * The first SIGTERM or SIGINT asks for a graceful stop; a second one, a moment later, exits at
+ * once. One Ctrl-C under `npm start` arrives twice within milliseconds (the terminal signals the
+ * whole process group, and npm forwards it to its child as well), so a repeat inside
+ * `sameSignalWindowMs` is the same request, not an impatient second one.
+ */
+const sameSignalWindowMs = 1000;
+
 function shutdownSignals() {
-  let received: string | undefined;
+  let received: { signal: string; at: number } | undefined;
   let resolveFirst!: (signal: string) => void;
   const first = new Promise<string>((resolve) => (resolveFirst = resolve));
   const onSignal = (signal: NodeJS.Signals) => {
+    const at = Date.now();
     if (received) {
+      if (at - received.at < sameSignalWindowMs) return;
       logger.warn('second signal: exiting now without waiting', { signal });
       process.exit(1);
     }
-    received = signal;
+    received = { signal, at };
     resolveFirst(signal);
   };
   process.on('SIGTERM', onSignal);
