@@ -8,6 +8,8 @@ type Bench = { name: string; load: () => Promise<{ run: () => Promise<void> }> }
 const benches: Bench[] = [
   { name: 'zoom', load: () => import('./zoom.js') },
   { name: 'google', load: () => import('./google.js') },
+  { name: 'recurrence', load: () => import('./recurrence.js') },
+  { name: 'daemon', load: () => import('./daemon.js') },
 ];
 
 const wanted = process.argv.slice(2);

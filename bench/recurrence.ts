@@ -1,0 +1,232 @@
+/**
+ * `npm run bench recurrence`: conversions per second of `convertEvent` (expand Google's series,
+ * map the rule, prove the Zoom series under every reading of Zoom's documents) over a mixed set
+ * of bookings, and the share of each strategy and reason in that set.
+ *
+ * The set is fixed (a seeded generator): mostly what room calendars hold (weekly, daily, monthly,
+ * single meetings), some rules Zoom cannot say, some exceptions, long and unbounded series.
+ */
+import { performance } from 'node:perf_hooks';
+import { DateTime } from 'luxon';
+import type { GoogleEventResource } from '../src/domain/calendar-event.js';
+import {
+  convertEvent,
+  expandGoogleSeries,
+  expandZoomSeries,
+  type ConversionResult,
+  type ConvertOptions,
+} from '../src/recurrence/index.js';
+
+const EVENTS = 600;
+const ROUNDS = 5;
+const NOW = new Date('2025-03-01T00:00:00Z');
+const OPTIONS: ConvertOptions = {
+  cap: 50,
+  fallback: 'no_fixed_time',
+  perOccurrenceHorizonDays: 30,
+};
+
+const ZONES = [
+  'Asia/Taipei',
+  'America/New_York',
+  'Europe/London',
+  'Australia/Sydney',
+  'UTC',
+  'Asia/Kolkata',
+];
+/** [rule, weight]: the common patterns weigh most. */
+const RULES: [string | null, number][] = [
+  [null, 30], // single bookings
+  ['FREQ=WEEKLY;BYDAY=MO', 14],
+  ['FREQ=WEEKLY;BYDAY=MO,WE,FR', 6],
+  ['FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', 6],
+  ['FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', 5],
+  ['FREQ=DAILY', 5],
+  ['FREQ=DAILY;INTERVAL=3', 2],
+  ['FREQ=MONTHLY;BYMONTHDAY=15', 4],
+  ['FREQ=MONTHLY;BYDAY=2TU', 4],
+  ['FREQ=MONTHLY;BYDAY=-1FR', 3],
+  ['FREQ=MONTHLY;BYMONTHDAY=31', 2],
+  ['FREQ=YEARLY', 2],
+  ['FREQ=MONTHLY;BYMONTHDAY=-1', 1],
+  ['FREQ=MONTHLY;BYDAY=5MO', 1],
+  ['FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO', 1],
+  ['FREQ=DAILY;BYHOUR=9,15', 1],
+  ['OFF-RULE FREQ=WEEKLY;BYDAY=TU,TH', 2], // made through the API: starts on a Monday
+];
+const ENDS = ['', ';COUNT=10', ';COUNT=80', ';UNTIL=20250601T000000Z'];
+
+/** mulberry32: a small seeded generator, so every run measures the same set. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mixedEvents(): GoogleEventResource[] {
+  const next = random(20251129);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const totalWeight = RULES.reduce((sum, [, w]) => sum + w, 0);
+  const weighted = (): string | null => {
+    let r = next() * totalWeight;
+    for (const [rule, w] of RULES) if ((r -= w) < 0) return rule;
+    return null;
+  };
+  return Array.from({ length: EVENTS }, (_, i) => {
+    const zone = pick(ZONES);
+    const start = DateTime.fromObject(
+      {
+        year: 2024,
+        month: 11,
+        day: 1 + Math.floor(next() * 28),
+        hour: 8 + Math.floor(next() * 10),
+        minute: pick([0, 30]),
+      },
+      { zone },
+    ).plus({ months: Math.floor(next() * 9) }); // Nov 2024 – Jul 2025, around NOW
+    const event: GoogleEventResource = {
+      id: `bench${i}`,
+      summary: `Booking ${i}`,
+      start: { dateTime: start.toISO()!, timeZone: zone },
+      end: { dateTime: start.plus({ minutes: pick([30, 60, 90]) }).toISO()!, timeZone: zone },
+    };
+    if (next() < 0.04)
+      return {
+        ...event,
+        start: { date: start.toISODate()! },
+        end: { date: start.plus({ days: 1 }).toISODate()! },
+      };
+    const chosen = weighted();
+    if (chosen === null) return event;
+    // Calendar's UI starts a series on a day its rule makes; an API client need not.
+    const offRule = chosen.startsWith('OFF-RULE ');
+    const rule = chosen.replace('OFF-RULE ', '');
+    const first = offRule ? start.plus({ days: (8 - start.weekday) % 7 }) : onRule(start, rule);
+    const series: GoogleEventResource = {
+      ...event,
+      start: { dateTime: first.toISO()!, timeZone: zone },
+      end: { dateTime: first.plus({ minutes: 60 }).toISO()!, timeZone: zone },
+    };
+    const lines = [`RRULE:${rule}${pick(ENDS)}`];
+    if (next() < 0.25) {
+      const [, skipped] = expandGoogleSeries(
+        { ...series, recurrence: lines },
+        { from: NOW, limit: 2 },
+      );
+      if (skipped) {
+        const local = DateTime.fromJSDate(skipped.start, { zone });
+        lines.push(`EXDATE;TZID=${zone}:${local.toFormat("yyyyMMdd'T'HHmmss")}`);
+      }
+    }
+    return { ...series, recurrence: lines };
+  });
+}
+
+const CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** The first day on or after `start` that the rule makes (the day Calendar's UI would use). */
+function onRule(start: DateTime, rule: string): DateTime {
+  const byDay = /BYDAY=([^;]+)/.exec(rule)?.[1];
+  const monthDay = /BYMONTHDAY=(\d+)/.exec(rule)?.[1];
+  if (monthDay) return start.set({ day: Math.min(Number(monthDay), start.daysInMonth!) });
+  if (!byDay) return start;
+  const nth = /^(-?\d)(\w\w)$/.exec(byDay);
+  if (nth) {
+    const weekday = CODES.indexOf(nth[2]!) + 1;
+    const n = Number(nth[1]);
+    if (n > 0) {
+      const firstOfMonth = start.startOf('month').set({ hour: start.hour, minute: start.minute });
+      return firstOfMonth.plus({ days: ((weekday - firstOfMonth.weekday + 7) % 7) + (n - 1) * 7 });
+    }
+    const last = start
+      .endOf('month')
+      .set({ hour: start.hour, minute: start.minute, second: 0, millisecond: 0 });
+    return last.minus({ days: (last.weekday - weekday + 7) % 7 });
+  }
+  const days = byDay.split(',').map((d) => CODES.indexOf(d) + 1);
+  let day = start;
+  while (!days.includes(day.weekday)) day = day.plus({ days: 1 });
+  return day;
+}
+
+function timed<T>(work: () => T): { seconds: number; result: T } {
+  const started = performance.now();
+  const result = work();
+  return { seconds: (performance.now() - started) / 1000, result };
+}
+
+const rate = (count: number, seconds: number): string =>
+  Math.round(count / seconds).toLocaleString('en-US');
+const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)} %`;
+
+export async function run(): Promise<void> {
+  const events = mixedEvents();
+  const convertAll = () => events.map((e) => convertEvent(e, NOW, OPTIONS));
+  convertAll(); // warm up: zone caches, JIT
+
+  const perEvent = events.map(() => 0);
+  let results: ConversionResult[] = [];
+  const total = timed(() => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      results = events.map((e, i) => {
+        const t = performance.now();
+        const r = convertEvent(e, NOW, OPTIONS);
+        perEvent[i]! += performance.now() - t;
+        return r;
+      });
+    }
+  });
+
+  console.log(
+    `${EVENTS} bookings, ${ROUNDS} rounds, now = ${NOW.toISOString()}, cap ${OPTIONS.cap}\n`,
+  );
+  console.log('| what | count | share | conversions/s | mean ms |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  const row = (what: string, indexes: number[]) => {
+    const ms = indexes.reduce((sum, i) => sum + perEvent[i]!, 0);
+    const n = indexes.length * ROUNDS;
+    console.log(
+      `| ${what} | ${indexes.length} | ${percent(indexes.length, EVENTS)} | ${rate(n, ms / 1000)} | ${(ms / n).toFixed(3)} |`,
+    );
+  };
+  const all = events.map((_, i) => i);
+  for (const strategy of ['single', 'series', 'no_fixed_time', 'per_occurrence', 'skip'] as const) {
+    const indexes = all.filter((i) => results[i]!.strategy === strategy);
+    if (indexes.length > 0) row(strategy, indexes);
+  }
+  console.log(
+    `| **all** (wall clock: ${rate(EVENTS * ROUNDS, total.seconds)}/s) | ${EVENTS} | 100 % | ${rate(EVENTS * ROUNDS, all.reduce((s, i) => s + perEvent[i]!, 0) / 1000)} | ${((1000 * total.seconds) / (EVENTS * ROUNDS)).toFixed(3)} |`,
+  );
+
+  console.log('\n| reason | count | share |');
+  console.log('| --- | ---: | ---: |');
+  const reasons = new Map<string, number>();
+  for (const r of results)
+    if (r.reasonCode) reasons.set(r.reasonCode, (reasons.get(r.reasonCode) ?? 0) + 1);
+  for (const [code, count] of [...reasons].sort((a, b) => b[1] - a[1]))
+    console.log(`| ${code} | ${count} | ${percent(count, EVENTS)} |`);
+
+  // The parts, for scale: Google's expansion of the next 51, and one Zoom expansion of a series.
+  const series = results.filter((r) => r.strategy === 'series').map((r) => r.meeting!);
+  const google = timed(() =>
+    events.forEach(
+      (e) =>
+        'start' in e &&
+        !e.start?.date &&
+        expandGoogleSeries(e, { from: NOW, limit: OPTIONS.cap + 1 }),
+    ),
+  );
+  const zoom = timed(() => series.forEach((m) => expandZoomSeries(m)));
+  const deletions = results.reduce((sum, r) => sum + r.deleteOccurrences.length, 0);
+  console.log('\n| part | per second |');
+  console.log('| --- | ---: |');
+  console.log(
+    `| expandGoogleSeries (next ${OPTIONS.cap + 1}) | ${rate(events.length, google.seconds)} |`,
+  );
+  console.log(`| expandZoomSeries (one reading) | ${rate(series.length, zoom.seconds)} |`);
+  console.log(`\nZoom occurrences to delete after creation, over all series: ${deletions}`);
+}
