@@ -18,6 +18,9 @@ import { readStatus } from './status-model.js';
  * `stop()` lets no new work start, lets the pass in flight finish (bounded by
  * `shutdown.timeoutSeconds`) and closes the server, and the caller closes the store after it.
  */
+/** How long one rendering of the status page serves further views. */
+export const statusPageCacheMs = 3000;
+
 export interface DaemonOptions {
   config: Config;
   mode: 'live' | 'demo';
@@ -134,6 +137,31 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     };
   };
 
+  // Reading a large store for the page costs real time (every linked booking's snapshot), and
+  // the page reloads itself every few seconds in every open browser: one rendering serves all
+  // views for a few seconds.
+  let cachedPage: { html: string; at: number } | undefined;
+  const statusPage = (): string => {
+    const at = now().getTime();
+    if (cachedPage && at - cachedPage.at < statusPageCacheMs && at >= cachedPage.at)
+      return cachedPage.html;
+    const html = renderStatusPage(
+      readStatus(
+        store,
+        {
+          mode: options.mode,
+          version: options.version,
+          startedAt,
+          jobs: scheduler.status(),
+          readyMaxLagSeconds: config.server.readyMaxLagSeconds,
+        },
+        now(),
+      ),
+    );
+    cachedPage = { html, at };
+    return html;
+  };
+
   let server: RunningHttpServer | undefined;
   if (config.server.enabled) {
     server = await startHttpServer({
@@ -145,20 +173,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         health,
         ready,
         metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
-        statusPage: () =>
-          renderStatusPage(
-            readStatus(
-              store,
-              {
-                mode: options.mode,
-                version: options.version,
-                startedAt,
-                jobs: scheduler.status(),
-                readyMaxLagSeconds: config.server.readyMaxLagSeconds,
-              },
-              now(),
-            ),
-          ),
+        statusPage,
       },
     });
     logger.info('status page listening', { url: server.url });
