@@ -121,7 +121,7 @@ export function convertEvent(
       context,
       {
         code: 'dst_gap',
-        why: `${gap.localStart} does not exist in ${parsed.zone} (the clocks go forward)`,
+        why: `${gap.localStart} does not exist in ${parsed.zone} (the clocks go forward), and neither Google nor Zoom documents where such an occurrence falls`,
       },
       true,
     );
@@ -132,7 +132,7 @@ export function convertEvent(
       context,
       {
         code: 'dst_ambiguous',
-        why: `${twice.localStart} happens twice in ${parsed.zone} (the clocks go back)`,
+        why: `${twice.localStart} happens twice in ${parsed.zone} (the clocks go back), and Zoom does not document which of the two it takes`,
       },
       true,
     );
