@@ -1,0 +1,148 @@
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../../config/index.js';
+import { acquireDaemonLock } from '../../daemon/lock.js';
+import { configureLogger } from '../../log.js';
+import { totalSkipped } from '../../sync/counts.js';
+import type { PassSummary, PollOptions, RoomPollResult } from '../../sync/engine-types.js';
+import { errorCode } from '../../sync/failures.js';
+import { clockFrom, createApp, type App } from '../app.js';
+import { InputError } from '../input-error.js';
+
+/**
+ * `zoomlink sync --once`: one pass over the room calendars (or the rooms named), the same pass
+ * the daemon makes on its schedule, then a summary. Exits 1 when a room could not be polled.
+ */
+export function register(program: Command): void {
+  program
+    .command('sync')
+    .description(
+      'Poll the room calendars once: make, change and delete Zoom meetings, write links.',
+    )
+    .option(
+      '--once',
+      'one pass over the rooms, then exit (the daemon, `zoomlink run`, keeps polling)',
+    )
+    .option(
+      '--room <calendarId>',
+      'only this room calendar (repeat for more)',
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
+    .option('--json', 'print the summary as one JSON object')
+    // For rehearsals against the emulators, whose clocks can be set (as `zoomlink run` has it).
+    .addOption(new Option('--clock-start <iso>').hideHelp())
+    .action(
+      async (options: { once?: boolean; room: string[]; json?: boolean; clockStart?: string }) => {
+        if (!options.once)
+          throw new InputError(
+            'sync: add --once for one pass over the rooms; to keep polling, run the daemon (zoomlink run).',
+          );
+        await withApp({ clockStart: options.clockStart, lock: true }, async (app) => {
+          const stop = new AbortController();
+          const onSignal = () => stop.abort();
+          process.once('SIGINT', onSignal);
+          process.once('SIGTERM', onSignal);
+          const progress = !options.json && process.stderr.isTTY ? progressBar() : undefined;
+          try {
+            const summary = await pollOrExplain(app, {
+              ...(options.room.length > 0 ? { rooms: options.room } : {}),
+              signal: stop.signal,
+              ...(progress ? { onRoomDone: progress.update } : {}),
+            });
+            progress?.done();
+            process.stdout.write(
+              options.json ? `${JSON.stringify(summary)}\n` : describeSummary(summary),
+            );
+            if (summary.roomsFailed > 0) process.exitCode = 1;
+          } finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+          }
+        });
+      },
+    );
+}
+
+/**
+ * Runs `work` with the app built from the configuration (on a clock started at `clockStart` when
+ * given), holding the daemon's lock when `lock` (two processes syncing one database would race
+ * for the same creates); closes both afterwards.
+ */
+export async function withApp<T>(
+  options: { clockStart?: string | undefined; lock: boolean },
+  work: (app: App) => Promise<T>,
+): Promise<T> {
+  const now =
+    options.clockStart === undefined ? undefined : clockFrom(parseClockStart(options.clockStart));
+  const config = loadConfig();
+  configureLogger({ level: config.log.level, format: config.log.format });
+  const lock = options.lock ? acquireDaemonLock(config.database.path) : undefined;
+  try {
+    const app = createApp(config, now ? { now } : {});
+    try {
+      return await work(app);
+    } finally {
+      app.close();
+    }
+  } finally {
+    lock?.release();
+  }
+}
+
+/** `--room` naming a room zoomlink does not watch is a mistake in the command line (exit 2). */
+async function pollOrExplain(app: App, options: PollOptions): Promise<PassSummary> {
+  try {
+    return await app.engine.poll(options);
+  } catch (error) {
+    if (errorCode(error) === 'SYNC_UNKNOWN_ROOM')
+      throw new InputError(`--room: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+export function parseClockStart(value: string): Date {
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value);
+  const at = new Date(value);
+  if (!ok || Number.isNaN(at.getTime()))
+    throw new InputError(
+      `--clock-start: expected an ISO instant with a zone, e.g. 2030-03-04T08:00:00Z; got ${JSON.stringify(value)}.`,
+    );
+  return at;
+}
+
+function progressBar() {
+  const width = 24;
+  return {
+    update(result: RoomPollResult, done: number, total: number) {
+      const filled = Math.round((done / Math.max(1, total)) * width);
+      const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+      process.stderr.write(
+        `\rsyncing [${bar}] ${done}/${total} rooms${result.ok ? '' : ' (a room failed)'}`,
+      );
+    },
+    done() {
+      process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The summary for people: what the pass did, what it left, and each room that failed. */
+export function describeSummary(summary: PassSummary): string {
+  const skipped = Object.entries(summary.skipped)
+    .map(([reason, n]) => `${reason.replace(/_/g, '-')} ${n}`)
+    .join(', ');
+  const lines = [
+    `Synced ${plural(summary.rooms, 'room')} (${summary.roomsFailed} failed), ` +
+      `${plural(summary.eventsSeen, 'event')} seen, in ${(summary.durationMs / 1000).toFixed(1)} s`,
+    `  meetings  created ${summary.meetingsCreated}, updated ${summary.meetingsUpdated}, ` +
+      `deleted ${summary.meetingsDeleted}; occurrences changed ${summary.occurrencesChanged}`,
+    `  links     written ${summary.linksWritten}, removed ${summary.linksRemoved}`,
+    `  skipped   ${totalSkipped(summary)}${skipped ? ` (${skipped})` : ''}`,
+    `  failed    ${summary.failed} (tried again later); waiting for a Zoom host's daily quota ${summary.deferred}`,
+  ];
+  for (const room of summary.results.filter((r) => !r.ok))
+    lines.push(`Room ${room.calendarId} failed: ${room.error?.code}: ${room.error?.message}`);
+  return `${lines.join('\n')}\n`;
+}
