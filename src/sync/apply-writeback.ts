@@ -1,19 +1,18 @@
 import type { LiveEvent } from '../domain/calendar-event.js';
-import { topicOf } from '../recurrence/index.js';
 import type { Link } from '../store/index.js';
-import { blockIn, renderLinkBlock, withBlock, withoutBlock, type BlockMeeting } from './block.js';
+import { ourJoinUrls, withBlock, withoutBlock, type BlockMeeting } from './block.js';
 import type { PassContext } from './context.js';
-import { blockHashOf } from './hashes.js';
 import type { EventCopyRef, EventPatch } from './ports.js';
 
 /** The private extended property that names the meeting on the copy we wrote. */
 export const meetingIdProperty = 'zoomlinkMeetingId';
 
 /** The meetings the block links to: the booking's own, or the per-occurrence ones ahead. */
-function blockMeetings(ctx: PassContext, link: Link): BlockMeeting[] {
+function blockMeetings(ctx: PassContext, link: Link, zone: string): BlockMeeting[] {
+  const passcode = (p: string | null) => (p ? { passcode: p } : {});
   if (link.strategy !== 'per_occurrence') {
     if (link.zoomMeetingId === null || link.joinUrl === null) return [];
-    return [{ meetingId: link.zoomMeetingId, joinUrl: link.joinUrl, passcode: link.passcode }];
+    return [{ meetingId: link.zoomMeetingId, joinUrl: link.joinUrl, ...passcode(link.passcode) }];
   }
   const now = ctx.now().getTime();
   return ctx.store.occurrenceMeetings
@@ -22,8 +21,9 @@ function blockMeetings(ctx: PassContext, link: Link): BlockMeeting[] {
     .map((m) => ({
       meetingId: m.zoomMeetingId,
       joinUrl: m.joinUrl,
-      passcode: m.passcode,
-      start: m.occurrenceStart,
+      ...passcode(m.passcode),
+      start: new Date(m.occurrenceStart),
+      timezone: zone,
     }));
 }
 
@@ -34,23 +34,22 @@ function blockMeetings(ctx: PassContext, link: Link): BlockMeeting[] {
  * patch when something differs.
  */
 export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent): Promise<void> {
-  const meetings = blockMeetings(ctx, link);
+  const meetings = blockMeetings(ctx, link, event.start.timeZone ?? 'UTC');
   if (meetings.length === 0) return;
-  const block = renderLinkBlock({
-    lang: ctx.config.sync.invitationLang,
-    topic: topicOf(event.summary),
-    meetings,
-  });
+  const content = { lang: ctx.config.sync.invitationLang, meetings };
   const single = link.strategy === 'per_occurrence' ? undefined : meetings[0];
   const target = targetFor(ctx, link, event);
   const { google } = ctx.config;
+  let hash = '';
   const result = await ctx.calendar.modifyEvent(target, (copy) => {
+    const written = withBlock(copy.description, content);
+    hash = written.hash;
     const patch: EventPatch = {
-      description: withBlock(copy.description, block),
+      description: written.description,
       privateProperties: { [meetingIdProperty]: String(meetings[0]!.meetingId) },
     };
     const location = copy.location.trim();
-    const ours = location !== '' && (blockIn(copy.description)?.includes(location) ?? false);
+    const ours = location !== '' && ourJoinUrls(copy.description).includes(location);
     if (single && google.writeLocation && (location === '' || ours))
       patch.location = single.joinUrl;
     // One meeting per occurrence has no one link for the location: ours from before goes.
@@ -67,10 +66,10 @@ export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent):
   if (result.outcome === 'gone') return; // deleted meanwhile: the next poll brings the deletion
   if (result.outcome === 'written') ctx.counts.linksWritten += 1;
   ctx.store.links.update(link.eventId, {
-    writebackHash: blockHashOf(block),
+    writebackHash: hash,
     writebackCalendarId: target.calendarId,
     writebackAs: target.actAs,
-    joinUrl: single?.joinUrl ?? meetings[0]!.joinUrl,
+    joinUrl: meetings[0]!.joinUrl,
   });
 }
 
