@@ -5,9 +5,11 @@ import type { JobStatus } from './scheduler.js';
 import type { BookingView, FailureView, HostView, RoomView, StatusModel } from './status-model.js';
 
 /**
- * The status page: plain server-rendered HTML, one request, no script, nothing from the internet,
- * readable on a phone (tables fold into labelled cards on narrow screens). Every value goes
- * through `html`, which escapes it: titles, names and error texts come from people and remote APIs.
+ * The status page: what needs attention first (rooms, failures), then the upcoming bookings, the
+ * parked hosts and the schedule. Plain server-rendered HTML, one request, no script, nothing from
+ * the internet, readable on a phone (tables fold into labelled cards on narrow screens). Every
+ * value goes through `html`, which escapes it: titles, names and error texts come from people and
+ * remote APIs.
  */
 
 const style = `
@@ -92,10 +94,11 @@ export function renderStatusPage(model: StatusModel): string {
           </p>
         </header>
         <main>
-          ${linkCounts(model)} ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
-          ${roomsSection(model.rooms, now)} ${upcomingSection(model.upcoming, model.upcomingTotal)}
+          ${linkCounts(model)} ${roomsSection(model.rooms, now)}
           ${failuresSection(model.failures, model.failuresTotal, now)}
+          ${upcomingSection(model.upcoming, model.upcomingTotal)}
           ${parkedSection(model.parked, now)}
+          ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
         </main>
       </body>
     </html> `.text;
