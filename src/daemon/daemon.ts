@@ -51,6 +51,9 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const startedAt = now();
   validateSchedules(config);
 
+  // Open intents left by a crash are settled before the first poll, inside the lane (so a
+  // shutdown waits for it like for any pass, and the HTTP server answers meanwhile).
+  let recovered = false;
   const passJob = (
     name: 'poll' | 'windows',
     schedule: string,
@@ -65,7 +68,13 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     },
   });
   const jobs: Job[] = [
-    passJob('poll', config.sync.schedule, (signal) => engine.poll({ signal })),
+    passJob('poll', config.sync.schedule, async (signal) => {
+      if (!recovered) {
+        recovered = true;
+        await recoverInterruptedCreates(engine, logger);
+      }
+      return engine.poll({ signal });
+    }),
     passJob('windows', config.sync.windowSchedule, (signal) => engine.moveWindows({ signal })),
     {
       name: 'reconcile',
@@ -179,17 +188,6 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     logger.info('status page listening', { url: server.url });
   }
 
-  try {
-    const recovered = await engine.recover();
-    if (recovered.adopted + recovered.abandoned > 0)
-      logger.info('recovered interrupted meeting creates', recovered);
-  } catch (error) {
-    // Recovery is retried by the engine before each poll; a failure here must not stop the start.
-    logger.warn('recovery of interrupted creates failed; the next poll tries again', {
-      error: describeError(error),
-    });
-  }
-
   scheduler.start();
   const firstPoll = scheduler.runNow('poll').then(() => undefined);
 
@@ -217,6 +215,19 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       return { drained: result === 'drained' };
     },
   };
+}
+
+async function recoverInterruptedCreates(engine: SyncEngine, logger: Logger): Promise<void> {
+  try {
+    const { adopted, abandoned } = await engine.recover();
+    if (adopted + abandoned > 0)
+      logger.info('recovered interrupted meeting creates', { adopted, abandoned });
+  } catch (error) {
+    // The engine settles each booking's own open intent before planning it; the poll goes on.
+    logger.warn('recovery of interrupted creates failed; the poll goes on', {
+      error: describeError(error),
+    });
+  }
 }
 
 function validateSchedules(config: Config): void {

@@ -74,6 +74,30 @@ describe('startDaemon (with a stand-in engine)', () => {
     expect(await page.text()).toContain('Boardroom');
   });
 
+  it('polls even when recovering interrupted creates fails, and recovers only once', async () => {
+    store = seededStore();
+    const fake = fakeEngine(store, () => now);
+    fake.engine.recover = async () => {
+      fake.calls.push('recover');
+      throw new Error('Zoom unreachable');
+    };
+    daemon = await startDaemon({
+      config: config(),
+      mode: 'live',
+      version: '0.1.0',
+      engine: fake.engine,
+      store,
+      metrics: createDaemonMetrics({ version: '0.1.0', mode: 'live' }),
+      logger: quietLogger,
+      now: () => now,
+      triggers: manualTriggers(),
+    });
+    await daemon.firstPoll;
+    await daemon.scheduler.runNow('poll');
+    expect(fake.calls).toEqual(['recover', 'poll', 'poll']);
+    expect(daemon.scheduler.status()[0]).toMatchObject({ runs: 2, failures: 0 });
+  });
+
   it('runs the window and reconcile passes on their own triggers, with reconcileFix', async () => {
     const c = config({ sync: { reconcileFix: false } });
     const { fake, triggers, daemon: d } = await start({ config: c });
