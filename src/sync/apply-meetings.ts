@@ -4,7 +4,6 @@ import type { Link } from '../store/index.js';
 import type { MeetingPlan, OccurrenceMeetingPlan, OverrideChange } from './actions.js';
 import type { PassContext } from './context.js';
 import { describeError, isInvalidOccurrence, outcomeUnknown } from './failures.js';
-import { resolveIntent } from './intent-recovery.js';
 
 /**
  * The Zoom side of applying a plan. Creates are journaled: an intent is committed first and its
@@ -69,15 +68,11 @@ export async function createJournaled(
       agenda: agendaWith(intent.marker),
     });
   } catch (error) {
-    if (outcomeUnknown(error)) {
-      // The create may have happened: look for it before anything else is decided.
-      if ((await resolveIntent(intent, ctx)) === 'adopted') {
-        ctx.counts.meetingsCreated += 1;
-        throw new Retry();
-      }
-    } else {
+    // A create whose answer was lost (dropped connection, timeout) may still be made by Zoom:
+    // its intent stays open and is settled by listing the host's meetings once no answer can be
+    // on its way any more (see `intentIsSettled`). Any other failure made no meeting.
+    if (!outcomeUnknown(error))
       store.intents.abandon(intent.marker, `the create failed: ${describeError(error)}`);
-    }
     auditZoom(ctx, 'meeting.create', target.host, 'error', target.eventId, describeError(error));
     throw error;
   }

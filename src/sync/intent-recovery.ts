@@ -94,13 +94,25 @@ function abandon(intent: Intent, reason: string, ctx: EngineContext): void {
   });
 }
 
-/** Every open intent, oldest first (run before a pass creates anything). */
+/**
+ * When an open intent may be settled: once its create cannot be in flight any more. A create is
+ * sent once (the client never repeats one whose outcome is unknown) and gives up after
+ * `zoom.requestTimeoutMs`; Zoom may still make the meeting after the client gave up, so listing
+ * the host's meetings before then could miss it, abandon the intent, and make a second meeting.
+ */
+export function intentSettlesAt(intent: Intent, ctx: EngineContext): Date {
+  return new Date(Date.parse(intent.updatedAt) + ctx.config.zoom.requestTimeoutMs + 1000);
+}
+
+/** Every open intent old enough to settle, oldest first (run before a pass creates anything). */
 export async function recoverOpenIntents(
   ctx: EngineContext,
 ): Promise<{ adopted: number; abandoned: number }> {
   const listings: HostListings = new Map();
   const result = { adopted: 0, abandoned: 0 };
+  const now = ctx.now().getTime();
   for (const intent of ctx.store.intents.listOpen()) {
+    if (intentSettlesAt(intent, ctx).getTime() > now) continue;
     const outcome = await resolveIntent(intent, ctx, listings);
     result[outcome] += 1;
   }

@@ -7,7 +7,7 @@ import type { BookingState } from './booking-state.js';
 import type { PassContext } from './context.js';
 import { countSkip } from './counts.js';
 import { describeError, nextAttemptAt, quotaExhaustedUntil } from './failures.js';
-import { resolveIntent } from './intent-recovery.js';
+import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { bookingIdOf, planEventSync } from './plan.js';
 
 /** How one event ended: done (or recorded as failed), or held back until its master is known. */
@@ -47,9 +47,15 @@ const isInstance = (event: CalendarEvent) =>
 export async function processEvent(event: CalendarEvent, ctx: PassContext): Promise<EventOutcome> {
   const bookingId = bookingIdOf(event);
   return ctx.locks.run(bookingId, async () => {
-    // A create of this booking left unfinished (a crash) is settled before anything is planned.
+    // A create of this booking left unfinished (a crash, a lost answer) is settled before
+    // anything is planned; while its answer could still come, the booking waits.
     const open = ctx.store.intents.findOpen(bookingId);
     if (open) {
+      const settlesAt = intentSettlesAt(open, ctx);
+      if (settlesAt.getTime() > ctx.now().getTime()) {
+        waitForIntent(ctx, bookingId, event, settlesAt);
+        return 'done';
+      }
       try {
         await resolveIntent(open, ctx);
       } catch (error) {
@@ -84,6 +90,26 @@ export async function processEvent(event: CalendarEvent, ctx: PassContext): Prom
       }
     }
   });
+}
+
+/** The booking waits (not a failure) until its unfinished create can be settled. */
+function waitForIntent(ctx: PassContext, bookingId: string, event: CalendarEvent, until: Date) {
+  const { store } = ctx;
+  if (!store.links.get(bookingId)) {
+    if (event.kind !== 'single' && event.kind !== 'master') return;
+    store.links.upsert({
+      eventId: bookingId,
+      icalUid: event.iCalUID,
+      organizerEmail: event.organizer.email,
+      strategy: 'single',
+      state: 'pending',
+      eventSnapshot: event,
+    });
+  } else if (event.kind === 'single' || event.kind === 'master' || event.kind === 'deleted') {
+    store.links.update(bookingId, { eventSnapshot: event });
+  }
+  store.links.defer(bookingId, until, 'a create may still be in flight; it is settled then');
+  ctx.counts.deferred += 1;
 }
 
 /** The meeting was deleted in Zoom by hand: the link forgets it, so the next plan recreates it. */
