@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultSpec } from '../../../src/emulators/kit/index.js';
+import type { CallLog, FaultSpec } from '../../../src/emulators/kit/index.js';
 import { expectConsistent } from './consistency.js';
 import { berlin, startSyncHarness, type SyncHarness } from './sync-harness.js';
 
@@ -88,7 +88,7 @@ describe('sync engine under faults', () => {
     }
     expect(failures).toBeGreaterThan(0);
     // What was injected and answered: drops (a create among them), 429s, 5xx and 410s.
-    const fired = (server: SyncHarness['emulators']['zoom']['server']) =>
+    const fired = (server: { calls: CallLog }) =>
       server.calls
         .summary()
         .log.filter((c) => c.fault !== undefined || c.status === 410)
