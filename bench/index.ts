@@ -10,6 +10,7 @@ const benches: Bench[] = [
   { name: 'google', load: () => import('./google.js') },
   { name: 'recurrence', load: () => import('./recurrence.js') },
   { name: 'daemon', load: () => import('./daemon.js') },
+  { name: 'sync', load: () => import('./sync.js') },
 ];
 
 const wanted = process.argv.slice(2);
