@@ -2,14 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { ZoomlinkError, describeError } from '../errors.js';
 import { ConfigError } from '../config/index.js';
 import { InputError } from './input-error.js';
-import { commands } from './commands/index.js';
+import { commandsFor, type RegisterCommand } from './commands/index.js';
 
 /**
  * The `zoomlink` command. Each subcommand lives in `commands/<name>.ts` and registers itself; this
  * file only maps failures to exit codes: 2 for bad input or configuration (the line names the
  * field and the fix), 1 for anything else.
  */
-export function buildProgram(): Command {
+export function buildProgram(commands: RegisterCommand[]): Command {
   const program = new Command('zoomlink')
     .description('Gives every Google Workspace room booking a working Zoom meeting.')
     .showHelpAfterError()
@@ -19,7 +19,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(await commandsFor(argv));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,30 +1,32 @@
 import type { Command } from 'commander';
-import { register as convert } from './convert.js';
-import { register as doctor } from './doctor.js';
-import { register as emulators } from './emulators.js';
-import { register as google } from './google.js';
-import { register as links } from './links.js';
-import { register as reconcile } from './reconcile.js';
-import { register as run } from './run.js';
-import { register as status } from './status.js';
-import { register as sync } from './sync.js';
-import { register as zoom } from './zoom.js';
 
 /**
  * Every subcommand, in the order `zoomlink --help` lists them. Each module exports
- * `register(program)`; add one line here per command.
+ * `register(program)`; add one line here per command. Modules are loaded only when needed: a
+ * command that reads stdin should not pay for loading googleapis (seconds under tsx).
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [
-  convert,
-  zoom,
-  google,
-  emulators,
-  sync,
-  status,
-  links,
-  reconcile,
-  run,
-  doctor,
-];
+export const commandLoaders: Record<string, () => Promise<{ register: RegisterCommand }>> = {
+  convert: () => import('./convert.js'),
+  zoom: () => import('./zoom.js'),
+  google: () => import('./google.js'),
+  emulators: () => import('./emulators.js'),
+  sync: () => import('./sync.js'),
+  status: () => import('./status.js'),
+  links: () => import('./links.js'),
+  reconcile: () => import('./reconcile.js'),
+  run: () => import('./run.js'),
+  doctor: () => import('./doctor.js'),
+};
+
+/** The register functions for `argv`: only the named command's, or all of them for help. */
+export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const names =
+    name !== undefined && Object.hasOwn(commandLoaders, name)
+      ? [name]
+      : Object.keys(commandLoaders);
+  const modules = await Promise.all(names.map((n) => commandLoaders[n]!()));
+  return modules.map((m) => m.register);
+}
