@@ -17,7 +17,7 @@ import type {
   EventPatch,
   ModifyResult,
   Room,
-} from './port-types.js';
+} from '../domain/calendar-write.js';
 import { readChanges } from './read-changes.js';
 import { discoverRooms } from './rooms.js';
 import type { RoomListing } from './room-hosts.js';

@@ -1,5 +1,5 @@
 import type { RawEvent } from './raw-event.js';
-import type { EventCopy } from './port-types.js';
+import type { EventCopy } from '../domain/calendar-write.js';
 
 /** The parts of one copy write-back decides on (its etag goes into `If-Match`). */
 export function toEventCopy(raw: RawEvent & { etag: string }): EventCopy {

@@ -17,7 +17,7 @@ export type {
   ModifyResult,
   Room,
   ZoomConference,
-} from './port-types.js';
+} from '../domain/calendar-write.js';
 export type { RoomListing, SkippedRoom } from './room-hosts.js';
 export { GoogleScopes, allGoogleScopes, type GoogleScope } from './scopes.js';
 export { writeTarget, type WriteTargetRules } from './write-target.js';

@@ -4,7 +4,12 @@ import { CalendarApiError, GoogleErrorCodes } from './calendar-api-error.js';
 import { toEventCopy } from './event-copy.js';
 import { parseResponse } from './parse-response.js';
 import { isEmptyPatch, planPatch, withoutConference, type PatchPlan } from './patch-request.js';
-import type { EventCopy, EventCopyRef, EventPatch, ModifyResult } from './port-types.js';
+import type {
+  EventCopy,
+  EventCopyRef,
+  EventPatch,
+  ModifyResult,
+} from '../domain/calendar-write.js';
 import { rawEvent, type RawEvent } from './raw-event.js';
 import { GoogleScopes } from './scopes.js';
 import { conferenceKept } from './zoom-conference.js';

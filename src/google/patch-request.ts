@@ -1,4 +1,4 @@
-import type { EventCopy, EventPatch } from './port-types.js';
+import type { EventCopy, EventPatch } from '../domain/calendar-write.js';
 import { zoomConferenceData, type ConferenceDataBody } from './zoom-conference.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { AdapterContext } from './adapter-context.js';
 import { listEventPages } from './list-events.js';
-import type { EventPage } from './port-types.js';
+import type { EventPage } from '../domain/calendar-write.js';
 
 const dayMs = 24 * 3600 * 1000;
 

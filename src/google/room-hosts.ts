@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RoomsConfig } from '../config/schema.js';
-import type { Room } from './port-types.js';
+import type { Room } from '../domain/calendar-write.js';
 
 /**
  * Which Zoom user hosts a room's meetings. Rooms from the config name their host; rooms found in

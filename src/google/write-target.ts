@@ -1,5 +1,5 @@
 import type { LiveEvent } from '../domain/calendar-event.js';
-import type { EventCopyRef } from './port-types.js';
+import type { EventCopyRef } from '../domain/calendar-write.js';
 
 export interface WriteTargetRules {
   /** `google.domains`; empty = the domain of `adminSubject`. */

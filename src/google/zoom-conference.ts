@@ -1,5 +1,5 @@
 import type { RawConferenceData } from './raw-event.js';
-import type { ZoomConference } from './port-types.js';
+import type { ZoomConference } from '../domain/calendar-write.js';
 
 /**
  * A Zoom conference in Google's `conferenceData`, shaped like the one the Zoom for Google

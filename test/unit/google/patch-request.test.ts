@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEmptyPatch, planPatch, withoutConference } from '../../../src/google/patch-request.js';
-import type { EventCopy, EventPatch } from '../../../src/google/port-types.js';
+import type { EventCopy, EventPatch } from '../../../src/domain/calendar-write.js';
 
 const copy: EventCopy = {
   etag: '"1"',
