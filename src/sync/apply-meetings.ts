@@ -1,3 +1,4 @@
+import { recordAction } from './record-action.js';
 import type { ZoomMeeting, ZoomMeetingRequest } from '../domain/zoom-meeting.js';
 import { zoomOccurrenceId } from '../recurrence/index.js';
 import type { Link } from '../store/index.js';
@@ -89,7 +90,7 @@ export async function createJournaled(
   store.transaction(() => {
     store.intents.markDone(intent.marker, meeting.id);
     record(meeting);
-    store.audit.record({
+    recordAction(ctx, {
       service: 'zoom',
       action: 'meeting.create',
       target: String(meeting.id),
@@ -293,5 +294,5 @@ export function auditZoom(
   eventId: string,
   detail: string,
 ): void {
-  ctx.store.audit.record({ service: 'zoom', action, target, result, eventId, detail });
+  recordAction(ctx, { service: 'zoom', action, target, result, eventId, detail });
 }

@@ -1,3 +1,4 @@
+import { recordAction } from './record-action.js';
 import type { LiveEvent } from '../domain/calendar-event.js';
 import type { Link } from '../store/index.js';
 import { ourJoinUrls, withBlock, withoutBlock, type BlockMeeting } from './block.js';
@@ -62,7 +63,7 @@ export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent):
       };
     return patch;
   });
-  auditGoogle(ctx, 'event.writeback', target, link.eventId, result.outcome);
+  auditGoogle(ctx, 'event.writeback', target, link, result.outcome);
   if (result.outcome === 'gone') return; // deleted meanwhile: the next poll brings the deletion
   if (result.outcome === 'written') ctx.counts.linksWritten += 1;
   ctx.store.links.update(link.eventId, {
@@ -98,7 +99,7 @@ export async function removeBlock(ctx: PassContext, link: Link): Promise<void> {
       patch.conference = null;
     return patch;
   });
-  auditGoogle(ctx, 'event.unlink', target, link.eventId, result.outcome);
+  auditGoogle(ctx, 'event.unlink', target, link, result.outcome);
   if (result.outcome === 'written') ctx.counts.linksRemoved += 1;
 }
 
@@ -106,15 +107,16 @@ function auditGoogle(
   ctx: PassContext,
   action: string,
   target: EventCopyRef,
-  eventId: string,
+  link: Pick<Link, 'eventId' | 'zoomMeetingId'>,
   outcome: string,
 ): void {
-  ctx.store.audit.record({
+  recordAction(ctx, {
     service: 'google',
     action,
     target: `${target.calendarId}/${target.eventId}`,
     result: 'ok',
-    eventId,
+    eventId: link.eventId,
+    meetingId: link.zoomMeetingId ?? undefined,
     detail: outcome,
   });
 }

@@ -22,4 +22,6 @@ export interface EngineContext {
 export interface PassContext extends EngineContext {
   watched: WatchedRooms;
   counts: PassCounts;
+  /** The room whose poll this is (absent in the window and reconcile passes). */
+  room?: string;
 }

@@ -1,3 +1,4 @@
+import { recordAction } from './record-action.js';
 import type { ZoomMeeting, ZoomMeetingSummary } from '../domain/zoom-meeting.js';
 import { findIntentMarker, type Intent } from '../store/index.js';
 import type { EngineContext } from './context.js';
@@ -66,7 +67,7 @@ function adopt(intent: Intent, meeting: ZoomMeeting, ctx: EngineContext): void {
         nextAttemptAt: now,
       });
     }
-    store.audit.record({
+    recordAction(ctx, {
       service: 'zoom',
       action: 'meeting.adopt',
       target: String(meeting.id),

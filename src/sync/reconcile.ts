@@ -1,3 +1,4 @@
+import { recordAction } from './record-action.js';
 import { findIntentMarker, type Link } from '../store/index.js';
 import { blockHashIn } from './block.js';
 import { isLiveLink } from './booking-state.js';
@@ -145,7 +146,7 @@ async function findOrphans(
       if (options.fix) {
         try {
           await ctx.meetings.deleteMeeting(meeting.id);
-          ctx.store.audit.record({
+          recordAction(ctx, {
             service: 'zoom',
             action: 'meeting.delete',
             target: String(meeting.id),

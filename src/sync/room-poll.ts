@@ -30,7 +30,7 @@ export async function pollRoom(
   base: Omit<PassContext, 'counts'>,
 ): Promise<RoomPollResult> {
   const started = Date.now();
-  const ctx: PassContext = { ...base, counts: emptyCounts() };
+  const ctx: PassContext = { ...base, counts: emptyCounts(), room: room.calendarId };
   const { store } = ctx;
   const result: RoomPollResult = {
     ...ctx.counts,

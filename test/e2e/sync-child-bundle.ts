@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('./sync-crash-child.ts', import.meta.url));
@@ -14,21 +15,12 @@ export interface ChildCommand {
 
 /**
  * How to start the crash test's child. Loading the TypeScript sources through tsx costs a
- * couple of seconds of CPU per process, and the SIGKILL test starts dozens: when esbuild (which
- * tsx itself runs on) is there, the child is bundled once into a temp folder laid out like the
- * repository (`config/` and `node_modules/` linked beside it, so `config/default.json` and the
- * packages resolve as from `src/`). Otherwise the child runs through tsx.
+ * couple of seconds of CPU per process, and the SIGKILL test starts dozens, so the child is
+ * bundled once with esbuild into a temp folder laid out like the repository (`config/` and
+ * `node_modules/` linked beside it, so `config/default.json` and the packages resolve as from
+ * `src/`).
  */
 export async function childCommand(): Promise<ChildCommand> {
-  let build: ((options: Record<string, unknown>) => Promise<unknown>) | undefined;
-  try {
-    ({ build } = (await import('esbuild')) as {
-      build: (options: Record<string, unknown>) => Promise<unknown>;
-    });
-  } catch {
-    build = undefined;
-  }
-  if (!build) return { args: ['--import', 'tsx', entry], cleanup: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'zoomlink-sync-child-'));
   symlinkSync(join(root, 'config'), join(dir, 'config'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));

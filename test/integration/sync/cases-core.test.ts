@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { berlin, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin, logRecords, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
 
 /**
  * Issue 5, cases 1, 2 and 7 through both emulators with the real clients, with the exact calls
@@ -65,6 +65,15 @@ describe('sync engine: the core cases', () => {
       rooms: [board],
       writebackCalendarId: alice,
     });
+
+    // One JSON log line per remote write, naming the room, the booking, the meeting, the result.
+    const actions = logRecords.filter((r) => r.message === 'action' && r.eventId === id);
+    expect(actions.map((r) => [r.service, r.action, r.result, r.room])).toEqual([
+      ['zoom', 'meeting.create', 'ok', board],
+      ['google', 'event.writeback', 'ok', board],
+    ]);
+    expect(actions.every((r) => r.meetingId === meeting.id)).toBe(true);
+    expect(JSON.stringify(actions)).not.toContain(meeting.password ?? 'no passcode');
   });
 
   it('case 7: the poll that sees our own write-back, and a poll with no change, cost one events.list per room', async () => {

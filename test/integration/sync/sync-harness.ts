@@ -28,7 +28,19 @@ export const routes = {
   delete: 'DELETE /v2/meetings/:meetingId',
 } as const;
 
-export const quiet = createLogger({ stream: new Writable({ write: (_c, _e, done) => done() }) });
+/** Every log line the engine wrote in this test file, parsed (the logger writes JSON lines). */
+export const logRecords: Array<Record<string, unknown>> = [];
+
+export const quiet = createLogger({
+  format: 'json',
+  stream: new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
+        logRecords.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  }),
+});
 
 /** A meeting as the Zoom emulator's state shows it: every occurrence, and whether deleted. */
 export type ZoomMeetingState = ZoomMeeting & { deleted?: boolean };
