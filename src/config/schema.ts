@@ -325,6 +325,14 @@ export const configSchema = z
           .min(1)
           .default('./data/zoomlink.db')
           .describe('SQLite database file (created owner-only).'),
+        historyRetentionDays: z
+          .number()
+          .int()
+          .min(1)
+          .default(90)
+          .describe(
+            'The audit log and settled create intents older than this are deleted by the daily reconcile pass.',
+          ),
       })
       .strict()
       .prefault({}),

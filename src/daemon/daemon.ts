@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import { pruneHistory } from './housekeeping.js';
 import { ConfigError } from '../config/index.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -82,10 +83,13 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       run: async (signal) => {
         const report = await engine.reconcile({ fix: config.sync.reconcileFix, signal });
         metrics.recordReconcile(report);
+        const pruned = pruneHistory(store, now(), config.database.historyRetentionDays);
         logger.info('reconcile pass done', {
           checked: report.checked,
           findings: report.findings.length,
           fixed: report.findings.filter((f) => f.fixed).length,
+          prunedAuditEntries: pruned.auditEntries,
+          prunedIntents: pruned.intents,
         });
       },
     },
