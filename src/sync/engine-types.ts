@@ -45,12 +45,7 @@ export interface PassSummary extends PassCounts {
 }
 
 export interface ReconcileFinding {
-  kind:
-    | 'meeting_missing'
-    | 'block_missing'
-    | 'passcode_changed'
-    | 'orphan_meeting'
-    | 'occurrences_differ';
+  kind: 'meeting_missing' | 'block_missing' | 'passcode_changed' | 'orphan_meeting';
   eventId?: string;
   meetingId?: number;
   host?: string;
