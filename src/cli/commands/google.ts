@@ -4,6 +4,7 @@ import type { LiveEvent } from '../../domain/calendar-event.js';
 import { createGoogleAdapter, type GoogleAdapter, type Room } from '../../google/index.js';
 import { configureLogger } from '../../log.js';
 import { InputError } from '../input-error.js';
+import { table } from '../table.js';
 import { parseWindowEdge } from './zoom.js';
 
 /**
@@ -146,14 +147,4 @@ function when(time: LiveEvent['start']): string {
   if (time.dateTime)
     return time.dateTime.replace('T', ' ').replace(/:00(?=([+-]\d{2}:\d{2}|Z)$)/, '');
   return time.date ?? '';
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
