@@ -82,7 +82,12 @@ export type Action =
   /** Store only: the booking is gone and its meeting deleted. */
   | { kind: 'markDeleted' }
   /** Store only: every step is done; the link is `linked`. */
-  | { kind: 'markLinked' };
+  | { kind: 'markLinked' }
+  /**
+   * Store only: the booking waits, with no call, until `until` (ISO UTC), and is then planned
+   * again from its stored event (an occurrence of its series is in progress).
+   */
+  | { kind: 'waitUntil'; until: string; reason: string };
 
 export type ActionKind = Action['kind'];
 

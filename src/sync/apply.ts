@@ -113,6 +113,10 @@ export async function applyActions(
       case 'markLinked':
         store.links.markLinked(id);
         return;
+      case 'waitUntil':
+        store.links.defer(id, new Date(action.until), action.reason);
+        ctx.counts.deferred += 1;
+        return;
     }
   }
 }

@@ -13,6 +13,7 @@ import {
   type PlanConfig,
 } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
+import { waitForRunningOccurrence } from './plan-in-progress.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { planOverrides } from './plan-overrides.js';
 import { planRemoval, removeMeetings } from './plan-removal.js';
@@ -67,8 +68,10 @@ export function planBooking(
   }
   if (conversion.strategy === 'skip') {
     const detail = conversion.reason ?? 'no Zoom meeting';
-    // A finished booking keeps its meeting as history.
-    if (live && conversion.reasonCode === 'finished') return skip('finished', detail, []);
+    // A finished booking keeps its meeting as history. One still waiting for a retry (failed, or
+    // deferred until an occurrence was over) stops waiting: nothing is left to do for it.
+    if (live && conversion.reasonCode === 'finished')
+      return skip('finished', detail, settleFinished(state, link!, rooms, detail));
     return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
   }
 
@@ -191,6 +194,8 @@ function planKnown(
   const extras = extrasOf(conversion);
   const hashChanged = link.zoomHash !== zoomHash;
   if (hashChanged || needsWindowMove(link, conversion, config)) {
+    const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
+    if (wait) return [...roomActions, ...wait];
     remote.push({ kind: 'updateMeeting', meetingId: link.zoomMeetingId!, meeting });
     if (extras.length > 0) remote.push({ kind: 'deleteOccurrences', starts: extras });
     remote.push(
@@ -213,6 +218,18 @@ function planKnown(
   }
   const actions = [...roomActions, ...remote];
   return remote.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
+}
+
+/** A finished booking's link stops waiting: linked as history, or skipped when it never got a meeting. */
+function settleFinished(
+  state: BookingState,
+  link: Link,
+  rooms: string[],
+  detail: string,
+): Action[] {
+  if (link.state === 'linked') return [];
+  if (hasMeeting(link, state.occurrenceMeetings)) return [{ kind: 'markLinked' }];
+  return [{ kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms }];
 }
 
 export function meetingPlanOf(

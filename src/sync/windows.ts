@@ -8,6 +8,8 @@ const windowActions = new Set([
   'createOccurrenceMeeting',
   'updateOccurrenceMeeting',
   'deleteOccurrenceMeeting',
+  // A move that waits for an occurrence in progress: the poll after it is over makes it.
+  'waitUntil',
 ]);
 
 /**

@@ -236,3 +236,61 @@ describe('sync engine: fallbacks and windows', () => {
     ]);
   });
 });
+
+/** A series is never patched while one of its occurrences is in progress (Zoom would ignore the past start). */
+describe('sync engine: an occurrence in progress', () => {
+  let h: SyncHarness;
+
+  beforeAll(async () => {
+    h = await startSyncHarness({ recurrence: { cap: 5, windowRenewBelow: 2 } });
+  });
+  afterAll(() => h.close());
+
+  it('a window due to move during its last covered occurrence waits for it to be over, then moves', async () => {
+    const alice = h.people[0]!;
+    const { id } = await h.book(alice, [h.rooms[0]!.calendarId], {
+      summary: 'Weekly forever',
+      ...berlin(1, 14),
+      recurrence: ['RRULE:FREQ=WEEKLY'],
+    });
+    await h.app.engine.poll();
+    await h.app.engine.poll();
+    const before = h.app.store.links.get(id)!;
+    expect(before.windowTo).toBe('2030-04-02T12:00:00.000Z');
+    h.resetCalls();
+
+    // 2030-04-02 14:30 Berlin: the window's last occurrence (14:00–15:00) is in progress.
+    h.advance(Date.parse('2030-04-02T12:30:00Z') - h.emulators.clock.now().getTime());
+    const during = await h.app.engine.moveWindows();
+    expect(during).toMatchObject({ meetingsUpdated: 0, deferred: 1 });
+    expect(h.calls()).toEqual({});
+    expect(h.app.store.links.get(id)).toMatchObject({
+      state: 'pending',
+      nextAttemptAt: '2030-04-02T13:00:00.000Z',
+      windowTo: before.windowTo,
+    });
+    await h.app.engine.poll();
+    expect(h.calls()).toEqual({ [routes.list]: 3 });
+
+    // Once it is over, the next poll moves the window: one PATCH with a start in the future.
+    h.advance(31 * 60_000);
+    h.resetCalls();
+    const after = await h.app.engine.poll();
+    expect(after.meetingsUpdated).toBe(1);
+    expect(h.calls()).toEqual({ [routes.list]: 3, [routes.update]: 1, [routes.get]: 1 });
+    expect(h.app.store.links.get(id)).toMatchObject({
+      state: 'linked',
+      zoomMeetingId: before.zoomMeetingId,
+      windowFrom: '2030-04-09T12:00:00.000Z',
+      windowTo: '2030-05-07T12:00:00.000Z',
+    });
+    const meeting = (await h.meetings()).find((m) => m.id === before.zoomMeetingId)!;
+    expect(meeting.occurrences!.map((o) => o.start_time)).toEqual([
+      '2030-04-09T12:00:00Z',
+      '2030-04-16T12:00:00Z',
+      '2030-04-23T12:00:00Z',
+      '2030-04-30T12:00:00Z',
+      '2030-05-07T12:00:00Z',
+    ]);
+  });
+});

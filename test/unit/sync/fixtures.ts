@@ -352,7 +352,15 @@ export class Model {
         this.link = { ...this.link!, state: 'deleted' };
         return;
       case 'markLinked':
-        this.link = { ...this.link!, state: 'linked' };
+        this.link = { ...this.link!, state: 'linked', nextAttemptAt: null, lastError: null };
+        return;
+      case 'waitUntil':
+        this.link = {
+          ...this.link!,
+          state: 'pending',
+          nextAttemptAt: action.until,
+          lastError: action.reason,
+        };
         return;
     }
   }

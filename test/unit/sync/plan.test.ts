@@ -333,6 +333,74 @@ describe('planEventSync: named cases', () => {
     });
   });
 
+  it('a window due to move while an occurrence is in progress waits until it is over, then moves', () => {
+    const config = { recurrence: { ...CONFIG.recurrence, cap: 5, windowRenewBelow: 2 } };
+    const model = new Model();
+    const forever = booking({ recurrence: ['RRULE:FREQ=WEEKLY'] });
+    model.apply(planEventSync(forever, model.state(), NOW, config), forever);
+    const seen = model.seenAgain(forever);
+    // 2030-04-02 10:00–11:00 Berlin (08:00Z), the window's last occurrence, is in progress: a
+    // PATCH would start the series in the past, which Zoom ignores.
+    const during = planEventSync(seen, model.state(), new Date('2030-04-02T08:30:00Z'), config);
+    expect(during.actions).toEqual([
+      {
+        kind: 'waitUntil',
+        until: '2030-04-02T09:00:00.000Z',
+        reason: expect.stringContaining('in progress until 2030-04-02T09:00:00.000Z'),
+      },
+    ]);
+    model.apply(during, seen);
+    expect(model.link).toMatchObject({
+      state: 'pending',
+      nextAttemptAt: '2030-04-02T09:00:00.000Z',
+    });
+    const after = planEventSync(seen, model.state(), new Date('2030-04-02T09:00:00Z'), config);
+    expect(kinds(after)).toEqual(['updateMeeting', 'writeBack', 'markLinked']);
+    expect(find(after, 'updateMeeting')!.meeting.window).toEqual({
+      from: '2030-04-09T08:00:00.000Z',
+      to: '2030-05-07T08:00:00.000Z',
+    });
+  });
+
+  it('a series retimed during one of its occurrences (or a moved one) waits for it to be over', () => {
+    const model = new Model();
+    linked(model, booking({ recurrence: ['RRULE:FREQ=WEEKLY;COUNT=4'] }));
+    const retitled = model.seenAgain(
+      booking({ recurrence: ['RRULE:FREQ=WEEKLY;COUNT=4'], summary: 'Renamed' }),
+    );
+    expect(plan(model, retitled, new Date('2030-03-12T09:10:00Z')).actions).toEqual([
+      expect.objectContaining({ kind: 'waitUntil', until: '2030-03-12T10:00:00.000Z' }),
+    ]);
+    // The third instance runs 14:00–16:00 Berlin today; the rule's next one is tomorrow.
+    const moved = movedInstance(
+      '2030-03-19T09:00:00.000Z',
+      '2030-03-18T14:00:00+01:00',
+      '2030-03-18T16:00:00+01:00',
+    );
+    model.apply(plan(model, moved), moved);
+    expect(plan(model, retitled, new Date('2030-03-18T13:30:00Z')).actions).toEqual([
+      expect.objectContaining({ kind: 'waitUntil', until: '2030-03-18T15:00:00.000Z' }),
+    ]);
+    // Between occurrences the update goes ahead.
+    expect(kinds(plan(model, retitled, new Date('2030-03-12T10:00:00Z')))[0]).toBe('updateMeeting');
+    // During the last occurrence there is nothing to wait for: it is history once over.
+    expect(plan(model, retitled, new Date('2030-03-26T09:30:00Z')).actions).toEqual([]);
+  });
+
+  it('a booking that finished while it waited for a retry stops waiting', () => {
+    const model = new Model();
+    linked(model, booking());
+    model.link = { ...model.link!, state: 'failed', nextAttemptAt: NOW.toISOString() };
+    const over = new Date('2030-03-06T00:00:00Z');
+    expect(plan(model, booking(), over)).toMatchObject({
+      actions: [{ kind: 'markLinked' }],
+      skipped: { reason: 'finished' },
+    });
+    const never = new Model();
+    never.link = { ...never['baseLink']('evt0001'), state: 'failed' };
+    expect(kinds(plan(never, booking(), over))).toEqual(['recordIgnored']);
+  });
+
   it('an unfinished create (the meeting made, not yet written back) is finished, not made again', () => {
     const model = new Model();
     const series = booking({
