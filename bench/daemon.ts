@@ -97,6 +97,11 @@ function seed(store: Store, links: number): void {
         windowTo: series ? new Date(now.getTime() + 90 * 86_400_000) : null,
         rooms: [room(i % ROOMS)],
         eventSnapshot: event,
+        // As the engine stores it: when the booking starts and its last occurrence ends.
+        span: {
+          startsAt: start,
+          endsAt: new Date(start.getTime() + (series ? 19 * 7 * 86_400_000 : 0) + 3_600_000),
+        },
       });
       if (i % 100 === 0)
         store.links.markFailed(`ev${i}`, 'ZOOM_UNAVAILABLE: Zoom answered 503', now);

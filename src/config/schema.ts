@@ -331,7 +331,7 @@ export const configSchema = z
           .min(1)
           .default(90)
           .describe(
-            'The audit log and settled create intents older than this are deleted by the daily reconcile pass.',
+            'The daily reconcile pass deletes audit entries and settled create intents older than this, and the links of bookings that ended longer ago than this (and at least as long as Zoom keeps their meetings: 30 days, 365 for recurring ones), and deleted or ignored links unchanged for as long.',
           ),
       })
       .strict()

@@ -90,6 +90,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
           fixed: report.findings.filter((f) => f.fixed).length,
           prunedAuditEntries: pruned.auditEntries,
           prunedIntents: pruned.intents,
+          prunedLinks: pruned.links,
         });
       },
     },

@@ -94,17 +94,11 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
     };
   });
 
+  // The store finds the upcoming bookings by index (when each starts and ends); only the snapshots
+  // of those shown are read.
   const upcoming = store.links
-    .listByState('linked')
-    .filter((link) => link.strategy !== 'foreign' && link.strategy !== 'skipped')
-    .map((link) => ({ link, event: liveSnapshot(store, link.eventId) }))
-    .filter(({ link, event }) => isUpcoming(link, event, now))
-    .map(({ link, event }) => ({
-      view: toBookingView(link, event, roomName),
-      key: sortKey(event, now),
-    }))
-    .sort((a, b) => a.key - b.key || a.view.title.localeCompare(b.view.title))
-    .map(({ view }) => view);
+    .listUpcoming(now, upcomingShown)
+    .map((link) => toBookingView(link, liveSnapshot(store, link.eventId), roomName));
 
   const failing = [
     ...store.links.listByState('failed'),
@@ -132,8 +126,8 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
     daemon,
     rooms,
     linksByState: store.links.countByState(),
-    upcoming: upcoming.slice(0, upcomingShown),
-    upcomingTotal: upcoming.length,
+    upcoming,
+    upcomingTotal: store.links.countUpcoming(now),
     failures,
     failuresTotal: failing.length,
     parked,
@@ -149,21 +143,6 @@ function liveSnapshot(store: Store, eventId: string): LiveEvent | undefined {
 
 function titleOf(event: LiveEvent | undefined, link: Link): string {
   return event?.summary || `(event ${link.eventId})`;
-}
-
-/** A single booking until it ends; a series until its covered window ends (or always, if open). */
-function isUpcoming(link: Link, event: LiveEvent | undefined, now: Date): boolean {
-  if (event && event.kind !== 'master') {
-    const end = instantOf(event.end);
-    return end === undefined || end > now.getTime();
-  }
-  return link.windowTo === null || Date.parse(link.windowTo) > now.getTime();
-}
-
-/** Single bookings by start; a series that has begun sorts as "now". */
-function sortKey(event: LiveEvent | undefined, now: Date): number {
-  const start = event ? instantOf(event.start) : undefined;
-  return Math.max(start ?? now.getTime(), now.getTime());
 }
 
 function toBookingView(
@@ -195,13 +174,6 @@ function describeFrequency(recurrence: string[]): string {
   const rule = recurrence.find((line) => line.startsWith('RRULE:'));
   const freq = rule && /FREQ=([A-Z]+)/.exec(rule)?.[1];
   return (freq && frequencies[freq]) ?? 'repeating';
-}
-
-function instantOf(time: EventDateTime | undefined): number | undefined {
-  const text = time?.dateTime ?? time?.date;
-  if (!text) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 function secondsBetween(iso: string, now: Date): number {

@@ -15,11 +15,12 @@ export {
   type Link,
   type LinkInput,
   type LinkPatch,
+  type LinkSpan,
   type LinkedPatch,
   type LinkState,
   type LinkStrategy,
 } from './link-types.js';
-export type { LinksRepository } from './links.js';
+export type { HistoryCutoffs, LinksRepository } from './links.js';
 export type {
   OccurrenceMeeting,
   OccurrenceMeetingInput,

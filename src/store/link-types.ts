@@ -101,6 +101,18 @@ export interface LinkInput {
   eventSnapshot?: CalendarEvent | null;
   /** When given, the booking's rooms become exactly these; when absent, they are kept. */
   rooms?: readonly string[];
+  /**
+   * When the booking starts and ends (`LinkSpan`), for the upcoming list and the history prune.
+   * Like the snapshot: when given (null clears it) it replaces the stored one; when absent, the
+   * stored one is kept. It is not part of `Link`: only those two queries read it.
+   */
+  span?: LinkSpan | null;
+}
+
+/** A booking's first start and the end of its last occurrence (null: none, or not known). */
+export interface LinkSpan {
+  startsAt: TimeInput;
+  endsAt: TimeInput | null;
 }
 
 /** Fields to change on an existing link; absent (undefined) fields keep their value. */

@@ -33,6 +33,17 @@ export interface LinksRepository {
   listDue(now: Date, limit?: number): Link[];
   /** Linked series and per-occurrence links whose covered window ends before `time`. */
   listWindowsEndingBefore(time: Date): Link[];
+  /**
+   * Linked bookings not over at `now` (their span ends later, or has no known end), soonest
+   * first by first start, at most `limit`; read through an index, without the event snapshots.
+   */
+  listUpcoming(now: Date, limit: number): Link[];
+  /** How many linked bookings `listUpcoming` would give without its limit. */
+  countUpcoming(now: Date): number;
+  /** Event ids of linked bookings with no known end (unbounded, or not worked out yet). */
+  listLinkedWithoutEnd(): string[];
+  /** Removes the history `HistoryCutoffs` describe; returns how many links went. */
+  pruneHistory(cutoffs: HistoryCutoffs): number;
   /** Writes the whole row (insert or replace); `createdAt` is kept on replace. */
   upsert(link: LinkInput): Link;
   /** Changes the given fields of an existing link. */
@@ -56,6 +67,23 @@ export interface LinksRepository {
   setRooms(eventId: string, calendarIds: readonly string[]): void;
   countByState(): Record<LinkState, number>;
   countByStrategy(): Record<LinkStrategy, number>;
+}
+
+/**
+ * What history may go (`pruneHistory`). Never a `pending` or `failed` link (work not done), one
+ * with an open intent (a create that may still name a meeting), or one whose booking has not
+ * ended: a series without a known end is never history.
+ */
+export interface HistoryCutoffs {
+  /** `deleted` links last changed before this; `ignored` ones too, when their booking ended before it or has no known end. */
+  before: Date;
+  /**
+   * `linked` links whose booking ended before this, by the kind of meeting they hold: one
+   * scheduled meeting per booking or occurrence (`single`, `per_occurrence`), or one recurring
+   * meeting (`series`, `no_fixed_time`). A moved occurrence that ends later keeps a series.
+   */
+  scheduledEndedBefore: Date;
+  recurringEndedBefore: Date;
 }
 
 type LinkRow = RowOf<Omit<Link, 'rooms'>> & { rooms_json: string };
@@ -92,6 +120,9 @@ function toParams(link: LinkInput, now: string) {
     reason: link.reason ?? null,
     keepSnapshot: link.eventSnapshot === undefined ? 1 : 0,
     eventSnapshot: link.eventSnapshot == null ? null : JSON.stringify(link.eventSnapshot),
+    keepSpan: link.span === undefined ? 1 : 0,
+    startsAt: link.span == null ? null : toStoredTime(link.span.startsAt, 'span.startsAt'),
+    endsAt: toStoredTimeOrNull(link.span?.endsAt, 'span.endsAt'),
     now,
   };
 }
@@ -136,15 +167,54 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     `${selectLink} WHERE l.state = 'linked' AND l.window_to < ?
      ORDER BY l.window_to, l.event_id`,
   );
+  // Answered from the index links_upcoming alone (state, starts_at, ends_at, rowid): the
+  // columns after the large snapshot are never read row by row.
+  const upcomingIds = db
+    .prepare<[{ now: string; limit: number }], number>(
+      `SELECT rowid FROM links
+       WHERE state = 'linked' AND (ends_at IS NULL OR ends_at > @now)
+       ORDER BY starts_at, ends_at, rowid LIMIT @limit`,
+    )
+    .pluck();
+  const countUpcoming = db
+    .prepare<[string], number>(
+      `SELECT count(*) FROM links WHERE state = 'linked' AND (ends_at IS NULL OR ends_at > ?)`,
+    )
+    .pluck();
+  const linkedWithoutEnd = db
+    .prepare<[], string>(
+      `SELECT event_id FROM links WHERE state = 'linked' AND ends_at IS NULL ORDER BY event_id`,
+    )
+    .pluck();
+  const getByRowid = db.prepare<[number], LinkRow>(`${selectLink} WHERE l.rowid = ?`);
+  const pruneHistory = db.prepare<[{ before: string; scheduled: string; recurring: string }]>(
+    `DELETE FROM links WHERE rowid IN (
+       SELECT l.rowid FROM links l
+       WHERE (
+           (l.state = 'deleted' AND l.updated_at < @before)
+        OR (l.state = 'ignored' AND l.updated_at < @before
+            AND (l.ends_at IS NULL OR l.ends_at < @before))
+        OR (l.state = 'linked' AND l.ends_at IS NOT NULL
+            AND l.ends_at < CASE WHEN l.strategy IN ('single', 'per_occurrence')
+                                 THEN @scheduled ELSE @recurring END
+            AND NOT EXISTS (
+              SELECT 1 FROM occurrence_overrides o
+              WHERE o.event_id = l.event_id AND o.new_start IS NOT NULL
+                AND o.new_start >= CASE WHEN l.strategy IN ('single', 'per_occurrence')
+                                        THEN @scheduled ELSE @recurring END))
+       )
+       AND NOT EXISTS (
+         SELECT 1 FROM intents i WHERE i.event_id = l.event_id AND i.state = 'open'))`,
+  );
   const upsert = db.prepare<[LinkParams]>(
     `INSERT INTO links (event_id, ical_uid, organizer_email, strategy, state, zoom_meeting_id,
        zoom_host, join_url, passcode, window_from, window_to, zoom_hash, writeback_hash,
        writeback_calendar_id, writeback_as, attempts, next_attempt_at, last_error, last_error_at,
-       reason, event_snapshot, created_at, updated_at)
+       reason, event_snapshot, starts_at, ends_at, created_at, updated_at)
      VALUES (@eventId, @icalUid, @organizerEmail, @strategy, @state, @zoomMeetingId,
        @zoomHost, @joinUrl, @passcode, @windowFrom, @windowTo, @zoomHash, @writebackHash,
        @writebackCalendarId, @writebackAs, @attempts, @nextAttemptAt, @lastError, @lastErrorAt,
-       @reason, @eventSnapshot, @now, @now)
+       @reason, @eventSnapshot, @startsAt, @endsAt, @now, @now)
      ON CONFLICT (event_id) DO UPDATE SET
        ical_uid = excluded.ical_uid, organizer_email = excluded.organizer_email,
        strategy = excluded.strategy, state = excluded.state,
@@ -158,6 +228,8 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
        last_error_at = excluded.last_error_at, reason = excluded.reason,
        event_snapshot = CASE WHEN @keepSnapshot THEN links.event_snapshot
                              ELSE excluded.event_snapshot END,
+       starts_at = CASE WHEN @keepSpan THEN links.starts_at ELSE excluded.starts_at END,
+       ends_at = CASE WHEN @keepSpan THEN links.ends_at ELSE excluded.ends_at END,
        updated_at = excluded.updated_at`,
   );
   const markFailed = db.prepare<[{ id: string; error: string; next: string; now: string }]>(
@@ -248,6 +320,20 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     listDue: (now, limit = -1) => listDue.all({ now: toStoredTime(now, 'now'), limit }).map(toLink),
     listWindowsEndingBefore: (time) =>
       listWindowsEnding.all(toStoredTime(time, 'time')).map(toLink),
+    listUpcoming: (now, limit) =>
+      upcomingIds
+        .all({ now: toStoredTime(now, 'now'), limit })
+        .map((rowid) => getByRowid.get(rowid))
+        .filter((row): row is LinkRow => row !== undefined)
+        .map(toLink),
+    countUpcoming: (now) => countUpcoming.get(toStoredTime(now, 'now'))!,
+    listLinkedWithoutEnd: () => linkedWithoutEnd.all(),
+    pruneHistory: (cutoffs) =>
+      pruneHistory.run({
+        before: toStoredTime(cutoffs.before, 'before'),
+        scheduled: toStoredTime(cutoffs.scheduledEndedBefore, 'scheduledEndedBefore'),
+        recurring: toStoredTime(cutoffs.recurringEndedBefore, 'recurringEndedBefore'),
+      }).changes,
     upsert: (link) => write(link),
     update: writeTransaction(db, update),
     markLinked: writeTransaction(db, (eventId: string, patch: LinkedPatch = {}) =>

@@ -12,6 +12,7 @@ import {
   updateOccurrenceMeeting,
 } from './apply-meetings.js';
 import { removeBlock, writeBack } from './apply-writeback.js';
+import { spanOf } from './booking-span.js';
 import type { PassContext } from './context.js';
 
 /**
@@ -135,7 +136,7 @@ function saveSnapshot(plan: EventPlan, event: CalendarEvent, ctx: PassContext): 
   if (event.kind === 'deleted' && !plan.actions.some((a) => a.kind === 'markDeleted')) return;
   const { links } = ctx.store;
   if (links.get(plan.bookingId)) {
-    links.update(plan.bookingId, { eventSnapshot: event });
+    links.update(plan.bookingId, { eventSnapshot: event, ...spanOf(event) });
     return;
   }
   if (event.kind === 'deleted') return;
@@ -146,6 +147,7 @@ function saveSnapshot(plan: EventPlan, event: CalendarEvent, ctx: PassContext): 
     strategy: 'single',
     state: 'pending',
     eventSnapshot: event,
+    ...spanOf(event),
     rooms: [],
   });
 }
@@ -167,5 +169,7 @@ function recordIgnored(
     reason: action.reason,
     rooms: action.rooms,
     eventSnapshot: null,
+    // An ignored booking keeps when it ends, so that it goes with the history once it is over.
+    ...(live ? spanOf(live) : {}),
   });
 }

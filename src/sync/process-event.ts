@@ -3,6 +3,7 @@ import type { Link } from '../store/index.js';
 import type { EventPlan } from './actions.js';
 import { applyActions } from './apply.js';
 import { HostParked, MeetingGone, Retry } from './apply-meetings.js';
+import { spanOf } from './booking-span.js';
 import type { BookingState } from './booking-state.js';
 import type { PassContext } from './context.js';
 import { countSkip } from './counts.js';
@@ -104,9 +105,10 @@ function waitForIntent(ctx: PassContext, bookingId: string, event: CalendarEvent
       strategy: 'single',
       state: 'pending',
       eventSnapshot: event,
+      ...spanOf(event),
     });
   } else if (event.kind === 'single' || event.kind === 'master' || event.kind === 'deleted') {
-    store.links.update(bookingId, { eventSnapshot: event });
+    store.links.update(bookingId, { eventSnapshot: event, ...spanOf(event) });
   }
   store.links.defer(bookingId, until, 'a create may still be in flight; it is settled then');
   ctx.counts.deferred += 1;
@@ -149,6 +151,7 @@ function recordFailure(
       strategy: 'single',
       state: 'pending',
       eventSnapshot: event,
+      ...spanOf(event),
     });
   }
   if (link.state === 'ignored' || link.state === 'deleted') {

@@ -1,3 +1,4 @@
+import { bookingSpan } from './booking-span.js';
 import type { PassCounts } from './engine-types.js';
 import type { PassContext } from './context.js';
 import { planEventSync } from './plan.js';
@@ -25,10 +26,16 @@ export async function moveWindows(
   const links = ctx.store.links
     .listByState('linked')
     .filter((l) => l.strategy === 'series' || l.strategy === 'per_occurrence');
+  const withoutEnd = new Set(ctx.store.links.listLinkedWithoutEnd());
   for (const link of links) {
     if (options.signal?.aborted) break;
     const snapshot = ctx.store.links.getSnapshot(link.eventId);
     if (!snapshot || (snapshot.kind !== 'master' && snapshot.kind !== 'single')) continue;
+    // A series stored before its end was kept on the link (schema 2) gets it here, once.
+    if (withoutEnd.has(link.eventId)) {
+      const span = bookingSpan(snapshot);
+      if (span?.endsAt) ctx.store.links.update(link.eventId, { span });
+    }
     const plan = planEventSync(
       snapshot,
       loadState(ctx, link.eventId, snapshot),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, safeHref } from '../../../src/daemon/html.js';
 import { renderStatusPage, statusPageStyleHash } from '../../../src/daemon/status-page.js';
 import { readStatus, type DaemonInfo } from '../../../src/daemon/status-model.js';
-import { now, seededStore } from './store-fixture.js';
+import { booking, now, seededStore } from './store-fixture.js';
 
 const daemon: DaemonInfo = {
   mode: 'live',
@@ -65,6 +65,39 @@ describe('status page', () => {
     // The series has begun its window: it sorts before tomorrow's single booking.
     expect(upcoming.indexOf('Weekly sync')).toBeLessThan(upcoming.indexOf('Quarterly planning'));
     expect(upcoming).toContain('Boardroom, Huddle 2A');
+  });
+
+  it('shows the first 50 upcoming bookings of many, soonest first, and how many there are', () => {
+    const store = seededStore();
+    try {
+      for (let i = 0; i < 70; i += 1) {
+        const start = new Date(now.getTime() + (70 - i) * 3_600_000);
+        const end = new Date(start.getTime() + 1_800_000);
+        store.links.upsert({
+          eventId: `ev${i}`,
+          icalUid: `ev${i}@google.com`,
+          strategy: 'single',
+          state: i % 7 === 0 ? 'deleted' : 'linked',
+          zoomMeetingId: 1000 + i,
+          joinUrl: `https://zoom.example/j/${1000 + i}`,
+          eventSnapshot: booking(`ev${i}`, `Booking ${i}`, start.toISOString(), end.toISOString()),
+          span: { startsAt: start, endsAt: end },
+        });
+      }
+      const model = readStatus(store, daemon, now);
+      // 60 of the 70 are linked, plus the seeded single and series (the retro is over).
+      expect(model.upcomingTotal).toBe(62);
+      expect(model.upcoming).toHaveLength(50);
+      expect(model.upcoming.slice(0, 3).map((b) => b.title)).toEqual([
+        'Booking 69',
+        'Booking 68',
+        'Booking 67',
+      ]);
+      expect(model.upcoming.map((b) => b.title)).not.toContain('Booking 63');
+      expect(renderStatusPage(model)).toContain('(first 50 of 62)');
+    } finally {
+      store.close();
+    }
   });
 
   it('shows failures with reason and next retry, and parked hosts', () => {

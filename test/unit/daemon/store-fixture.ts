@@ -77,6 +77,7 @@ export function seededStore(
     zoomHost: rooms[0]!.zoomHost,
     joinUrl: 'https://zoom.example/j/85746065432?pwd=abc',
     rooms: [rooms[0]!.calendarId],
+    span: { startsAt: '2025-03-04T09:00:00Z', endsAt: '2025-03-04T10:00:00Z' },
     eventSnapshot: booking(
       'evsingle',
       title,
@@ -98,6 +99,8 @@ export function seededStore(
     windowFrom: '2025-03-04T08:00:00Z',
     windowTo: '2025-06-03T08:00:00Z',
     rooms: [rooms[0]!.calendarId, rooms[1]!.calendarId],
+    // A weekly series without an end.
+    span: { startsAt: '2025-03-04T08:00:00Z', endsAt: null },
     eventSnapshot: booking(
       'evseries',
       'Weekly sync',
@@ -117,6 +120,7 @@ export function seededStore(
     zoomMeetingId: 85746065434,
     joinUrl: 'https://zoom.example/j/85746065434',
     rooms: [rooms[0]!.calendarId],
+    span: { startsAt: '2025-03-02T09:00:00Z', endsAt: '2025-03-02T10:00:00Z' },
     eventSnapshot: booking(
       'evpast',
       'Yesterday’s retro',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBlock } from '../../../src/invitation/index.js';
 import { blockHashIn, foreignZoomLinks, withBlock, withoutBlock } from '../../../src/sync/block.js';
 import { bookingRooms } from '../../../src/sync/booking-rooms.js';
+import { bookingSpan } from '../../../src/sync/booking-span.js';
 import { nextAttemptAt, quotaExhaustedUntil } from '../../../src/sync/failures.js';
 import { zoomHashOf } from '../../../src/sync/hashes.js';
 import { KeyedLock } from '../../../src/sync/keyed-lock.js';
@@ -113,5 +114,42 @@ describe('the per-booking lock', () => {
     // A task that throws does not block the next.
     await expect(lock.run('a', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
     await expect(lock.run('a', () => Promise.resolve(1))).resolves.toBe(1);
+  });
+});
+
+describe('bookingSpan: when a booking starts and its last occurrence ends', () => {
+  const iso = (span: ReturnType<typeof bookingSpan>) =>
+    span && {
+      startsAt: new Date(span.startsAt).toISOString(),
+      endsAt: span.endsAt === null ? null : new Date(span.endsAt).toISOString(),
+    };
+
+  it('a single booking: its start and end', () => {
+    expect(iso(bookingSpan(booking()))).toEqual({
+      startsAt: '2030-03-05T09:00:00.000Z',
+      endsAt: '2030-03-05T10:00:00.000Z',
+    });
+  });
+
+  it('a series with COUNT, UNTIL or an RDATE after its rule: the end of its last occurrence', () => {
+    const weekly = (recurrence: string[]) => iso(bookingSpan(booking({ recurrence })))?.endsAt;
+    // Berlin moves to summer time on 2030-03-31: 10:00 local is 08:00Z from then on.
+    expect(weekly(['RRULE:FREQ=WEEKLY;COUNT=5'])).toBe('2030-04-02T09:00:00.000Z');
+    expect(weekly(['RRULE:FREQ=WEEKLY;UNTIL=20300320T000000Z'])).toBe('2030-03-19T10:00:00.000Z');
+    expect(weekly(['RRULE:FREQ=WEEKLY;COUNT=2', 'RDATE;TZID=Europe/Berlin:20300601T100000'])).toBe(
+      '2030-06-01T09:00:00.000Z',
+    );
+  });
+
+  it('a series without an end, or one that cannot be read: no known end', () => {
+    expect(iso(bookingSpan(booking({ recurrence: ['RRULE:FREQ=WEEKLY'] })))).toEqual({
+      startsAt: '2030-03-05T09:00:00.000Z',
+      endsAt: null,
+    });
+    expect(
+      bookingSpan(booking({ recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2', 'RRULE:FREQ=DAILY'] }))
+        ?.endsAt,
+    ).toBeNull();
+    expect(bookingSpan(booking({ start: { dateTime: 'tomorrow' } }))).toBeNull();
   });
 });
