@@ -71,8 +71,11 @@ export type Action =
     }
   /** Write (or rewrite) our block, the location and the meeting id into the event. */
   | { kind: 'writeBack'; event: LiveEvent }
-  /** Take our block, location and property out of the copy we wrote, where it still exists. */
-  | { kind: 'removeBlock' }
+  /**
+   * Take our block, location and property out of the copies we wrote (`calendarIds`: only those
+   * rooms' copies), where they still exist.
+   */
+  | { kind: 'removeBlock'; calendarIds?: string[] }
   /** Store only: the rooms that hold the booking. */
   | { kind: 'setRooms'; rooms: string[] }
   /** Store only: this room no longer holds the booking; another watched room still does. */

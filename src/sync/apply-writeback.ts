@@ -4,6 +4,7 @@ import type { Link } from '../store/index.js';
 import { ourJoinUrls, withBlock, withoutBlock, type BlockMeeting } from './block.js';
 import type { PassContext } from './context.js';
 import type { EventCopyRef, EventPatch } from './ports.js';
+import { writeTargets, writtenCopies } from './write-targets.js';
 
 /** The private extended property that names the meeting on the copy we wrote. */
 export const meetingIdProperty = 'zoomlinkMeetingId';
@@ -31,15 +32,38 @@ function blockMeetings(ctx: PassContext, link: Link, zone: string): BlockMeeting
 /**
  * Writes our block (replaced whole, people's text around it kept), the join URL as the location
  * when the location is empty or is a join URL we wrote (one our current block names), and the
- * meeting id as a private property, into the copy `writeTarget` names. Costs one read, and one
- * patch when something differs.
+ * meeting id as a private property, into the copies `writeTargets` names: the organizer's, or
+ * each room's that holds the booking. Costs one read per copy, and one patch where something
+ * differs.
  */
 export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent): Promise<void> {
   const meetings = blockMeetings(ctx, link, event.start.timeZone ?? 'UTC');
   if (meetings.length === 0) return;
+  const targets = writeTargets(ctx.calendar, link, event);
+  let hash: string | undefined;
+  for (const target of targets) {
+    const written = await writeBlock(ctx, link, target, meetings);
+    hash ??= written;
+  }
+  // Every copy of the booking (deleted meanwhile: the next poll brings the deletion) was seen.
+  if (hash === undefined) return;
+  ctx.store.links.update(link.eventId, {
+    writebackHash: hash,
+    writebackCalendarId: targets[0]!.calendarId,
+    writebackAs: targets[0]!.actAs,
+    joinUrl: meetings[0]!.joinUrl,
+  });
+}
+
+/** Writes the block into one copy; returns the block's hash, or undefined when the copy is gone. */
+async function writeBlock(
+  ctx: PassContext,
+  link: Link,
+  target: EventCopyRef,
+  meetings: BlockMeeting[],
+): Promise<string | undefined> {
   const content = { lang: ctx.config.sync.invitationLang, meetings };
   const single = link.strategy === 'per_occurrence' ? undefined : meetings[0];
-  const target = targetFor(ctx, link, event);
   const { google } = ctx.config;
   let hash = '';
   const result = await ctx.calendar.modifyEvent(target, (copy) => {
@@ -64,43 +88,39 @@ export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent):
     return patch;
   });
   auditGoogle(ctx, 'event.writeback', target, link, result.outcome);
-  if (result.outcome === 'gone') return; // deleted meanwhile: the next poll brings the deletion
+  if (result.outcome === 'gone') return undefined;
   if (result.outcome === 'written') ctx.counts.linksWritten += 1;
-  ctx.store.links.update(link.eventId, {
-    writebackHash: hash,
-    writebackCalendarId: target.calendarId,
-    writebackAs: target.actAs,
-    joinUrl: meetings[0]!.joinUrl,
-  });
+  return hash;
 }
 
-/** The copy to write: the organizer's when ours, else the copy of the booking's host room. */
-function targetFor(ctx: PassContext, link: Link, event: LiveEvent): EventCopyRef {
-  const hostRoom = link.rooms[0] ?? event.calendarId;
-  return ctx.calendar.writeTarget({ ...event, calendarId: hostRoom, eventId: link.eventId });
-}
-
-/** Takes our block, our location and our property out of the copy we wrote, if it still exists. */
-export async function removeBlock(ctx: PassContext, link: Link): Promise<void> {
-  if (!link.writebackCalendarId || !link.writebackAs) return;
-  const target = {
-    calendarId: link.writebackCalendarId,
-    eventId: link.eventId,
-    actAs: link.writebackAs,
-  };
+/**
+ * Takes our block, our location and our property out of the copies we wrote (`calendarIds`:
+ * only those rooms' copies), where they still exist.
+ */
+export async function removeBlock(
+  ctx: PassContext,
+  link: Link,
+  calendarIds?: readonly string[],
+): Promise<void> {
+  const only = calendarIds && new Set(calendarIds.map((id) => id.toLowerCase()));
+  const targets = writtenCopies(link).filter(
+    (target) => !only || only.has(target.calendarId.toLowerCase()),
+  );
   const { google } = ctx.config;
-  const result = await ctx.calendar.modifyEvent(target, (copy) => {
-    const patch: EventPatch = {
-      description: withoutBlock(copy.description),
-      privateProperties: { [meetingIdProperty]: null },
-    };
-    if (link.joinUrl && copy.location.trim() === link.joinUrl) patch.location = '';
-    if (google.writeConferenceData && copy.conferenceSolutionType === 'addOn')
-      patch.conference = null;
-    return patch;
-  });
-  auditGoogle(ctx, 'event.unlink', target, link, result.outcome);
-  if (result.outcome === 'written') ctx.counts.linksRemoved += 1;
+  for (const target of targets) {
+    const result = await ctx.calendar.modifyEvent(target, (copy) => {
+      const patch: EventPatch = {
+        description: withoutBlock(copy.description),
+        privateProperties: { [meetingIdProperty]: null },
+      };
+      if (link.joinUrl && copy.location.trim() === link.joinUrl) patch.location = '';
+      if (google.writeConferenceData && copy.conferenceSolutionType === 'addOn')
+        patch.conference = null;
+      return patch;
+    });
+    auditGoogle(ctx, 'event.unlink', target, link, result.outcome);
+    if (result.outcome === 'written') ctx.counts.linksRemoved += 1;
+  }
 }
 
 function auditGoogle(

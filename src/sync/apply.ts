@@ -97,7 +97,7 @@ export async function applyActions(
         await writeBack(ctx, link(), action.event);
         return;
       case 'removeBlock':
-        await removeBlock(ctx, link());
+        await removeBlock(ctx, link(), action.calendarIds);
         return;
       case 'setRooms':
         store.links.setRooms(id, action.rooms);

@@ -12,6 +12,7 @@ import {
 } from '../invitation/index.js';
 import type { Link } from '../store/index.js';
 import { blockHashOf } from './hashes.js';
+import { writesPerRoom } from './write-targets.js';
 
 /**
  * The engine's view of the description block that `src/invitation/` renders and finds: what to
@@ -72,12 +73,16 @@ export function foreignZoomLinks(event: LiveEvent): string[] {
 
 /**
  * Whether this copy of the event shows what write-back wrote: a write to the organizer's copy
- * reaches every copy; a write to one room's copy shows only there.
+ * reaches every copy; written per room (an outside organizer), every room's copy that holds the
+ * booking was written.
  */
 export function copyShowsBlock(event: LiveEvent, link: Link): boolean {
   const target = link.writebackCalendarId?.toLowerCase();
   if (!target) return true;
+  const copy = event.calendarId.toLowerCase();
   return (
-    target === event.calendarId.toLowerCase() || target === event.organizer.email.toLowerCase()
+    !writesPerRoom(link) ||
+    target === copy ||
+    link.rooms.some((room) => room.toLowerCase() === copy)
   );
 }

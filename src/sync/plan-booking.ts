@@ -13,6 +13,7 @@ import {
   type PlanConfig,
 } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
+import { writesPerRoom } from './write-targets.js';
 import { waitForRunningOccurrence } from './plan-in-progress.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { planOverrides } from './plan-overrides.js';
@@ -54,7 +55,11 @@ export function planBooking(
   if (event.eventType !== 'default')
     return ignore('not_a_booking', `a ${event.eventType} event, not a room booking`);
   if (event.roomResponse === 'declined' || rooms.length === 0)
-    return skip('declined_by_room', 'the room declined it', planRemoval(state, event.calendarId));
+    return skip(
+      'declined_by_room',
+      'the room declined it',
+      planRemoval(state, event.calendarId, 'kept'),
+    );
   if (event.allDay) return ignore('all_day', 'an all-day event has no time for a Zoom meeting');
 
   let conversion: ConversionResult;
@@ -184,7 +189,7 @@ function planKnown(
           ]
         : roomActions;
     remote.push(...changes);
-    if (changes.length > 0 || hashChanged || !blockIntact(event, link))
+    if (changes.length > 0 || hashChanged || !blockIntact(event, link, rooms))
       remote.push({ kind: 'writeBack', event });
     const actions = [...record, ...remote];
     return actions.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
@@ -214,7 +219,7 @@ function planKnown(
         alreadyDeleted: unfinished ? new Set(extras) : new Set(),
       }),
     );
-    if (unfinished || !blockIntact(event, link)) remote.push({ kind: 'writeBack', event });
+    if (unfinished || !blockIntact(event, link, rooms)) remote.push({ kind: 'writeBack', event });
   }
   const actions = [...roomActions, ...remote];
   return remote.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
@@ -285,9 +290,16 @@ export function needsWindowMove(
   return ahead < config.recurrence.windowRenewBelow;
 }
 
-/** Our block is in the description as we last wrote it (or this copy cannot show it). */
-function blockIntact(event: LiveEvent, link: Link): boolean {
+/**
+ * Our block is in the description as we last wrote it (or this copy cannot show it), and, when
+ * it is written per room, every room that holds the booking now had it written.
+ */
+function blockIntact(event: LiveEvent, link: Link, rooms: readonly string[]): boolean {
   if (link.writebackHash === null) return false;
+  if (writesPerRoom(link)) {
+    const written = new Set(link.rooms.map((r) => r.toLowerCase()));
+    if (rooms.some((room) => !written.has(room.toLowerCase()))) return false;
+  }
   if (!copyShowsBlock(event, link)) return true;
   return blockHashIn(event.description) === link.writebackHash;
 }

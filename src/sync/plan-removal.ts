@@ -1,13 +1,18 @@
 import type { Action } from './actions.js';
 import { hasMeeting, isLiveLink, type BookingState } from './booking-state.js';
+import { writesPerRoom } from './write-targets.js';
 
 /**
  * A booking is gone from the room `calendarId` (deleted there, the room taken off it, or the room
- * declined it). When another watched room still holds it, only that room is dropped from the link;
+ * declined it: then its `copy` is `kept` on the room's calendar). When another watched room still holds it, only that room is dropped from the link;
  * otherwise its meeting(s) are deleted, our block is taken out of the copy we wrote (where it
  * still exists) and the link is marked deleted. Never a create.
  */
-export function planRemoval(state: BookingState, calendarId: string): Action[] {
+export function planRemoval(
+  state: BookingState,
+  calendarId: string,
+  copy: 'gone' | 'kept' = 'gone',
+): Action[] {
   const { link } = state;
   if (!link || link.state === 'deleted') return [];
   const gone = calendarId.toLowerCase();
@@ -15,7 +20,15 @@ export function planRemoval(state: BookingState, calendarId: string): Action[] {
     (room) => room.toLowerCase() !== gone && state.watched.has(room.toLowerCase()),
   );
   const held = link.rooms.some((room) => room.toLowerCase() === gone);
-  if (others.length > 0) return held ? [{ kind: 'dropRoom', calendarId }] : [];
+  if (others.length > 0) {
+    if (!held) return [];
+    // A room that declined keeps its copy: the block we wrote there (per room) goes.
+    const unlink: Action[] =
+      copy === 'kept' && isLiveLink(link) && writesPerRoom(link)
+        ? [{ kind: 'removeBlock', calendarIds: [calendarId] }]
+        : [];
+    return [...unlink, { kind: 'dropRoom', calendarId }];
+  }
   if (!isLiveLink(link)) return [{ kind: 'markDeleted' }];
   return [...removeMeetings(state), { kind: 'markDeleted' }];
 }

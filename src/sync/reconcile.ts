@@ -6,6 +6,7 @@ import type { PassContext } from './context.js';
 import type { ReconcileFinding, ReconcileReport } from './engine-types.js';
 import { describeError } from './failures.js';
 import { processEvent } from './process-event.js';
+import { writtenCopies } from './write-targets.js';
 
 /**
  * Compares what the store says with what Zoom and Google have: a linked meeting that no longer
@@ -64,21 +65,18 @@ async function checkLink(ctx: PassContext, link: Link): Promise<ReconcileFinding
       });
     }
   }
-  if (link.writebackCalendarId && link.writebackAs) {
+  for (const target of writtenCopies(link)) {
     let present = true;
-    const result = await ctx.calendar.modifyEvent(
-      { calendarId: link.writebackCalendarId, eventId: link.eventId, actAs: link.writebackAs },
-      (copy) => {
-        present = blockHashIn(copy.description) === link.writebackHash;
-        return null;
-      },
-    );
+    const result = await ctx.calendar.modifyEvent(target, (copy) => {
+      present = blockHashIn(copy.description) === link.writebackHash;
+      return null;
+    });
     if (result.outcome !== 'gone' && !present)
       findings.push({
         ...base,
         kind: 'block_missing',
         meetingId: link.zoomMeetingId ?? undefined,
-        detail: `the link block is missing or changed in ${link.writebackCalendarId}`,
+        detail: `the link block is missing or changed in ${target.calendarId}`,
       });
   }
   return findings;

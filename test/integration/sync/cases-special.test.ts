@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedOrganisation } from '../../../src/emulators/org.js';
 import { berlin, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
 
 /** Issue 5, cases 10, 13 and 14: bookings zoomlink leaves alone, and one booking in two rooms. */
@@ -98,6 +99,60 @@ describe('sync engine: foreign links, skipped bookings, two rooms', () => {
       zoomMeetingId: link.zoomMeetingId,
       rooms: [huddle],
     });
+  });
+  it('an outside organizer with two watched rooms: each room’s copy gets the block, and loses it when the booking goes', async () => {
+    const dana = seedOrganisation.externalOrganizers[0]!.email;
+    const { id } = await h.book(dana, [board, huddle], {
+      summary: 'Partner visit',
+      ...berlin(3, 11),
+    });
+    await h.app.engine.poll();
+    // One meeting; our block on each room's copy (one read and one patch each), as the admin:
+    // the organizer's own copy is not ours to write.
+    expect(h.calls()).toEqual({
+      [routes.list]: 3,
+      [routes.create]: 1,
+      [routes.get]: 2,
+      [routes.patch]: 2,
+    });
+    const link = h.app.store.links.get(id)!;
+    for (const room of [board, huddle]) {
+      expect(h.callsFor('calendar', room)).toEqual({
+        [routes.list]: 1,
+        [routes.get]: 1,
+        [routes.patch]: 1,
+      });
+      expect((await h.copy(room, id))?.description).toContain(link.joinUrl!);
+    }
+    expect((await h.copy(dana, id))?.description ?? '').not.toContain(link.joinUrl!);
+
+    // Each room's poll sees our write on its own copy: nothing more.
+    h.resetCalls();
+    await h.app.engine.poll();
+    expect(h.calls()).toEqual({ [routes.list]: 3 });
+
+    // It stops being a booking zoomlink links (all day): the meeting is deleted, and what we
+    // wrote is taken out of each room's copy. The organizer's change replaced the description
+    // and location there; our private property is each copy's own and stays until we remove it.
+    await h.patchEvent(dana, dana, id, {
+      start: { date: '2030-03-07', dateTime: null, timeZone: null },
+      end: { date: '2030-03-08', dateTime: null, timeZone: null },
+    });
+    h.resetCalls();
+    const summary = await h.app.engine.poll();
+    expect(summary).toMatchObject({ meetingsDeleted: 1, linksRemoved: 2 });
+    expect(h.calls()).toEqual({
+      [routes.list]: 3,
+      [routes.delete]: 1,
+      [routes.get]: 2,
+      [routes.patch]: 2,
+    });
+    for (const room of [board, huddle]) {
+      const copy = await h.copy(room, id);
+      expect(copy?.extendedProperties?.private?.zoomlinkMeetingId).toBeUndefined();
+      expect(copy?.description ?? '').not.toContain(link.joinUrl!);
+    }
+    expect(h.app.store.links.get(id)).toMatchObject({ strategy: 'skipped', state: 'ignored' });
   });
 });
 

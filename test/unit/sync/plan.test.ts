@@ -75,20 +75,38 @@ describe('planEventSync: named cases', () => {
     ]);
   });
 
-  it('a copy written to another room does not ask for the block (an outside organizer)', () => {
+  it('an outside organizer: every watched room that holds the booking gets the block on its copy', () => {
     const model = new Model();
     linked(model, booking());
-    model.link = { ...model.link!, writebackCalendarId: BOARD };
-    const annexCopy = booking({
-      calendarId: ANNEX,
-      rooms: [
-        { email: BOARD, responseStatus: 'accepted' },
-        { email: ANNEX, responseStatus: 'accepted' },
-      ],
-    });
+    // Written per room (the organizer is not ours): the Board's copy has it.
+    model.link = { ...model.link!, writebackCalendarId: BOARD, writebackAs: 'admin@example.com' };
+    const both = [
+      { email: BOARD, responseStatus: 'accepted' as const },
+      { email: ANNEX, responseStatus: 'accepted' as const },
+    ];
+    const annexCopy = booking({ calendarId: ANNEX, rooms: both });
+    // The Annex now holds it too: its copy is written as well.
     expect(plan(model, annexCopy).actions).toEqual([
       { kind: 'setRooms', rooms: [ANNEX, BOARD].sort() },
+      { kind: 'writeBack', event: annexCopy },
+      { kind: 'markLinked' },
     ]);
+    model.link = { ...model.link!, rooms: [ANNEX, BOARD].sort() };
+    // Each room's copy shows our block once written; one without it asks for it again.
+    expect(plan(model, model.seenAgain(annexCopy)).actions).toEqual([]);
+    expect(kinds(plan(model, annexCopy))).toEqual(['writeBack', 'markLinked']);
+    // The Annex declines: the block goes from its copy (it stays on its calendar), the room from the link.
+    const declined = booking({
+      calendarId: ANNEX,
+      rooms: [both[0]!, { email: ANNEX, responseStatus: 'declined' }],
+      roomResponse: 'declined',
+    });
+    expect(plan(model, declined).actions).toEqual([
+      { kind: 'removeBlock', calendarIds: [ANNEX] },
+      { kind: 'dropRoom', calendarId: ANNEX },
+    ]);
+    // Taken off the booking, its copy is cancelled: nothing to take out.
+    expect(plan(model, deleted(ANNEX)).actions).toEqual([{ kind: 'dropRoom', calendarId: ANNEX }]);
   });
 
   it('retitled or retimed: the meeting updated in place, then written back', () => {
