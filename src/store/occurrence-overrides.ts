@@ -23,6 +23,11 @@ export interface OccurrenceOverride {
   /** The exception or cancelled instance as last read, to apply it again from the store. */
   eventSnapshot: CalendarEvent | null;
   appliedHash: string | null;
+  /**
+   * A modified instance (`moved`): the hash of our block as its copies carry it, written or seen
+   * there (null: not yet). Equal to the link's `writebackHash` when it is up to date.
+   */
+  writebackHash: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -37,6 +42,7 @@ export interface OccurrenceOverrideInput {
   newDurationMinutes?: number | null;
   eventSnapshot?: CalendarEvent | null;
   appliedHash?: string | null;
+  writebackHash?: string | null;
 }
 
 export interface OccurrenceOverridesRepository {
@@ -72,14 +78,15 @@ export function createOccurrenceOverridesRepository(
   type PutParams = Omit<OverrideRow, 'created_at' | 'updated_at'> & { now: string };
   const put = db.prepare<[PutParams], OverrideRow>(
     `INSERT INTO occurrence_overrides (event_id, original_start, zoom_occurrence_id, kind,
-       new_start, new_duration_minutes, event_snapshot, applied_hash, created_at, updated_at)
+       new_start, new_duration_minutes, event_snapshot, applied_hash, writeback_hash, created_at,
+       updated_at)
      VALUES (@event_id, @original_start, @zoom_occurrence_id, @kind, @new_start,
-       @new_duration_minutes, @event_snapshot, @applied_hash, @now, @now)
+       @new_duration_minutes, @event_snapshot, @applied_hash, @writeback_hash, @now, @now)
      ON CONFLICT (event_id, original_start) DO UPDATE SET
        zoom_occurrence_id = excluded.zoom_occurrence_id, kind = excluded.kind,
        new_start = excluded.new_start, new_duration_minutes = excluded.new_duration_minutes,
        event_snapshot = excluded.event_snapshot, applied_hash = excluded.applied_hash,
-       updated_at = excluded.updated_at
+       writeback_hash = excluded.writeback_hash, updated_at = excluded.updated_at
      RETURNING *`,
   );
   const get = db.prepare<[string, string], OverrideRow>(
@@ -110,6 +117,7 @@ export function createOccurrenceOverridesRepository(
           event_snapshot:
             override.eventSnapshot == null ? null : JSON.stringify(override.eventSnapshot),
           applied_hash: override.appliedHash ?? null,
+          writeback_hash: override.writebackHash ?? null,
           now: stampNow(clock),
         })!,
       ),

@@ -72,6 +72,11 @@ export type Action =
   /** Write (or rewrite) our block, the location and the meeting id into the event. */
   | { kind: 'writeBack'; event: LiveEvent }
   /**
+   * Write our block into the copies of the series' live exceptions whose recorded block is not
+   * the link's (after the series' own write-back, whose hash they are compared with).
+   */
+  | { kind: 'writeExceptionBlocks'; master: LiveEvent }
+  /**
    * Take our block, location and property out of the copies we wrote (`calendarIds`: only those
    * rooms' copies), where they still exist.
    */

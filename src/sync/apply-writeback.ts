@@ -4,6 +4,7 @@ import type { Link } from '../store/index.js';
 import { ourJoinUrls, withBlock, withoutBlock, type BlockMeeting } from './block.js';
 import type { PassContext } from './context.js';
 import type { EventCopyRef, EventPatch } from './ports.js';
+import { isLiveException } from './plan-exception-blocks.js';
 import { writeTargets, writtenCopies } from './write-targets.js';
 
 /** The private extended property that names the meeting on the copy we wrote. */
@@ -55,6 +56,29 @@ export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent):
   });
 }
 
+/**
+ * Writes the series' block into the copies of its live exceptions whose recorded block is not the
+ * link's (just written by the series' own write-back), and records it on each. A copy that is
+ * gone is recorded too: its cancellation comes with the next poll.
+ */
+export async function writeExceptionBlocks(
+  ctx: PassContext,
+  link: Link,
+  master: LiveEvent,
+): Promise<void> {
+  if (link.writebackHash === null) return;
+  const meetings = blockMeetings(ctx, link, master.start.timeZone ?? 'UTC');
+  if (meetings.length === 0) return;
+  const now = ctx.now();
+  for (const override of ctx.store.overrides.listForLink(link.eventId)) {
+    if (!isLiveException(override, now) || override.writebackHash === link.writebackHash) continue;
+    const exception = override.eventSnapshot as LiveEvent;
+    for (const target of writeTargets(ctx.calendar, link, exception, exception.eventId))
+      await writeBlock(ctx, link, target, meetings);
+    ctx.store.overrides.put({ ...override, writebackHash: link.writebackHash });
+  }
+}
+
 /** Writes the block into one copy; returns the block's hash, or undefined when the copy is gone. */
 async function writeBlock(
   ctx: PassContext,
@@ -103,9 +127,21 @@ export async function removeBlock(
   calendarIds?: readonly string[],
 ): Promise<void> {
   const only = calendarIds && new Set(calendarIds.map((id) => id.toLowerCase()));
-  const targets = writtenCopies(link).filter(
-    (target) => !only || only.has(target.calendarId.toLowerCase()),
-  );
+  const copies = (eventId: string) =>
+    writtenCopies(link, eventId).filter(
+      (target) => !only || only.has(target.calendarId.toLowerCase()),
+    );
+  await removeFrom(ctx, link, copies(link.eventId));
+  // The live exceptions we wrote carry it too.
+  const now = ctx.now();
+  for (const override of ctx.store.overrides.listForLink(link.eventId)) {
+    if (override.writebackHash === null || !isLiveException(override, now)) continue;
+    await removeFrom(ctx, link, copies((override.eventSnapshot as LiveEvent).eventId));
+    if (!only) ctx.store.overrides.put({ ...override, writebackHash: null });
+  }
+}
+
+async function removeFrom(ctx: PassContext, link: Link, targets: EventCopyRef[]): Promise<void> {
   const { google } = ctx.config;
   for (const target of targets) {
     const result = await ctx.calendar.modifyEvent(target, (copy) => {

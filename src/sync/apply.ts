@@ -11,7 +11,7 @@ import {
   updateBookingMeeting,
   updateOccurrenceMeeting,
 } from './apply-meetings.js';
-import { removeBlock, writeBack } from './apply-writeback.js';
+import { removeBlock, writeBack, writeExceptionBlocks } from './apply-writeback.js';
 import { spanOf } from './booking-span.js';
 import type { PassContext } from './context.js';
 
@@ -95,6 +95,9 @@ export async function applyActions(
         return;
       case 'writeBack':
         await writeBack(ctx, link(), action.event);
+        return;
+      case 'writeExceptionBlocks':
+        await writeExceptionBlocks(ctx, link(), action.master);
         return;
       case 'removeBlock':
         await removeBlock(ctx, link(), action.calendarIds);

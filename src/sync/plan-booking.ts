@@ -14,6 +14,7 @@ import {
 } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
 import { writesPerRoom } from './write-targets.js';
+import { withExceptionBlocks } from './plan-exception-blocks.js';
 import { waitForRunningOccurrence } from './plan-in-progress.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { planOverrides } from './plan-overrides.js';
@@ -109,9 +110,11 @@ function planCreate(
   now: Date,
 ): Action[] {
   const zoomHash = zoomHashOf(event, conversion.strategy);
+  const blocks = (actions: Action[]) =>
+    withExceptionBlocks(actions, state.overrides, state.link, event, now);
   if (conversion.strategy === 'per_occurrence') {
     const desired = desiredOccurrenceMeetings(conversion, state.overrides, event);
-    return [
+    return blocks([
       {
         kind: 'setOccurrenceStrategy',
         host,
@@ -123,11 +126,11 @@ function planCreate(
       ...planOccurrenceMeetings(desired, state.occurrenceMeetings, host, now),
       { kind: 'writeBack', event },
       { kind: 'markLinked' },
-    ];
+    ]);
   }
   const meeting = meetingPlanOf(conversion, host, zoomHash);
   const extras = extrasOf(conversion);
-  return [
+  return blocks([
     { kind: 'createMeeting', meeting, rooms },
     ...(extras.length > 0 ? [{ kind: 'deleteOccurrences' as const, starts: extras }] : []),
     ...planOverrides(state.overrides, coveredBy(conversion, null), event, {
@@ -136,7 +139,7 @@ function planCreate(
     }),
     { kind: 'writeBack', event },
     { kind: 'markLinked' },
-  ];
+  ]);
 }
 
 function planKnown(
@@ -191,7 +194,8 @@ function planKnown(
     remote.push(...changes);
     if (changes.length > 0 || hashChanged || !blockIntact(event, link, rooms))
       remote.push({ kind: 'writeBack', event });
-    const actions = [...record, ...remote];
+    const withBlocks = withExceptionBlocks(remote, state.overrides, link, event, now);
+    const actions = [...record, ...withBlocks];
     return actions.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
   }
 
@@ -221,8 +225,9 @@ function planKnown(
     );
     if (unfinished || !blockIntact(event, link, rooms)) remote.push({ kind: 'writeBack', event });
   }
-  const actions = [...roomActions, ...remote];
-  return remote.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
+  const withBlocks = withExceptionBlocks(remote, state.overrides, link, event, now);
+  const actions = [...roomActions, ...withBlocks];
+  return withBlocks.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
 }
 
 /** A finished booking's link stops waiting: linked as history, or skipped when it never got a meeting. */

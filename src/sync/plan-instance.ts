@@ -1,10 +1,12 @@
 import type { CancelledInstance, LiveEvent } from '../domain/calendar-event.js';
 import { EventInputError, zoomOccurrenceId, type ConversionResult } from '../recurrence/index.js';
-import type { OccurrenceOverride, OccurrenceOverrideInput } from '../store/index.js';
+import type { Link, OccurrenceOverride, OccurrenceOverrideInput } from '../store/index.js';
 import type { Action, EventPlan } from './actions.js';
+import { blockHashIn, copyShowsBlock } from './block.js';
 import { isLiveLink, isoInstant, type BookingState, type PlanConfig } from './booking-state.js';
 import { convert, coveredBy } from './plan-booking.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
+import { withExceptionBlocks } from './plan-exception-blocks.js';
 import { durationMinutesOf, planOverrides } from './plan-overrides.js';
 
 /**
@@ -47,11 +49,15 @@ export function planInstance(
     newDurationMinutes: input.newDurationMinutes ?? null,
     eventSnapshot: event,
     appliedHash: existing?.appliedHash ?? null,
+    writebackHash: existing?.writebackHash ?? null,
     createdAt: existing?.createdAt ?? '',
     updatedAt: existing?.updatedAt ?? '',
   };
+  const master = state.master;
+  const settled = master !== undefined && link.state !== 'pending';
+  if (settled && event.kind === 'exception') merged.writebackHash = blockSeen(event, merged, link);
   const actions: Action[] = [];
-  if (!sameOverride(existing, merged)) {
+  if (!sameOverride(existing, merged) || existing?.writebackHash !== merged.writebackHash) {
     actions.push({
       kind: 'putOverride',
       override: {
@@ -63,17 +69,20 @@ export function planInstance(
         newDurationMinutes: merged.newDurationMinutes,
         eventSnapshot: event,
         appliedHash: merged.appliedHash,
+        writebackHash: merged.writebackHash,
       },
     });
   }
 
-  const master = state.master;
-  if (!master || link.state === 'pending') return { bookingId, actions };
+  if (!master || !settled) return { bookingId, actions };
+  const overrides = [...state.overrides.filter((o) => o !== existing), merged];
+  const withBlocks = (planned: Action[]) =>
+    withExceptionBlocks(planned, overrides, link, master, now);
   let conversion: ConversionResult;
   try {
     conversion = convert(master, now, config);
   } catch (error) {
-    if (error instanceof EventInputError) return { bookingId, actions };
+    if (error instanceof EventInputError) return { bookingId, actions: withBlocks(actions) };
     throw error;
   }
   if (link.strategy === 'series' && conversion.strategy === 'series' && link.zoomMeetingId) {
@@ -81,7 +90,6 @@ export function planInstance(
       ...planOverrides([merged], coveredBy(conversion, link.windowTo), master, { reset: false }),
     );
   } else if (link.strategy === 'per_occurrence' && conversion.strategy === 'per_occurrence') {
-    const overrides = [...state.overrides.filter((o) => o !== existing), merged];
     const desired = desiredOccurrenceMeetings(conversion, overrides, master);
     const changes = planOccurrenceMeetings(
       desired,
@@ -91,7 +99,17 @@ export function planInstance(
     );
     if (changes.length > 0) actions.push(...changes, { kind: 'writeBack', event: master });
   }
-  return { bookingId, actions };
+  return { bookingId, actions: withBlocks(actions) };
+}
+
+/**
+ * The block this copy of an exception shows, as far as it tells: the link's, when our block is
+ * there as written (nothing to write); none, when it is missing or was edited (to be written
+ * again); when this copy cannot show our write, what was recorded before.
+ */
+function blockSeen(event: LiveEvent, override: OccurrenceOverride, link: Link): string | null {
+  if (link.writebackHash === null || !copyShowsBlock(event, link)) return override.writebackHash;
+  return blockHashIn(event.description) === link.writebackHash ? link.writebackHash : null;
 }
 
 function sameOverride(a: OccurrenceOverride | undefined, b: OccurrenceOverride): boolean {

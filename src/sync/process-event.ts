@@ -25,7 +25,12 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
   };
   if (!link) return state;
   state.link = link;
-  if (link.strategy === 'series' || link.strategy === 'per_occurrence' || isInstance(event))
+  if (
+    link.strategy === 'series' ||
+    link.strategy === 'per_occurrence' ||
+    event.kind === 'master' ||
+    isInstance(event)
+  )
     state.overrides = store.overrides.listForLink(bookingId);
   if (link.strategy === 'per_occurrence')
     state.occurrenceMeetings = store.occurrenceMeetings.listForLink(bookingId);

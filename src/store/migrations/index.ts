@@ -1,8 +1,9 @@
 import type { Migration } from '../migrate.js';
 import { initialSchema } from './001-initial.js';
 import { linkSpan } from './002-link-span.js';
+import { exceptionWriteback } from './003-exception-writeback.js';
 
 /** Every schema step, oldest first. Append only: a released step is never edited or removed. */
-export const migrations: readonly Migration[] = [initialSchema, linkSpan];
+export const migrations: readonly Migration[] = [initialSchema, linkSpan, exceptionWriteback];
 
 export const latestSchemaVersion = migrations.length;

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { HistoryCutoffs, LinkInput, LinkSpan } from '../../../src/store/index.js';
 import { migrate } from '../../../src/store/migrate.js';
-import { migrations } from '../../../src/store/migrations/index.js';
+import { latestSchemaVersion, migrations } from '../../../src/store/migrations/index.js';
 import { weeklyBooking } from './sample-events.js';
 import { manualClock, seedRooms, useTempStores } from './temp-store.js';
 
@@ -255,7 +255,7 @@ describe('schema 2: when bookings start and end', () => {
     db.close();
 
     const store = temp.open({ path });
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(latestSchemaVersion);
     const before = new Date('2025-03-10T09:44:00Z');
     expect(ids(store.links.listUpcoming(before, 10))).toEqual(['x1', 'e1', 's1']);
     const after = new Date('2025-03-10T09:45:00Z');

@@ -127,6 +127,7 @@ describe('store.overrides (moved and deleted instances)', () => {
       newDurationMinutes: null,
       eventSnapshot: null,
       appliedHash: 'h1',
+      writebackHash: null,
       createdAt: '2025-03-03T09:00:00.000Z',
       updatedAt: '2025-03-03T09:00:00.000Z',
     });
@@ -148,7 +149,23 @@ describe('store.overrides (moved and deleted instances)', () => {
     expect(again.overrides.get('e1', '2025-03-17T09:00:00Z')).toMatchObject({
       eventSnapshot: cancelledMonday,
       appliedHash: null,
+      writebackHash: null,
     });
+  });
+
+  it('keeps the hash of the block written into a modified instance until it is written again', () => {
+    const { store } = fresh();
+    const key = { eventId: 'e1', originalStart: '2025-03-17T09:00:00Z' };
+    store.overrides.put({
+      ...key,
+      kind: 'moved',
+      newStart: '2025-03-17T13:00:00Z',
+      writebackHash: 'w1',
+    });
+    store.overrides.markAllUnapplied('e1');
+    expect(store.overrides.get('e1', key.originalStart)?.writebackHash).toBe('w1');
+    store.overrides.put({ ...store.overrides.get('e1', key.originalStart)!, writebackHash: null });
+    expect(store.overrides.get('e1', key.originalStart)?.writebackHash).toBeNull();
   });
 
   it('marks every override of a link unapplied after its meeting changed', () => {

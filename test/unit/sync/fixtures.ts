@@ -246,6 +246,7 @@ export class Model {
           newDurationMinutes: input.newDurationMinutes ?? null,
           eventSnapshot: input.eventSnapshot ?? null,
           appliedHash: input.appliedHash ?? null,
+          writebackHash: input.writebackHash ?? null,
           createdAt: NOW.toISOString(),
           updatedAt: NOW.toISOString(),
         };
@@ -323,6 +324,12 @@ export class Model {
         };
         return;
       }
+      case 'writeExceptionBlocks':
+        // Every live exception's copies get the series' block (apply compares at run time).
+        this.overrides = this.overrides.map((o) =>
+          o.kind === 'moved' ? { ...o, writebackHash: this.link!.writebackHash } : o,
+        );
+        return;
       case 'removeBlock':
         this.description = undefined;
         return;

@@ -303,8 +303,50 @@ describe('planEventSync: named cases', () => {
       durationMinutes: 30,
       zoomStart: { start_time: '2030-03-12T14:30:00', timezone: 'Europe/Berlin' },
     });
+    // Its copy does not carry our block (it was made before the series was linked): written.
+    expect(kinds(p)).toEqual(['putOverride', 'applyOverride', 'writeExceptionBlocks']);
     model.apply(p, moved);
-    expect(plan(model, moved).actions).toEqual([]);
+    expect(plan(model, model.seenAgain(moved)).actions).toEqual([]);
+  });
+
+  it('a modified instance made after the series was linked carries our block: recorded, no write', () => {
+    const model = new Model();
+    linked(model, booking({ recurrence: ['RRULE:FREQ=WEEKLY;COUNT=4'] }));
+    // Google makes the exception from the series as it stands, our block included.
+    const moved = model.seenAgain(
+      movedInstance(
+        '2030-03-12T09:00:00.000Z',
+        '2030-03-12T14:30:00+01:00',
+        '2030-03-12T15:00:00+01:00',
+      ),
+    );
+    const p = plan(model, moved);
+    expect(kinds(p)).toEqual(['putOverride', 'applyOverride']);
+    expect(find(p, 'putOverride')!.override.writebackHash).toBe(model.link!.writebackHash);
+  });
+
+  it('the series’ block written anew: its live exceptions follow; one that is over does not ask', () => {
+    const model = new Model();
+    const series = booking({ recurrence: ['RRULE:FREQ=WEEKLY;COUNT=4'] });
+    linked(model, series);
+    for (const [original, start, end] of [
+      ['2030-03-12T09:00:00.000Z', '2030-03-12T14:30:00+01:00', '2030-03-12T15:00:00+01:00'],
+      ['2030-03-19T09:00:00.000Z', '2030-03-19T14:30:00+01:00', '2030-03-19T15:00:00+01:00'],
+    ] as const) {
+      const moved = model.seenAgain(movedInstance(original, start, end));
+      model.apply(plan(model, moved), moved);
+    }
+    // A person took our block out of the series: it and the exceptions' are checked.
+    expect(kinds(plan(model, series))).toEqual(['writeBack', 'writeExceptionBlocks', 'markLinked']);
+    // Once both exceptions are over, nothing is left to bring along.
+    const later = new Date('2030-03-20T00:00:00Z');
+    expect(kinds(plan(model, series, later))).toEqual(['writeBack', 'markLinked']);
+    // An exception whose recorded block is not the series' is written even when the series' is fine.
+    model.overrides = model.overrides.map((o, i) => (i === 0 ? { ...o, writebackHash: null } : o));
+    expect(kinds(plan(model, model.seenAgain(series)))).toEqual([
+      'writeExceptionBlocks',
+      'markLinked',
+    ]);
   });
 
   it('an instance whose series is not known yet waits for it', () => {
