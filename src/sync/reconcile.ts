@@ -5,6 +5,7 @@ import { isLiveLink } from './booking-state.js';
 import type { PassContext } from './context.js';
 import type { ReconcileFinding, ReconcileReport } from './engine-types.js';
 import { describeError } from './failures.js';
+import { isLiveException } from './plan-exception-blocks.js';
 import { processEvent } from './process-event.js';
 import { writtenCopies } from './write-targets.js';
 
@@ -79,6 +80,19 @@ async function checkLink(ctx: PassContext, link: Link): Promise<ReconcileFinding
         detail: `the link block is missing or changed in ${target.calendarId}`,
       });
   }
+  // Modified instances whose copies are not known to carry the series' block (written before
+  // schema 3, or a write that failed): from the store, at no call; a fix writes them.
+  const now = ctx.now();
+  const stale = ctx.store.overrides
+    .listForLink(link.eventId)
+    .filter((o) => isLiveException(o, now) && o.writebackHash !== link.writebackHash);
+  if (link.writebackHash !== null && stale.length > 0)
+    findings.push({
+      ...base,
+      kind: 'block_missing',
+      meetingId: link.zoomMeetingId ?? undefined,
+      detail: `the link block is not known to be in ${stale.length} modified instance(s) of the series`,
+    });
   return findings;
 }
 

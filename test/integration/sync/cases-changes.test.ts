@@ -128,6 +128,25 @@ describe('sync engine: bookings that change', () => {
     const copy = await h.copy(alice, instance);
     expect(copy?.description).toContain(relinked.joinUrl!);
     expect(copy?.description).not.toContain(link.joinUrl!);
+
+    // A series linked before exceptions' blocks were recorded: reconcile reports it from the
+    // store, and its fix looks at the copy (already right here: a read, no write).
+    const [override] = h.app.store.overrides.listForLink(id);
+    h.app.store.overrides.put({ ...override!, writebackHash: null });
+    const found = await h.app.engine.reconcile({ fix: false });
+    expect(found.findings.filter((f) => f.eventId === id)).toEqual([
+      expect.objectContaining({
+        kind: 'block_missing',
+        detail: expect.stringContaining('1 modified'),
+      }),
+    ]);
+    h.resetCalls();
+    const fixed = await h.app.engine.reconcile({ fix: true });
+    expect(fixed.findings.filter((f) => f.eventId === id)).toEqual([
+      expect.objectContaining({ kind: 'block_missing', fixed: true }),
+    ]);
+    expect(h.callsFor('calendar', alice)[routes.patch]).toBeUndefined();
+    expect(h.app.store.overrides.listForLink(id)[0]!.writebackHash).toBe(relinked.writebackHash);
   });
 
   it('case 4: a retitled or retimed booking, or a new rule, updates the meeting in place (same join link)', async () => {
