@@ -23,7 +23,7 @@ export interface PassCounts {
   skipped: Partial<Record<SkipReason, number>>;
   /** Events whose processing failed this time (recorded with their next attempt). */
   failed: number;
-  /** Events waiting for a parked Zoom host (not failures). */
+  /** Events waiting, not failing: for a parked Zoom host, or for an occurrence in progress to end. */
   deferred: number;
 }
 

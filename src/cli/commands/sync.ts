@@ -140,7 +140,7 @@ export function describeSummary(summary: PassSummary): string {
       `deleted ${summary.meetingsDeleted}; occurrences changed ${summary.occurrencesChanged}`,
     `  links     written ${summary.linksWritten}, removed ${summary.linksRemoved}`,
     `  skipped   ${totalSkipped(summary)}${skipped ? ` (${skipped})` : ''}`,
-    `  failed    ${summary.failed} (tried again later); waiting for a Zoom host's daily quota ${summary.deferred}`,
+    `  failed    ${summary.failed} (tried again later); waiting ${summary.deferred} (a parked Zoom host, or an occurrence in progress)`,
   ];
   for (const room of summary.results.filter((r) => !r.ok))
     lines.push(`Room ${room.calendarId} failed: ${room.error?.code}: ${room.error?.message}`);
