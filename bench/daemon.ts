@@ -14,6 +14,7 @@ import { createDaemonMetrics } from '../src/daemon/metrics.js';
 import type { LiveEvent } from '../src/domain/calendar-event.js';
 import { createLogger } from '../src/log.js';
 import { openStore, type Store } from '../src/store/index.js';
+import { emptyCounts } from '../src/sync/counts.js';
 import type { PassSummary, SyncEngine } from '../src/sync/engine-types.js';
 
 const quiet = createLogger({ stream: new Writable({ write: (_c, _e, done) => done() }) });
@@ -28,16 +29,7 @@ const idleSummary: PassSummary = {
   roomsFailed: 0,
   results: [],
   durationMs: 0,
-  eventsSeen: 0,
-  meetingsCreated: 0,
-  meetingsUpdated: 0,
-  meetingsDeleted: 0,
-  occurrencesChanged: 0,
-  linksWritten: 0,
-  linksRemoved: 0,
-  skipped: {},
-  failed: 0,
-  deferred: 0,
+  ...emptyCounts(),
 };
 const idleEngine: SyncEngine = {
   recover: async () => ({ adopted: 0, abandoned: 0 }),

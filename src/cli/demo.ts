@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../config/index.js';
 import { describeError } from '../errors.js';
 import { demoBookings, demoEventId, type DemoStep } from '../emulators/demo-bookings.js';
 import { startEmulators, type RunningEmulators } from '../emulators/index.js';
+import { controlCall } from '../emulators/kit/index.js';
 import { seedOrganisation } from '../emulators/org.js';
 import type { Logger } from '../log.js';
 
@@ -93,7 +94,6 @@ interface Booking {
  * (first the booking the seed marks for it, then the previous round's added one).
  */
 function demoChanges(emulators: RunningEmulators, startedAt: Date) {
-  const control = emulators.google.controlUrl;
   const seeded = demoBookings(startedAt, seedOrganisation);
   const planning = bookingOf(seeded.steps, 'Quarterly planning');
   const oneToOne = bookingOf(seeded.steps, '1:1 Bob / Carol');
@@ -104,15 +104,7 @@ function demoChanges(emulators: RunningEmulators, startedAt: Date) {
   let round = 0;
   let step = 0;
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${control}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  };
+  const call = controlCall(emulators.google.controlUrl, 'demo change');
   const eventPath = (b: Pick<Booking, 'calendarId' | 'eventId'>) =>
     `/events/${encodeURIComponent(b.calendarId)}/${encodeURIComponent(b.eventId)}`;
 

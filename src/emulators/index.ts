@@ -2,7 +2,7 @@ import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGoogleEmulator, type GoogleEmulator } from './google/index.js';
-import { Clock } from './kit/index.js';
+import { Clock, controlCall } from './kit/index.js';
 import { startZoomEmulator, type ZoomEmulator } from './zoom/index.js';
 import { demoBookings } from './demo-bookings.js';
 import { seedOrganisation, seedZoomUsers, type SeedOrganisation } from './org.js';
@@ -107,18 +107,7 @@ export async function addDemoBookings(
   org: SeedOrganisation,
   now: Date,
 ): Promise<void> {
-  const control = google.controlUrl;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${control}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok)
-      throw new Error(
-        `demo booking: ${method} ${path} answered ${response.status}: ${await response.text()}`,
-      );
-  };
+  const call = controlCall(google.controlUrl, 'demo booking');
   for (const step of demoBookings(now, org).steps) {
     const target = `/events/${encodeURIComponent(step.calendarId)}`;
     if (step.kind === 'insert') await google.insertEventAs(step.as, step.calendarId, step.event);

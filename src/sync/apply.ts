@@ -14,6 +14,7 @@ import {
 import { removeBlock, writeBack, writeExceptionBlocks } from './apply-writeback.js';
 import { spanOf } from './booking-span.js';
 import type { PassContext } from './context.js';
+import { pendingLink } from './pending-link.js';
 
 /**
  * Carries out a plan through the ports, in order, recording each result in the store as soon as
@@ -143,16 +144,7 @@ function saveSnapshot(plan: EventPlan, event: CalendarEvent, ctx: PassContext): 
     return;
   }
   if (event.kind === 'deleted') return;
-  links.upsert({
-    eventId: plan.bookingId,
-    icalUid: event.iCalUID,
-    organizerEmail: event.organizer.email,
-    strategy: 'single',
-    state: 'pending',
-    eventSnapshot: event,
-    ...spanOf(event),
-    rooms: [],
-  });
+  links.upsert(pendingLink(plan.bookingId, event));
 }
 
 function recordIgnored(

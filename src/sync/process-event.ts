@@ -9,6 +9,7 @@ import type { PassContext } from './context.js';
 import { countSkip } from './counts.js';
 import { describeError, nextAttemptAt, quotaExhaustedUntil } from './failures.js';
 import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
+import { pendingLink } from './pending-link.js';
 import { bookingIdOf, planEventSync } from './plan.js';
 
 /** How one event ended: done (or recorded as failed), or held back until its master is known. */
@@ -103,15 +104,7 @@ function waitForIntent(ctx: PassContext, bookingId: string, event: CalendarEvent
   const { store } = ctx;
   if (!store.links.get(bookingId)) {
     if (event.kind !== 'single' && event.kind !== 'master') return;
-    store.links.upsert({
-      eventId: bookingId,
-      icalUid: event.iCalUID,
-      organizerEmail: event.organizer.email,
-      strategy: 'single',
-      state: 'pending',
-      eventSnapshot: event,
-      ...spanOf(event),
-    });
+    store.links.upsert(pendingLink(bookingId, event));
   } else if (event.kind === 'single' || event.kind === 'master' || event.kind === 'deleted') {
     store.links.update(bookingId, { eventSnapshot: event, ...spanOf(event) });
   }
@@ -149,15 +142,7 @@ function recordFailure(
       ctx.counts.failed += 1;
       return;
     }
-    link = store.links.upsert({
-      eventId: bookingId,
-      icalUid: event.iCalUID,
-      organizerEmail: event.organizer.email,
-      strategy: 'single',
-      state: 'pending',
-      eventSnapshot: event,
-      ...spanOf(event),
-    });
+    link = store.links.upsert(pendingLink(bookingId, event));
   }
   if (link.state === 'ignored' || link.state === 'deleted') {
     // It was skipped, foreign or deleted and now needs a meeting: a failure makes it pending work.

@@ -16,3 +16,4 @@ export {
   type EmulatorDialect,
   type ServeOptions,
 } from './emulator-server.js';
+export { controlCall } from './control-call.js';

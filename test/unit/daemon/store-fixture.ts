@@ -1,5 +1,6 @@
 import type { LiveEvent } from '../../../src/domain/calendar-event.js';
 import { openStore, type Store } from '../../../src/store/index.js';
+import { emptyCounts } from '../../../src/sync/counts.js';
 import type { PassSummary, RoomPollResult, SyncEngine } from '../../../src/sync/engine-types.js';
 
 export const now = new Date('2025-03-03T09:00:00Z');
@@ -152,22 +153,7 @@ export function seededStore(
 }
 
 export function emptySummary(): PassSummary {
-  return {
-    rooms: 0,
-    roomsFailed: 0,
-    results: [],
-    durationMs: 1,
-    eventsSeen: 0,
-    meetingsCreated: 0,
-    meetingsUpdated: 0,
-    meetingsDeleted: 0,
-    occurrencesChanged: 0,
-    linksWritten: 0,
-    linksRemoved: 0,
-    skipped: {},
-    failed: 0,
-    deferred: 0,
-  };
+  return { rooms: 0, roomsFailed: 0, results: [], durationMs: 1, ...emptyCounts() };
 }
 
 /**
