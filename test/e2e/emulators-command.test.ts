@@ -3,29 +3,9 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EmulatorsInfo } from '../../src/emulators/index.js';
 
 const bin = fileURLToPath(new URL('../../bin/zoomlink.js', import.meta.url));
-
-interface EmulatorsLine {
-  zoom: {
-    apiUrl: string;
-    oauthUrl: string;
-    controlUrl: string;
-    accountId: string;
-    clientId: string;
-    clientSecret: string;
-  };
-  google: {
-    rootUrl: string;
-    tokenUrl: string;
-    controlUrl: string;
-    customer: string;
-    serviceAccountKeyFile: string;
-  };
-  env: Record<string, string>;
-  rooms: { calendarId: string; name: string; zoomHost: string }[];
-  people: string[];
-}
 
 /** `zoomlink emulators` as a child process: one JSON line, both emulators answer, SIGTERM exits 0. */
 describe('zoomlink emulators', () => {
@@ -47,7 +27,7 @@ describe('zoomlink emulators', () => {
     child = spawn(process.execPath, [bin, 'emulators', '--seed', 'org'], {
       env: { ...process.env, NODE_ENV: 'test' },
     });
-    const info = JSON.parse(await firstLine(child)) as EmulatorsLine;
+    const info = JSON.parse(await firstLine(child)) as EmulatorsInfo;
 
     expect(Object.keys(info).sort()).toEqual(['env', 'google', 'people', 'rooms', 'zoom']);
     expect(Object.keys(info.env).sort()).toEqual(

@@ -17,17 +17,13 @@ describe('sync engine: bookings that change', () => {
   });
   afterAll(() => h.close());
   beforeEach(async () => {
-    await h.app.engine.poll();
-    await h.app.engine.poll();
-    h.resetCalls();
+    await h.settle();
   });
 
   /** Books, links and settles (the write-back seen) a booking; returns its id and meeting. */
   async function linked(event: Record<string, unknown>, rooms = [board]) {
     const { id } = await h.book(alice, rooms, event);
-    await h.app.engine.poll();
-    await h.app.engine.poll();
-    h.resetCalls();
+    await h.settle();
     const link = h.app.store.links.get(id)!;
     expect(link.state).toBe('linked');
     const meeting = (await h.meetings()).find((m) => m.id === link.zoomMeetingId);

@@ -18,9 +18,7 @@ describe('sync engine: the core cases', () => {
   afterAll(() => h.close());
   beforeEach(async () => {
     // Earlier tests' bookings are synced; each test starts from a quiet state.
-    await h.app.engine.poll();
-    await h.app.engine.poll();
-    h.resetCalls();
+    await h.settle();
   });
 
   it('case 1: a new single booking gets one meeting on the room host, written to the organizer copy', async () => {

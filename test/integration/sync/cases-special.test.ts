@@ -17,9 +17,7 @@ describe('sync engine: foreign links, skipped bookings, two rooms', () => {
   });
   afterAll(() => h.close());
   beforeEach(async () => {
-    await h.app.engine.poll();
-    await h.app.engine.poll();
-    h.resetCalls();
+    await h.settle();
   });
 
   it('case 10: an event that already has a Zoom link zoomlink did not make is left alone, and recorded', async () => {
@@ -171,9 +169,7 @@ describe('sync engine: fallbacks and windows', () => {
   });
   afterAll(() => h.close());
   beforeEach(async () => {
-    await h.app.engine.poll();
-    await h.app.engine.poll();
-    h.resetCalls();
+    await h.settle();
   });
 
   it('case 11: a rule Zoom cannot say gets the configured fallback: one meeting per occurrence', async () => {

@@ -87,6 +87,8 @@ export interface SyncHarness {
   /** Calls by route made against one calendar (Google) or one host (Zoom). */
   callsFor(tag: 'calendar' | 'host', value: string): Record<string, number>;
   resetCalls(): void;
+  /** Two polls (the links made, then our own write-back seen), then the counters zeroed. */
+  settle(): Promise<void>;
   /** Live (not deleted) Zoom meetings, with their occurrences. */
   meetings(): Promise<ZoomMeetingState[]>;
   /** Every copy on one calendar, as the emulator holds them. */
@@ -213,6 +215,11 @@ export async function startSyncHarness(
       return key ? byValue[key]! : {};
     },
     resetCalls() {
+      for (const server of servers) server.calls.clear();
+    },
+    async settle() {
+      await app.engine.poll();
+      await app.engine.poll();
       for (const server of servers) server.calls.clear();
     },
     async meetings() {
