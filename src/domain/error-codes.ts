@@ -10,7 +10,7 @@ export const CrossLayerCodes = {
   googleDelegationRefused: 'GOOGLE_DELEGATION_REFUSED',
   /** A Zoom host's daily create/update budget is spent; do not call again until `until`. */
   zoomQuotaExhausted: 'ZOOM_QUOTA_EXHAUSTED',
-  /** Zoom credentials are wrong or the app is deactivated. */
+  /** Zoom credentials are wrong, the app is deactivated, or it lacks a scope. */
   zoomAuthFailed: 'ZOOM_AUTH_FAILED',
 } as const;
 

@@ -125,6 +125,14 @@ export function errorFromResponse(failed: FailedResponse): ZoomApiError {
       { ...base, code: ZoomErrorCodes.validationFailed, retryable: false, fields },
     );
   }
+  // 400 with code 4711, "Invalid access token, does not contain scopes:[…]" (zoom-laravel#15,
+  // devforum 85922): the app lacks a scope. Not retryable until an admin adds it.
+  if (body.code === 4711 || /does not contain scopes/i.test(body.message ?? '')) {
+    return new ZoomApiError(
+      `The Zoom app may not call ${endpoint}: a scope is missing. ${said}. Zoom App Marketplace → the Server-to-Server OAuth app → Scopes: add the scope Zoom names (README "Zoom setup" lists them all; \`zoomlink doctor\` shows which are missing), then save; the next token carries it.`,
+      { ...base, code: ZoomErrorCodes.authFailed, retryable: false },
+    );
+  }
   if (status === 401 || (endpoint.endsWith('/oauth/token') && status === 400)) {
     return new ZoomApiError(
       `Zoom refused zoomlink's credentials for ${endpoint}. ${said}. Check zoom.accountId, zoom.clientId and zoom.clientSecret against the Server-to-Server OAuth app in the Zoom App Marketplace, that the app is activated, and that it has the meeting scopes (meeting:read:admin, meeting:write:admin or their granular forms).`,

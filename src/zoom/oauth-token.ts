@@ -2,6 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 import type { ApiObserver } from '../domain/api-observer.js';
 import { errorFromResponse } from './error-mapping.js';
 import { tokenSchema } from './schemas.js';
+import { parseScopes } from './scopes.js';
 import { bodyOf, exchange, invalidResponse, type Exchange, type ZoomLogger } from './transport.js';
 
 /**
@@ -56,6 +57,8 @@ export class S2SOAuthTokenSource implements AccessTokenSource {
   private readonly http: AxiosInstance;
   private cached: { token: string; refreshAt: Date } | undefined;
   private pending: Promise<string> | undefined;
+  /** The scopes Zoom listed with the last token (`undefined` until one came, or if it named none). */
+  grantedScopes: string[] | undefined;
 
   constructor(private readonly options: S2SOAuthTokenSourceOptions) {
     this.http = axios.create({
@@ -116,6 +119,8 @@ export class S2SOAuthTokenSource implements AccessTokenSource {
     }
     const refreshAt = tokenRefreshAt(obtainedAt, parsed.data.expires_in);
     this.cached = { token: parsed.data.access_token, refreshAt };
+    this.grantedScopes =
+      parsed.data.scope === undefined ? undefined : parseScopes(parsed.data.scope);
     this.options.logger?.debug('zoom token obtained', {
       expiresInSeconds: parsed.data.expires_in,
       refreshAt: refreshAt.toISOString(),

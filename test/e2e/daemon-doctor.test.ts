@@ -32,6 +32,7 @@ describe('zoomlink doctor against the emulators', () => {
     }
     expect(out).toMatch(/ok\s+google organizer token\s+token for admin@example.com/);
     expect(out).toMatch(/ok\s+zoom token/);
+    expect(out).toMatch(/ok\s+zoom scopes\s+the app holds every meeting scope/);
     expect(out).toMatch(/ok\s+database\s+.*will be created/);
     expect(out).toMatch(/0 failed\n$/);
   });
@@ -44,6 +45,12 @@ describe('zoomlink doctor against the emulators', () => {
       body: JSON.stringify({
         scopes: ['https://www.googleapis.com/auth/calendar.events.readonly'],
       }),
+    });
+    // The Zoom app was given the classic read scope and granular create only.
+    await fetch(`${emulators.zoom.controlUrl}/scopes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scopes: ['meeting:read:admin', 'meeting:write:meeting:admin'] }),
     });
     const rooms = emulators.info.rooms.map((r, i) =>
       i === 0 ? { ...r, zoomHost: 'nobody@example.com' } : r,
@@ -59,6 +66,12 @@ describe('zoomlink doctor against the emulators', () => {
     );
     expect(out).toMatch(/FAIL\s+zoom host\s+nobody@example.com: ZOOM_USER_NOT_FOUND/);
     expect(out).toMatch(/fix: Add nobody@example.com as a user of the Zoom account/);
+    expect(out).toMatch(
+      /FAIL\s+zoom scopes\s+missing: meeting:update:meeting:admin \(to update meetings and occurrences\), meeting:delete:meeting:admin/,
+    );
+    expect(out).toMatch(
+      /fix: Zoom App Marketplace .* add meeting:update:meeting:admin \(or the classic meeting:write:admin\)/,
+    );
     expect(out).toMatch(/ok\s+google room\s+Boardroom: readable/);
   });
 

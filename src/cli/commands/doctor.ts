@@ -31,10 +31,11 @@ import { configureLogger } from '../../log.js';
 import { latestSchemaVersion } from '../../store/index.js';
 import { createZoomClient, ZoomErrorCodes, isZoomApiError } from '../../zoom/index.js';
 import { S2SOAuthTokenSource } from '../../zoom/oauth-token.js';
+import { missingZoomScopes, zoomScopeNeeds } from '../../zoom/scopes.js';
 
 /**
  * `zoomlink doctor`: checks, one by one, what `zoomlink run` needs — the configuration, the
- * database, Zoom (a token, the host users) and Google (a token for reading rooms and for writing
+ * database, Zoom (a token, the scopes it carries, the host users) and Google (a token for reading rooms and for writing
  * as an organizer, so the delegated scopes; the Directory when rooms are discovered) — and prints
  * each with `ok` or the exact fix. Read-only: it creates no meeting, writes no event, and does not
  * migrate the database. Exit 0 when nothing failed.
@@ -407,7 +408,7 @@ async function checkZoom(config: Config, rooms: Room[]): Promise<CheckResult[]> 
   let client;
   try {
     client = createZoomClient(config.zoom);
-    await new S2SOAuthTokenSource({
+    const tokens = new S2SOAuthTokenSource({
       oauthUrl: config.zoom.oauthUrl,
       credentials: {
         accountId: config.zoom.accountId,
@@ -416,12 +417,14 @@ async function checkZoom(config: Config, rooms: Room[]): Promise<CheckResult[]> 
       },
       timeoutMs: config.zoom.requestTimeoutMs,
       now: () => new Date(),
-    }).token();
+    });
+    await tokens.token();
     results.push({
       check: 'zoom token',
       status: 'ok',
       detail: `Server-to-Server OAuth token for account ${config.zoom.accountId}`,
     });
+    results.push(checkZoomScopes(tokens.grantedScopes));
   } catch (error) {
     return [fail('zoom token', error)];
   }
@@ -448,6 +451,31 @@ async function checkZoom(config: Config, rooms: Room[]): Promise<CheckResult[]> 
     }
   }
   return results;
+}
+
+/** What the token says the app may do, against what zoomlink's calls need. */
+function checkZoomScopes(granted: string[] | undefined): CheckResult {
+  if (granted === undefined)
+    return {
+      check: 'zoom scopes',
+      status: 'warn',
+      detail:
+        "Zoom did not list the token's scopes; a missing one shows as ZOOM_AUTH_FAILED on the first call that needs it",
+      fix: `Check the app's scopes in the Zoom App Marketplace: ${zoomScopeNeeds.map((n) => n.granular).join(', ')}.`,
+    };
+  const missing = missingZoomScopes(granted);
+  if (missing.length === 0)
+    return {
+      check: 'zoom scopes',
+      status: 'ok',
+      detail: 'the app holds every meeting scope zoomlink needs',
+    };
+  return {
+    check: 'zoom scopes',
+    status: 'fail',
+    detail: `missing: ${missing.map((n) => `${n.granular} (to ${n.purpose})`).join(', ')}`,
+    fix: `Zoom App Marketplace → Manage → the Server-to-Server OAuth app → Scopes: add ${missing.map((n) => `${n.granular} (or the classic ${n.classic})`).join(', ')}; save, and if Zoom asks, activate the app again. The next token carries them.`,
+  };
 }
 
 function fail(check: string, error: unknown, about?: string, fix?: string): CheckResult {

@@ -65,6 +65,15 @@ export function addControlRoutes(
     }
   });
 
+  server.control('POST', '/scopes', (ctx) => {
+    const body = parseObject(ctx.rawBody);
+    const scopes = body && typeof body === 'object' && 'scopes' in body ? body.scopes : undefined;
+    if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string'))
+      return { status: 400, body: { error: 'send {"scopes": ["meeting:read:meeting:admin", …]}' } };
+    zoom.appScopes = scopes as string[];
+    return { status: 200, body: { scopes } };
+  });
+
   server.control('POST', '/tokens/expire', (ctx) => ({
     status: 200,
     body: { expired: zoom.tokens.expireAll(ctx.now.getTime()) },

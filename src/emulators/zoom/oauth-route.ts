@@ -8,18 +8,6 @@ export interface ZoomAccount {
   clientSecret: string;
 }
 
-/** The scopes a Server-to-Server app for zoomlink holds (granular names, facts §1.2). */
-const SCOPES = [
-  'meeting:read:meeting:admin',
-  'meeting:write:meeting:admin',
-  'meeting:update:meeting:admin',
-  'meeting:delete:meeting:admin',
-  'meeting:read:list_meetings:admin',
-  'meeting:read:invitation:admin',
-  'meeting:write:invite_links:admin',
-  'meeting:update:status:admin',
-].join(' ');
-
 /** OAuth errors have their own shape, `{reason, error}` (facts §1.4; zoom-laravel#3, DF-79648). */
 function oauthError(status: number, error: string, reason: string): Reply {
   return { status, body: { reason, error } };
@@ -35,6 +23,7 @@ export function tokenEndpoint(
   account: ZoomAccount,
   tokens: TokenStore,
   switches: ZoomSwitchValues,
+  appScopes: readonly string[],
 ): Reply {
   const form = new URLSearchParams(ctx.rawBody.toString('utf8'));
   const param = (name: string) =>
@@ -61,7 +50,7 @@ export function tokenEndpoint(
   if (accountId !== account.accountId)
     return oauthError(400, 'invalid_request', 'Invalid account_id.');
 
-  const token = tokens.issue(ctx.now.getTime(), account, switches.newTokenRevokesOld);
+  const token = tokens.issue(ctx.now.getTime(), account, switches.newTokenRevokesOld, appScopes);
   return {
     status: 200,
     headers: { 'cache-control': 'no-store' },
@@ -69,7 +58,7 @@ export function tokenEndpoint(
       access_token: token,
       token_type: 'bearer',
       expires_in: TOKEN_TTL_SECONDS,
-      scope: SCOPES,
+      scope: appScopes.join(' '),
       api_url: 'https://api.zoom.us',
     },
   };

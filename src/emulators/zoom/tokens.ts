@@ -12,9 +12,16 @@ export type TokenCheck = 'valid' | 'unknown' | 'expired';
  */
 export class TokenStore {
   private readonly expiresAt = new Map<string, number>();
+  /** The scopes each token was issued with (the app's at that moment, as with Zoom). */
+  private readonly scopes = new Map<string, readonly string[]>();
 
-  issue(nowMs: number, account: { accountId: string; clientId: string }, revokeOthers: boolean) {
-    if (revokeOthers) this.expiresAt.clear();
+  issue(
+    nowMs: number,
+    account: { accountId: string; clientId: string },
+    revokeOthers: boolean,
+    scopes: readonly string[],
+  ) {
+    if (revokeOthers) this.clear();
     const iat = Math.floor(nowMs / 1000);
     const header = { alg: 'HS512', v: '2.0', kid: zoomUserId() };
     const payload = {
@@ -33,6 +40,7 @@ export class TokenStore {
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const token = `${encode(header)}.${encode(payload)}.${randomBytes(64).toString('base64url')}`;
     this.expiresAt.set(token, nowMs + TOKEN_TTL_SECONDS * 1000);
+    this.scopes.set(token, scopes);
     return token;
   }
 
@@ -40,6 +48,12 @@ export class TokenStore {
     const expiry = token === undefined ? undefined : this.expiresAt.get(token);
     if (expiry === undefined) return 'unknown';
     return nowMs < expiry ? 'valid' : 'expired';
+  }
+
+  /** Whether the token carries one of the scopes. */
+  holdsAny(token: string | undefined, accepted: readonly string[]): boolean {
+    const held = token === undefined ? undefined : this.scopes.get(token);
+    return held !== undefined && accepted.some((scope) => held.includes(scope));
   }
 
   /** Makes every token issued so far expired as of `nowMs` (control API: "tokens expire now"). */
@@ -50,6 +64,7 @@ export class TokenStore {
 
   clear(): void {
     this.expiresAt.clear();
+    this.scopes.clear();
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from './meeting-write.js';
 import { tokenEndpoint, type ZoomAccount } from './oauth-route.js';
 import { renderMeeting } from './render-meeting.js';
+import { defaultAppScopes, missingScopes, routeScopes } from './scopes.js';
 import { fieldErrors, requestValidators, type BodyValidator } from './spec-schemas.js';
 import type { ZoomSwitchDefinitions, ZoomSwitchValues } from './switches.js';
 import { bearerToken, TokenStore } from './tokens.js';
@@ -24,6 +25,8 @@ import { errors, zoomError, type FieldError } from './zoom-errors.js';
 type ZoomHandler = (ctx: ApiContext, switches: ZoomSwitchValues) => Reply;
 
 const DAY_MS = 86_400_000;
+const read = (granular: string) => routeScopes(granular, 'read');
+const write = (granular: string) => routeScopes(granular, 'write');
 
 /**
  * The Zoom REST API v2 paths zoomlink uses (SPEC), over the emulator's state: users, meetings,
@@ -35,6 +38,8 @@ export class ZoomApi {
   readonly meetings = new Map<number, StoredMeeting>();
   readonly tokens = new TokenStore();
   readonly limits = new RateLimits();
+  /** The scopes the app holds; tokens issued from now on carry them (control API `/scopes`). */
+  appScopes: readonly string[] = defaultAppScopes;
   private readonly cursors = new PageCursors();
 
   constructor(
@@ -43,24 +48,54 @@ export class ZoomApi {
   ) {
     requestValidators(); // read the spec now, so a missing file fails at start, not mid-test
     server.route('POST', '/oauth/token', (ctx) =>
-      tokenEndpoint(ctx, account, this.tokens, server.switches.values()),
+      tokenEndpoint(ctx, account, this.tokens, server.switches.values(), this.appScopes),
     );
-    server.route('POST', '/v2/users/:userId/meetings', this.api('Medium', this.create));
-    server.route('GET', '/v2/users/:userId/meetings', this.api('Medium', this.list));
-    server.route('GET', '/v2/meetings/:meetingId', this.api('Light', this.get));
-    server.route('PATCH', '/v2/meetings/:meetingId', this.api('Light', this.update));
-    server.route('DELETE', '/v2/meetings/:meetingId', this.api('Light', this.remove));
-    server.route('PUT', '/v2/meetings/:meetingId/status', this.api('Light', this.status));
-    server.route('GET', '/v2/meetings/:meetingId/invitation', this.api('Light', this.invitation));
+    server.route(
+      'POST',
+      '/v2/users/:userId/meetings',
+      this.api('Medium', write('meeting:write:meeting'), this.create),
+    );
+    server.route(
+      'GET',
+      '/v2/users/:userId/meetings',
+      this.api('Medium', read('meeting:read:list_meetings'), this.list),
+    );
+    server.route(
+      'GET',
+      '/v2/meetings/:meetingId',
+      this.api('Light', read('meeting:read:meeting'), this.get),
+    );
+    server.route(
+      'PATCH',
+      '/v2/meetings/:meetingId',
+      this.api('Light', write('meeting:update:meeting'), this.update),
+    );
+    server.route(
+      'DELETE',
+      '/v2/meetings/:meetingId',
+      this.api('Light', write('meeting:delete:meeting'), this.remove),
+    );
+    server.route(
+      'PUT',
+      '/v2/meetings/:meetingId/status',
+      this.api('Light', write('meeting:update:status'), this.status),
+    );
+    server.route(
+      'GET',
+      '/v2/meetings/:meetingId/invitation',
+      this.api('Light', read('meeting:read:invitation'), this.invitation),
+    );
     server.route(
       'POST',
       '/v2/meetings/:meetingId/invite_links',
-      this.api('Light', this.inviteLinks),
+      this.api('Light', write('meeting:write:invite_links'), this.inviteLinks),
     );
   }
 
-  /** Forgets meetings, tokens, counters and cursors (users are the caller's business). */
+  /** Forgets meetings, tokens, counters and cursors, and gives the app its default scopes back
+   * (users are the caller's business). */
   clear(): void {
+    this.appScopes = defaultAppScopes;
     this.meetings.clear();
     this.tokens.clear();
     this.limits.clear();
@@ -78,14 +113,16 @@ export class ZoomApi {
     return param && /^\d{1,19}$/.test(param) ? this.meetings.get(Number(param)) : undefined;
   }
 
-  private api(label: RateLabel, handler: ZoomHandler): ApiHandler {
+  private api(label: RateLabel, scopes: readonly string[], handler: ZoomHandler): ApiHandler {
     return (ctx) => {
       const switches = this.server.switches.values();
-      const check = this.tokens.check(bearerToken(ctx.headers.authorization), ctx.now.getTime());
+      const token = bearerToken(ctx.headers.authorization);
+      const check = this.tokens.check(token, ctx.now.getTime());
       if (check !== 'valid')
         return errors.invalidToken(
           check === 'expired' ? switches.expiredTokenMessage : 'Invalid access token.',
         );
+      if (!this.tokens.holdsAny(token, scopes)) return missingScopes(scopes);
       const limited = this.limits.takeAccount(label, ctx.now, switches);
       if (limited) return limited;
       const reply = handler.call(this, ctx, switches);

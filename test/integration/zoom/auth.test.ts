@@ -97,6 +97,26 @@ describe('Zoom client: Server-to-Server OAuth', () => {
     expect(await zoom.count(routes.get)).toBe(0);
   });
 
+  it('reports a scope the app lacks (400/4711) as ZOOM_AUTH_FAILED at once, without retrying', async () => {
+    await zoom.control('POST', '/scopes', {
+      scopes: ['meeting:read:admin', 'meeting:write:meeting:admin'],
+    });
+    try {
+      const client = fresh();
+      const error = await rejection(client.deleteMeeting(meetingId));
+      expect((error as ZoomApiError).code).toBe('ZOOM_AUTH_FAILED');
+      expect((error as ZoomApiError).zoomCode).toBe(4711);
+      expect((error as ZoomApiError).retryable).toBe(false);
+      expect((error as ZoomApiError).message).toContain('meeting:delete:meeting:admin');
+      expect(await zoom.count(routes.delete)).toBe(1);
+      expect((await client.getMeeting(meetingId))?.id).toBe(meetingId);
+    } finally {
+      await zoom.control('POST', '/scopes', {
+        scopes: ['meeting:read:admin', 'meeting:write:admin'],
+      });
+    }
+  });
+
   it('works when Zoom refuses token parameters in the query string (they go in the form body)', async () => {
     await zoom.control('POST', '/switches', { tokenParamsInQuery: 'refused' });
     try {

@@ -118,6 +118,22 @@ describe('errorFromResponse', () => {
     expect(token.message).toContain('zoom.clientSecret');
   });
 
+  it('maps 400/4711 (a scope the app lacks) to auth failure, naming the fix', () => {
+    const error = failed({
+      status: 400,
+      endpoint: 'DELETE /meetings/1',
+      body: {
+        code: 4711,
+        message: 'Invalid access token, does not contain scopes:[meeting:delete:meeting:admin].',
+      },
+    });
+    expect(error.code).toBe(ZoomErrorCodes.authFailed);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('meeting:delete:meeting:admin');
+    expect(error.message).toContain('Scopes');
+    expect(error.message).toContain('zoomlink doctor');
+  });
+
   it('reads a per-second 429 with Retry-After in seconds as retryable', () => {
     const error = failed({
       status: 429,

@@ -95,6 +95,40 @@ describe('Zoom emulator: Server-to-Server OAuth', () => {
     expect(expired.body).toEqual({ code: 124, message: 'Access token is expired.' });
   });
 
+  it('refuses a route the token has no scope for with 400/4711, and new tokens carry new scopes', async () => {
+    const held = ['meeting:read:admin', 'meeting:write:meeting:admin'];
+    expect((await h.control('POST', '/scopes', { scopes: held })).status).toBe(200);
+    // The token issued before keeps every scope; the next one carries only the new set.
+    expect((await h.call('GET', '/users/room1@example.com/meetings')).status).toBe(200);
+    const answer = await tokenRequest(
+      '',
+      `grant_type=account_credentials&account_id=${h.zoom.accountId}`,
+    );
+    const body = (await answer.json()) as { access_token: string; scope: string };
+    expect(body.scope).toBe(held.join(' '));
+    h.token = body.access_token;
+    const created = await h.call('POST', '/users/room1@example.com/meetings', {
+      topic: 'Scoped',
+      type: 2,
+      start_time: '2030-01-01T10:00:00Z',
+      duration: 30,
+    });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: number }).id;
+    expect((await h.call('GET', `/meetings/${id}`)).status).toBe(200);
+    const refused = await h.call('DELETE', `/meetings/${id}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({
+      code: 4711,
+      message:
+        'Invalid access token, does not contain scopes:[meeting:delete:meeting:admin, meeting:delete:meeting, meeting:write:admin, meeting:write].',
+    });
+    expect((await h.control('POST', '/scopes', { scopes: 'all' })).status).toBe(400);
+    await h.control('POST', '/reset');
+    h.token = await h.newToken();
+    expect((await h.call('DELETE', `/meetings/${id}`)).status).toBe(404);
+  });
+
   it('revokes earlier tokens when a new one is issued, if switched on', async () => {
     await h.control('POST', '/switches', { newTokenRevokesOld: true });
     const first = h.token;

@@ -1,0 +1,35 @@
+/**
+ * Scopes in the Zoom emulator: what the app holds, what each route needs, and Zoom's refusal.
+ *
+ * Each route accepts its classic scopes (the `security` of the operation in Zoom's OpenAPI
+ * export: `meeting:read[:admin]` or `meeting:write[:admin]`) or its granular one (facts §1.2,
+ * the names Zoom lists in a token's `scope`). A token lacking all of them is refused with
+ * 400 `{"code":4711,"message":"Invalid access token, does not contain scopes:[…]."}`, as Zoom
+ * answered in zoom-laravel#15 (status and body) and devforum 85922 (the classic pair listed).
+ */
+import { zoomError } from './zoom-errors.js';
+
+/** What a Server-to-Server app set up as README "Zoom setup" says holds (granular names). */
+export const defaultAppScopes: readonly string[] = [
+  'meeting:read:meeting:admin',
+  'meeting:write:meeting:admin',
+  'meeting:update:meeting:admin',
+  'meeting:delete:meeting:admin',
+  'meeting:read:list_meetings:admin',
+  'meeting:read:invitation:admin',
+  'meeting:write:invite_links:admin',
+  'meeting:update:status:admin',
+];
+
+/** The scopes that let a route through: its granular scope or the classic read/write pair. */
+export function routeScopes(granular: string, classic: 'read' | 'write'): readonly string[] {
+  return [`${granular}:admin`, granular, `meeting:${classic}:admin`, `meeting:${classic}`];
+}
+
+export function missingScopes(accepted: readonly string[]) {
+  return zoomError(
+    400,
+    4711,
+    `Invalid access token, does not contain scopes:[${accepted.join(', ')}].`,
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The Zoom scopes zoomlink's calls need, each satisfied by its classic or its granular name.
+ *
+ * Classic names: the `security` of each operation in Zoom's OpenAPI export (specs/SOURCES.md):
+ * create, update and delete need `meeting:write:admin`, reading and listing `meeting:read:admin`
+ * (a Server-to-Server app holds the `:admin` forms). Granular names (2024+): facts file §1.2, as
+ * Zoom lists them in a token's `scope` and in its 400/4711 "does not contain scopes" answers
+ * (zoom-laravel#15). The token answer names what the app holds (devforum 89358), so `zoomlink
+ * doctor` can say what is missing before a sync is refused.
+ */
+export interface ZoomScopeNeed {
+  /** What zoomlink does with it. */
+  purpose: string;
+  /** The granular scope to add in the Zoom App Marketplace. */
+  granular: string;
+  /** The classic scope that covers it as well. */
+  classic: string;
+}
+
+export const zoomScopeNeeds: readonly ZoomScopeNeed[] = [
+  {
+    purpose: 'create meetings',
+    granular: 'meeting:write:meeting:admin',
+    classic: 'meeting:write:admin',
+  },
+  {
+    purpose: 'read meetings',
+    granular: 'meeting:read:meeting:admin',
+    classic: 'meeting:read:admin',
+  },
+  {
+    purpose: 'update meetings and occurrences',
+    granular: 'meeting:update:meeting:admin',
+    classic: 'meeting:write:admin',
+  },
+  {
+    purpose: 'delete meetings and occurrences',
+    granular: 'meeting:delete:meeting:admin',
+    classic: 'meeting:write:admin',
+  },
+  {
+    purpose: "list a host's meetings (crash recovery, reconcile, doctor)",
+    granular: 'meeting:read:list_meetings:admin',
+    classic: 'meeting:read:admin',
+  },
+  {
+    purpose: 'read invitation texts (`zoomlink zoom invitation`)',
+    granular: 'meeting:read:invitation:admin',
+    classic: 'meeting:read:admin',
+  },
+];
+
+/** Splits a token answer's `scope` (space-separated, as OAuth 2.0 §3.3 has it). */
+export function parseScopes(scope: string): string[] {
+  return scope.split(/\s+/).filter(Boolean);
+}
+
+/** The needs that none of the granted scopes satisfies. */
+export function missingZoomScopes(granted: readonly string[]): ZoomScopeNeed[] {
+  const held = new Set(granted.map((s) => s.toLowerCase()));
+  return zoomScopeNeeds.filter((need) => !held.has(need.granular) && !held.has(need.classic));
+}
