@@ -272,6 +272,15 @@ export const syncSchema = z
       .min(1)
       .default(6 * 3600)
       .describe('Longest delay between tries of a failed event.'),
+    inProgressRecheckMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15)
+      .describe(
+        'How long a booking waits before trying again when Zoom refuses a change because someone started its meeting.',
+      ),
     invitationLang: z
       .enum(['en', 'zh-TW'])
       .default('en')

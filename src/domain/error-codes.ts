@@ -10,6 +10,8 @@ export const CrossLayerCodes = {
   googleDelegationRefused: 'GOOGLE_DELEGATION_REFUSED',
   /** A Zoom host's daily create/update budget is spent; do not call again until `until`. */
   zoomQuotaExhausted: 'ZOOM_QUOTA_EXHAUSTED',
+  /** Someone started the meeting: Zoom refuses to change or delete it until it ends. */
+  zoomMeetingInProgress: 'ZOOM_MEETING_IN_PROGRESS',
   /** Zoom credentials are wrong, the app is deactivated, or it lacks a scope. */
   zoomAuthFailed: 'ZOOM_AUTH_FAILED',
 } as const;

@@ -40,9 +40,17 @@ export function outcomeUnknown(error: unknown): boolean {
   return details(error).outcomeUnknown === true;
 }
 
-/** Zoom's 400/3000 on an occurrence call: that occurrence is not in the meeting (nothing to do). */
+/**
+ * Zoom's 400/3000 on an occurrence call: that occurrence is not in the meeting (nothing to do) —
+ * unless the 3000 says the meeting has started, which is a reason to wait, not a "done".
+ */
 export function isInvalidOccurrence(error: unknown): boolean {
-  return details(error).zoomCode === 3000;
+  return details(error).zoomCode === 3000 && !isMeetingInProgress(error);
+}
+
+/** Someone started the meeting: Zoom refuses changes until it ends. */
+export function isMeetingInProgress(error: unknown): boolean {
+  return errorCode(error) === CrossLayerCodes.zoomMeetingInProgress;
 }
 
 export function isFullSyncRequired(error: unknown): boolean {

@@ -7,7 +7,12 @@ import { spanOf } from './booking-span.js';
 import type { BookingState } from './booking-state.js';
 import type { PassContext } from './context.js';
 import { countSkip } from './counts.js';
-import { describeError, nextAttemptAt, quotaExhaustedUntil } from './failures.js';
+import {
+  describeError,
+  isMeetingInProgress,
+  nextAttemptAt,
+  quotaExhaustedUntil,
+} from './failures.js';
 import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from './pending-link.js';
 import { bookingIdOf, planEventSync } from './plan.js';
@@ -158,6 +163,17 @@ function recordFailure(
       eventId: bookingId,
       host,
       until: parkedUntil.toISOString(),
+    });
+    return;
+  }
+  if (isMeetingInProgress(error)) {
+    // Not a failure: the meeting runs (perhaps started early), and Zoom takes the change after.
+    const until = new Date(now.getTime() + ctx.config.sync.inProgressRecheckMinutes * 60_000);
+    store.links.defer(bookingId, until, message);
+    ctx.counts.deferred += 1;
+    ctx.logger.info('the zoom meeting is in progress; the change waits until it ends', {
+      eventId: bookingId,
+      until: until.toISOString(),
     });
     return;
   }

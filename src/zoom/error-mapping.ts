@@ -139,6 +139,19 @@ export function errorFromResponse(failed: FailedResponse): ZoomApiError {
       { ...base, code: ZoomErrorCodes.authFailed, retryable: false },
     );
   }
+  // A meeting someone started: 400/3000 "You cannot update or delete meetings that have started
+  // using this method." on PATCH, 400/3002 "…cannot delete this meeting since it is in progress."
+  // on DELETE (the spec's meetingUpdate and meetingDelete; facts §3.3, §3.4). Code 3000 alone also
+  // means "Invalid occurrence_id.", so the message tells them apart.
+  if (
+    status === 400 &&
+    (body.code === 3002 || (body.code === 3000 && /started|in progress/i.test(body.message ?? '')))
+  ) {
+    return new ZoomApiError(
+      `The meeting in ${endpoint} is in progress (someone started it), and Zoom refuses to change or delete it until it ends. ${said}. zoomlink waits and tries again (sync.inProgressRecheckMinutes).`,
+      { ...base, code: ZoomErrorCodes.meetingInProgress, retryable: false },
+    );
+  }
   if ((status === 404 && body.code === 1001) || (status === 400 && body.code === 1010)) {
     return new ZoomApiError(
       `The Zoom user in ${endpoint} is not in this Zoom account. ${said}. Check the room's zoomHost (an email or user id of a licensed user in the account the app belongs to).`,

@@ -3,8 +3,9 @@ import { ZoomlinkError } from '../errors.js';
 
 /**
  * The stable codes of every error the Zoom client raises (each is in the README's
- * troubleshooting table). Two of them cross layers: the sync engine reacts to
- * `ZOOM_QUOTA_EXHAUSTED` and `ZOOM_AUTH_FAILED` without importing this module.
+ * troubleshooting table). Three of them cross layers: the sync engine reacts to
+ * `ZOOM_QUOTA_EXHAUSTED`, `ZOOM_MEETING_IN_PROGRESS` and `ZOOM_AUTH_FAILED` without importing this
+ * module.
  */
 export const ZoomErrorCodes = {
   /** Any other refusal by Zoom (403, 409, an unexpected 4xx). */
@@ -21,6 +22,8 @@ export const ZoomErrorCodes = {
   unavailable: 'ZOOM_UNAVAILABLE',
   /** Zoom answered 2xx with a body we cannot read. */
   responseInvalid: 'ZOOM_RESPONSE_INVALID',
+  /** 400/3000 "cannot update or delete meetings that have started", or 400/3002 on delete. */
+  meetingInProgress: CrossLayerCodes.zoomMeetingInProgress,
   /** Credentials refused, app deactivated, or a scope missing. */
   authFailed: CrossLayerCodes.zoomAuthFailed,
   /** The host's daily create/update budget is spent; see `ZoomQuotaExhaustedError.until`. */

@@ -118,6 +118,34 @@ describe('errorFromResponse', () => {
     expect(token.message).toContain('zoom.clientSecret');
   });
 
+  it('tells a meeting in progress (3000 "started", 3002) from an invalid occurrence (3000)', () => {
+    const started = failed({
+      status: 400,
+      endpoint: 'PATCH /meetings/1',
+      body: {
+        code: 3000,
+        message: 'You cannot update or delete meetings that have started using this method.',
+      },
+    });
+    expect(started.code).toBe(ZoomErrorCodes.meetingInProgress);
+    expect(started.retryable).toBe(false);
+    expect(started.message).toContain('sync.inProgressRecheckMinutes');
+    const running = failed({
+      status: 400,
+      body: {
+        code: 3002,
+        message: 'Sorry, you cannot delete this meeting since it is in progress.',
+      },
+    });
+    expect(running.code).toBe(ZoomErrorCodes.meetingInProgress);
+    const occurrence = failed({
+      status: 400,
+      body: { code: 3000, message: 'Invalid occurrence_id.' },
+    });
+    expect(occurrence.code).toBe(ZoomErrorCodes.apiError);
+    expect(occurrence.zoomCode).toBe(3000);
+  });
+
   it('maps 400/4711 (a scope the app lacks) to auth failure, naming the fix', () => {
     const error = failed({
       status: 400,
