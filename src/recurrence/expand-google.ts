@@ -164,7 +164,7 @@ function rdateCandidate(
  * meeting can serve (Zoom expires a recurring meeting 365 days after its last start, facts
  * §4.1). With an explicit `to`, the caller's range is followed to its end.
  */
-const LIMIT_HORIZON_MS = 20 * 365.25 * DAY_MS;
+export const LIMIT_HORIZON_MS = 20 * 365.25 * DAY_MS;
 const YEAR_MS = 366 * DAY_MS;
 
 /** The rule's instances that `wanted` keeps, in floating order, stopping as soon as none can follow. */
