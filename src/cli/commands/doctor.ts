@@ -35,9 +35,9 @@ import { missingZoomScopes, zoomScopeNeeds } from '../../zoom/scopes.js';
 
 /**
  * `zoomlink doctor`: checks, one by one, what `zoomlink run` needs — the configuration, the
- * database, Zoom (a token, the scopes it carries, the host users) and Google (a token for reading rooms and for writing
- * as an organizer, so the delegated scopes; the Directory when rooms are discovered) — and prints
- * each with `ok` or the exact fix. Read-only: it creates no meeting, writes no event, and does not
+ * database, Zoom (a token, the scopes it carries, the host users) and Google (a token for reading
+ * rooms and for writing as an organizer, so the delegated scopes; the Directory when rooms are
+ * discovered) — and prints each with `ok` or the exact fix. Read-only: it creates no meeting, writes no event, and does not
  * migrate the database. Exit 0 when nothing failed.
  */
 type Status = 'ok' | 'warn' | 'fail';
