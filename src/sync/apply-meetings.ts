@@ -1,7 +1,7 @@
 import { recordAction } from './record-action.js';
 import type { ZoomMeeting, ZoomMeetingRequest } from '../domain/zoom-meeting.js';
 import { zoomOccurrenceId } from '../recurrence/index.js';
-import type { Link } from '../store/index.js';
+import type { Link, LinkPatch } from '../store/index.js';
 import type { MeetingPlan, OccurrenceMeetingPlan, OverrideChange } from './actions.js';
 import type { PassContext } from './context.js';
 import { describeError, isInvalidOccurrence, outcomeUnknown } from './failures.js';
@@ -131,15 +131,30 @@ export async function createBookingMeeting(
     { eventId, host: plan.host },
     plan.request,
     () => store.links.update(eventId, { ...fields, state: 'pending', zoomMeetingId: null }),
-    (meeting) =>
-      store.links.update(eventId, {
-        ...fields,
-        zoomMeetingId: meeting.id,
-        joinUrl: meeting.join_url,
-        passcode: meeting.password ?? null,
-      }),
+    (meeting) => recordNewMeeting(ctx, eventId, meeting, fields),
   );
-  if (plan.strategy === 'series') store.overrides.markAllUnapplied(eventId);
+}
+
+/**
+ * A booking has a new meeting (created, or a create found again by its marker): the link records
+ * it and, in the same transaction, no exception counts as applied any more — the new meeting's
+ * occurrences are as the rule makes them, so the steps after it apply every one again.
+ */
+export function recordNewMeeting(
+  ctx: Pick<PassContext, 'store'>,
+  eventId: string,
+  meeting: ZoomMeeting,
+  fields: LinkPatch = {},
+): void {
+  ctx.store.transaction(() => {
+    ctx.store.links.update(eventId, {
+      ...fields,
+      zoomMeetingId: meeting.id,
+      joinUrl: meeting.join_url,
+      passcode: meeting.password ?? null,
+    });
+    ctx.store.overrides.markAllUnapplied(eventId);
+  });
 }
 
 export async function updateBookingMeeting(

@@ -1,6 +1,7 @@
 import { recordAction } from './record-action.js';
 import type { ZoomMeeting, ZoomMeetingSummary } from '../domain/zoom-meeting.js';
 import { findIntentMarker, type Intent } from '../store/index.js';
+import { recordNewMeeting } from './apply-meetings.js';
 import type { EngineContext } from './context.js';
 
 export type IntentOutcome = 'adopted' | 'abandoned';
@@ -58,11 +59,8 @@ function adopt(intent: Intent, meeting: ZoomMeeting, ctx: EngineContext): void {
       });
       store.links.update(intent.eventId, { state: 'pending', nextAttemptAt: now });
     } else {
-      store.links.update(intent.eventId, {
-        zoomMeetingId: meeting.id,
+      recordNewMeeting(ctx, intent.eventId, meeting, {
         zoomHost: intent.zoomHost,
-        joinUrl: meeting.join_url,
-        passcode: meeting.password ?? null,
         state: 'pending',
         nextAttemptAt: now,
       });

@@ -129,17 +129,10 @@ function planCreate(
     ]);
   }
   const meeting = meetingPlanOf(conversion, host, zoomHash);
-  const extras = extrasOf(conversion);
-  return blocks([
+  return [
     { kind: 'createMeeting', meeting, rooms },
-    ...(extras.length > 0 ? [{ kind: 'deleteOccurrences' as const, starts: extras }] : []),
-    ...planOverrides(state.overrides, coveredBy(conversion, null), event, {
-      reset: true,
-      alreadyDeleted: new Set(extras),
-    }),
-    { kind: 'writeBack', event },
-    { kind: 'markLinked' },
-  ]);
+    ...bringMeetingToBooking(event, state, conversion, state.link, now, 'fresh'),
+  ];
 }
 
 function planKnown(
@@ -200,34 +193,61 @@ function planKnown(
   }
 
   const meeting = meetingPlanOf(conversion, link.zoomHost ?? host, zoomHash);
-  const extras = extrasOf(conversion);
-  const hashChanged = link.zoomHash !== zoomHash;
-  if (hashChanged || needsWindowMove(link, conversion, config)) {
+  if (link.zoomHash !== zoomHash || needsWindowMove(link, conversion, config)) {
     const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
     if (wait) return [...roomActions, ...wait];
-    remote.push({ kind: 'updateMeeting', meetingId: link.zoomMeetingId!, meeting });
-    if (extras.length > 0) remote.push({ kind: 'deleteOccurrences', starts: extras });
-    remote.push(
-      ...planOverrides(state.overrides, coveredBy(conversion, null), event, {
-        reset: true,
-        alreadyDeleted: new Set(extras),
-      }),
-    );
-    remote.push({ kind: 'writeBack', event });
-  } else {
-    // Repeating a finished step is harmless (an occurrence deleted twice answers 204 again).
-    if (unfinished && extras.length > 0) remote.push({ kind: 'deleteOccurrences', starts: extras });
-    remote.push(
-      ...planOverrides(state.overrides, coveredBy(conversion, link.windowTo), event, {
-        reset: false,
-        alreadyDeleted: unfinished ? new Set(extras) : new Set(),
-      }),
-    );
-    if (unfinished || !blockIntact(event, link, rooms)) remote.push({ kind: 'writeBack', event });
+    return [
+      ...roomActions,
+      { kind: 'updateMeeting', meetingId: link.zoomMeetingId!, meeting },
+      ...bringMeetingToBooking(event, state, conversion, link, now, 'fresh'),
+    ];
   }
-  const withBlocks = withExceptionBlocks(remote, state.overrides, link, event, now);
-  const actions = [...roomActions, ...withBlocks];
-  return withBlocks.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
+  const mode = unfinished ? 'resume' : blockIntact(event, link, rooms) ? 'steady' : 'rewrite';
+  return [...roomActions, ...bringMeetingToBooking(event, state, conversion, link, now, mode)];
+}
+
+/**
+ * How far a booking's one meeting is from what the booking says, once the meeting exists:
+ * - `fresh`: just created, or its series re-expanded by an update: Zoom has every occurrence as
+ *   the rule makes it (no extra deleted, no exception applied);
+ * - `resume`: the steps after a create or an update did not all finish (the link is not `linked`:
+ *   an adopted create, a failure part-way): each is done again where it is not known to be done;
+ * - `rewrite`: linked, but our block is missing or changed in the event;
+ * - `steady`: linked, the block as written: only exceptions whose applied state differs.
+ */
+type MeetingState = 'fresh' | 'resume' | 'rewrite' | 'steady';
+
+/**
+ * The one way a meeting is brought to what its booking says, whatever made it exist or change (a
+ * create, an adopted create, an update, a window moved forward): Zoom's extra occurrences deleted,
+ * every known exception applied, our block written (and into the exceptions' own copies), the
+ * link marked linked. No path that makes or changes a meeting plans these steps on its own.
+ */
+function bringMeetingToBooking(
+  event: LiveEvent,
+  state: BookingState,
+  conversion: ConversionResult,
+  link: Link | undefined,
+  now: Date,
+  meetingState: MeetingState,
+): Action[] {
+  const fresh = meetingState === 'fresh';
+  const done = meetingState === 'steady' || meetingState === 'rewrite';
+  // Repeating a finished step is harmless (an occurrence deleted twice answers 204 again).
+  const extras = done ? [] : extrasOf(conversion);
+  const steps: Action[] = [];
+  if (extras.length > 0) steps.push({ kind: 'deleteOccurrences', starts: extras });
+  steps.push(
+    ...planOverrides(
+      state.overrides,
+      coveredBy(conversion, fresh ? null : (link?.windowTo ?? null)),
+      event,
+      { reset: fresh, alreadyDeleted: new Set(extras) },
+    ),
+  );
+  if (meetingState !== 'steady') steps.push({ kind: 'writeBack', event });
+  const withBlocks = withExceptionBlocks(steps, state.overrides, link, event, now);
+  return withBlocks.length > 0 || !done ? [...withBlocks, { kind: 'markLinked' }] : withBlocks;
 }
 
 /** A finished booking's link stops waiting: linked as history, or skipped when it never got a meeting. */

@@ -23,7 +23,6 @@ export function planInstance(
   const bookingId = event.recurringEventId ?? event.eventId;
   const { link } = state;
   if (!link) return { bookingId, actions: [], waitForMaster: true };
-  if (!isLiveLink(link)) return { bookingId, actions: [] };
   const original = event.originalStartTime?.dateTime;
   // An instance of a whole-day series: the series has no meeting to change.
   if (original === undefined) return { bookingId, actions: [] };
@@ -53,8 +52,11 @@ export function planInstance(
     createdAt: existing?.createdAt ?? '',
     updatedAt: existing?.updatedAt ?? '',
   };
+  // Whatever the link's state, what Google says of the instance is recorded: the sync token moves
+  // past it, and a meeting made later (a create that did not finish, a booking that comes into
+  // scope) applies every recorded exception. Only a live, settled link acts on it now.
   const master = state.master;
-  const settled = master !== undefined && link.state !== 'pending';
+  const settled = master !== undefined && link.state !== 'pending' && isLiveLink(link);
   if (settled && event.kind === 'exception') merged.writebackHash = blockSeen(event, merged, link);
   const actions: Action[] = [];
   if (!sameOverride(existing, merged) || existing?.writebackHash !== merged.writebackHash) {

@@ -65,7 +65,11 @@ export async function processEvent(event: CalendarEvent, ctx: PassContext): Prom
     if (open) {
       const settlesAt = intentSettlesAt(open, ctx);
       if (settlesAt.getTime() > ctx.now().getTime()) {
-        waitForIntent(ctx, bookingId, event, settlesAt);
+        try {
+          await waitForIntent(ctx, bookingId, event, settlesAt);
+        } catch (error) {
+          recordFailure(ctx, bookingId, event, error);
+        }
         return 'done';
       }
       try {
@@ -104,14 +108,28 @@ export async function processEvent(event: CalendarEvent, ctx: PassContext): Prom
   });
 }
 
-/** The booking waits (not a failure) until its unfinished create can be settled. */
-function waitForIntent(ctx: PassContext, bookingId: string, event: CalendarEvent, until: Date) {
+/**
+ * The booking waits (not a failure) until its unfinished create can be settled. What the event
+ * says is kept meanwhile — the booking's newest form, or an instance's exception — because the
+ * room's sync token moves past it: the plan made once the create is settled starts from it.
+ */
+async function waitForIntent(
+  ctx: PassContext,
+  bookingId: string,
+  event: CalendarEvent,
+  until: Date,
+): Promise<void> {
   const { store } = ctx;
   if (!store.links.get(bookingId)) {
     if (event.kind !== 'single' && event.kind !== 'master') return;
     store.links.upsert(pendingLink(bookingId, event));
   } else if (event.kind === 'single' || event.kind === 'master' || event.kind === 'deleted') {
     store.links.update(bookingId, { eventSnapshot: event, ...spanOf(event) });
+  } else {
+    // An instance: only its record (no call may go out while the create is unsettled).
+    const plan = planEventSync(event, loadState(ctx, bookingId, event), ctx.now(), ctx.config);
+    const record = plan.actions.filter((a) => a.kind === 'putOverride');
+    await applyActions({ ...plan, actions: record }, event, ctx);
   }
   store.links.defer(bookingId, until, 'a create may still be in flight; it is settled then');
   ctx.counts.deferred += 1;
