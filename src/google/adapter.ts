@@ -1,11 +1,12 @@
 import type { GoogleConfig, RoomsConfig } from '../config/schema.js';
-import type { LiveEvent } from '../domain/calendar-event.js';
+import type { CalendarEvent, LiveEvent } from '../domain/calendar-event.js';
 import type { ApiObserver } from '../domain/api-observer.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import type { AdapterContext } from './adapter-context.js';
 import { createApis } from './apis.js';
 import { createAuthClients } from './auth-clients.js';
 import { listBookings } from './bookings.js';
+import { listInstances } from './list-instances.js';
 import type { AuthDescription } from './classify-failure.js';
 import { resolveCredentials } from './credentials.js';
 import { createCallRunner, type GoogleAuth } from './google-call.js';
@@ -42,6 +43,12 @@ export interface GoogleAdapter {
   ): Promise<ModifyResult>;
   /** The rooms and the Directory rooms left out, with why. */
   discoverRooms(): Promise<RoomListing>;
+  /** One series' instances in a window, cancelled ones included. */
+  listInstances(
+    calendarId: string,
+    eventId: string,
+    window: { from: Date; to: Date },
+  ): Promise<CalendarEvent[]>;
   /** A room's bookings in a window, series expanded into instances, by start time. */
   listBookings(calendarId: string, window: { from: Date; to: Date }): Promise<LiveEvent[]>;
   /** The copy write-back should patch for this event, and the user to act as. */
@@ -108,6 +115,7 @@ export function createGoogleAdapter(
     discoverRooms: () => discoverRooms(ctx),
     readChanges: (calendarId, syncToken) => readChanges(ctx, calendarId, syncToken),
     modifyEvent: (target, change) => modifyEvent(ctx, target, change),
+    listInstances: (calendarId, eventId, window) => listInstances(ctx, calendarId, eventId, window),
     listBookings: (calendarId, window) => listBookings(ctx, calendarId, window),
     writeTarget: (event) =>
       writeTarget(event, {

@@ -1,6 +1,7 @@
 import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { CalendarEvent } from '../domain/calendar-event.js';
 import type { AdapterContext } from './adapter-context.js';
+import type { AuthClient } from './auth-clients.js';
 import { normaliseEvent } from './normalise-event.js';
 import { parseResponse } from './parse-response.js';
 import { rawEvent, rawEventsPage } from './raw-event.js';
@@ -18,39 +19,64 @@ export interface ListedPage {
   last: boolean;
 }
 
+export type InstancesQuery = Omit<
+  calendar_v3.Params$Resource$Events$Instances,
+  'auth' | 'calendarId' | 'eventId' | 'pageToken' | 'maxResults'
+>;
+
 /**
  * Every page of one `events.list` query on a room calendar, read as the admin subject and
  * normalised. A page is complete when it has no `nextPageToken`; pages may be short or even
  * empty before that (discovery, `maxResults`). Each page repeats the query plus `pageToken`.
  */
-export async function* listEventPages(
+export function listEventPages(
   ctx: AdapterContext,
   calendarId: string,
   query: ListQuery,
+): AsyncGenerator<ListedPage> {
+  return eventPages(ctx, calendarId, 'events.list', query.syncToken !== undefined, (auth, page) =>
+    ctx.apis.calendar.events.list({ ...query, auth, calendarId, ...page }),
+  );
+}
+
+/** Every page of `events.instances` of one series on a room calendar (its instances, expanded). */
+export function listInstancePages(
+  ctx: AdapterContext,
+  calendarId: string,
+  eventId: string,
+  query: InstancesQuery,
+): AsyncGenerator<ListedPage> {
+  return eventPages(ctx, calendarId, 'events.instances', false, (auth, page) =>
+    ctx.apis.calendar.events.instances({ ...query, auth, calendarId, eventId, ...page }),
+  );
+}
+
+async function* eventPages(
+  ctx: AdapterContext,
+  calendarId: string,
+  operation: 'events.list' | 'events.instances',
+  usingSyncToken: boolean,
+  send: (
+    auth: AuthClient,
+    page: { maxResults: number; pageToken: string | undefined },
+  ) => Promise<{ status: number; data: unknown }>,
 ): AsyncGenerator<ListedPage> {
   let pageToken: string | undefined;
   do {
     const token = pageToken;
     const data = await ctx.call(
       {
-        operation: 'events.list',
+        operation,
         subject: ctx.adminSubject(),
         scope: GoogleScopes.readEvents,
         calendarId,
-        usingSyncToken: query.syncToken !== undefined,
+        usingSyncToken,
       },
-      (auth) =>
-        ctx.apis.calendar.events.list({
-          ...query,
-          auth,
-          calendarId,
-          maxResults: ctx.google.pageSize,
-          pageToken: token,
-        }),
+      (auth) => send(auth, { maxResults: ctx.google.pageSize, pageToken: token }),
     );
-    const page = parseResponse(rawEventsPage, data, 'events.list', 'the page');
+    const page = parseResponse(rawEventsPage, data, operation, 'the page');
     const events = (page.items ?? []).map((item) =>
-      normaliseEvent(parseResponse(rawEvent, item, 'events.list', 'an event'), calendarId),
+      normaliseEvent(parseResponse(rawEvent, item, operation, 'an event'), calendarId),
     );
     pageToken = page.nextPageToken || undefined;
     const listed: ListedPage = { events, last: pageToken === undefined };

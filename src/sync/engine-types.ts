@@ -1,3 +1,5 @@
+import type { OccurrenceDrift } from './occurrence-drift.js';
+
 /**
  * What the sync engine offers its callers (the CLI's `sync`, `reconcile`, `status` commands and
  * the daemon's scheduler and status page). The engine itself is in `engine.ts`.
@@ -45,11 +47,18 @@ export interface PassSummary extends PassCounts {
 }
 
 export interface ReconcileFinding {
-  kind: 'meeting_missing' | 'block_missing' | 'passcode_changed' | 'orphan_meeting';
+  kind:
+    | 'meeting_missing'
+    | 'block_missing'
+    | 'passcode_changed'
+    | 'occurrences_differ'
+    | 'orphan_meeting';
   eventId?: string;
   meetingId?: number;
   host?: string;
   detail: string;
+  /** `occurrences_differ`: the difference, by the instances' original starts. */
+  occurrences?: OccurrenceDrift;
   /** With `fix`: what was done about it. */
   fixed?: boolean;
 }

@@ -54,3 +54,9 @@ export function requestHashOf(request: object): string {
 export function blockHashOf(block: string): string {
   return digest([1, block.replace(/\r\n/g, '\n').trim()]);
 }
+
+/**
+ * An override's applied state when Zoom is known to show the occurrence otherwise than any state
+ * we applied (reconcile found it edited behind our back): it is applied again, or moved back.
+ */
+export const zoomDrifted = 'drifted';

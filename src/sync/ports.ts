@@ -1,4 +1,4 @@
-import type { LiveEvent } from '../domain/calendar-event.js';
+import type { CalendarEvent, LiveEvent } from '../domain/calendar-event.js';
 import type {
   EventCopy,
   EventCopyRef,
@@ -45,6 +45,16 @@ export interface CalendarPort {
     target: EventCopyRef,
     change: (current: EventCopy) => EventPatch | null,
   ): Promise<ModifyResult>;
+  /**
+   * One series' instances on a room calendar that end after `from` and start before `to`,
+   * cancelled ones included (kind `exception` or `cancelledInstance`): what reconcile compares
+   * the series' Zoom occurrences with.
+   */
+  listInstances(
+    calendarId: string,
+    eventId: string,
+    window: { from: Date; to: Date },
+  ): Promise<CalendarEvent[]>;
   /**
    * The copy write-back should patch for this event, and the user to act as: the organizer's
    * copy when the organizer is in one of our domains, else the room's copy (`event.calendarId`).

@@ -6,14 +6,22 @@ import type { PassContext } from './context.js';
 import type { ReconcileFinding, ReconcileReport } from './engine-types.js';
 import { describeError } from './failures.js';
 import { isLiveException } from './plan-exception-blocks.js';
+import { noDrift } from './occurrence-drift.js';
 import { processEvent } from './process-event.js';
+import {
+  checkOccurrences,
+  fixOccurrences,
+  occurrencesFinding,
+  type OccurrenceCheck,
+} from './reconcile-occurrences.js';
 import { writtenCopies } from './write-targets.js';
 
 /**
  * Compares what the store says with what Zoom and Google have: a linked meeting that no longer
- * exists, a block that is no longer in the event, a passcode changed in Zoom, and meetings that
- * carry our marker but belong to no booking. With `fix`, the booking is planned again (the
- * meeting recreated, the block rewritten) and orphans are deleted.
+ * exists, a block that is no longer in the event, a passcode changed in Zoom, a series whose
+ * live Zoom occurrences are not Google's instances, and meetings that carry our marker but belong
+ * to no booking. With `fix`, the booking is planned again (the meeting recreated, the block
+ * rewritten), a series' occurrences are brought back to Google's, and orphans are deleted.
  */
 export async function reconcile(
   ctx: PassContext,
@@ -25,10 +33,15 @@ export async function reconcile(
     if (options.signal?.aborted) break;
     if (!isLiveLink(link) || link.state === 'pending') continue;
     checked += 1;
-    const found = await checkLink(ctx, link);
+    const { found, occurrences } = await checkLink(ctx, link);
     if (found.length > 0 && options.fix) {
       const fixed = await fixLink(ctx, link, found);
       for (const f of found) f.fixed = fixed;
+    }
+    if (occurrences && !noDrift(occurrences.drift)) {
+      const finding = occurrencesFinding(link, occurrences);
+      if (options.fix) finding.fixed = await fixOccurrences(ctx, link, occurrences);
+      findings.push(finding);
     }
     findings.push(...found);
   }
@@ -36,8 +49,12 @@ export async function reconcile(
   return { checked, findings };
 }
 
-async function checkLink(ctx: PassContext, link: Link): Promise<ReconcileFinding[]> {
+async function checkLink(
+  ctx: PassContext,
+  link: Link,
+): Promise<{ found: ReconcileFinding[]; occurrences?: OccurrenceCheck }> {
   const findings: ReconcileFinding[] = [];
+  let occurrences: OccurrenceCheck | undefined;
   const base = { eventId: link.eventId, host: link.zoomHost ?? undefined };
   const meetings =
     link.strategy === 'per_occurrence'
@@ -49,7 +66,10 @@ async function checkLink(ctx: PassContext, link: Link): Promise<ReconcileFinding
         ? []
         : [{ id: link.zoomMeetingId, passcode: link.passcode }];
   for (const known of meetings) {
-    const meeting = await ctx.meetings.getMeeting(known.id);
+    // A series' occurrences are compared with Google's instances, those that have begun too.
+    const series = link.strategy === 'series';
+    const meeting = await ctx.meetings.getMeeting(known.id, { showPreviousOccurrences: series });
+    if (meeting && series) occurrences = await checkOccurrences(ctx, link, meeting);
     if (!meeting) {
       findings.push({
         ...base,
@@ -93,7 +113,7 @@ async function checkLink(ctx: PassContext, link: Link): Promise<ReconcileFinding
       meetingId: link.zoomMeetingId ?? undefined,
       detail: `the link block is not known to be in ${stale.length} modified instance(s) of the series`,
     });
-  return findings;
+  return { found: findings, occurrences };
 }
 
 async function fixLink(
