@@ -259,6 +259,15 @@ export const syncSchema = z
       .describe(
         'The daemon’s reconcile pass repairs the drift it finds (like `zoomlink reconcile --fix`); false only reports it (logs, metrics).',
       ),
+    reconcileMaxDeletes: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .default(20)
+      .describe(
+        'At most this many orphan meetings (made by this database, belonging to no booking) are deleted by one reconcile run; the rest are reported. Meetings this database never recorded creating are never deleted.',
+      ),
     roomParallelism: z.number().int().min(1).max(64).default(4).describe('Rooms polled at once.'),
     retryBaseSeconds: z
       .number()

@@ -52,7 +52,9 @@ export interface ReconcileFinding {
     | 'block_missing'
     | 'passcode_changed'
     | 'occurrences_differ'
-    | 'orphan_meeting';
+    | 'orphan_meeting'
+    /** Carries our marker, but this database never recorded creating it: reported, never deleted. */
+    | 'unrecorded_meeting';
   eventId?: string;
   meetingId?: number;
   host?: string;

@@ -59,6 +59,13 @@ const isInstance = (event: CalendarEvent) =>
 export async function processEvent(event: CalendarEvent, ctx: PassContext): Promise<EventOutcome> {
   const bookingId = bookingIdOf(event);
   return ctx.locks.run(bookingId, async () => {
+    if (olderThanApplied(ctx, bookingId, event)) {
+      ctx.logger.debug('a copy older than the one applied is left alone', {
+        eventId: event.eventId,
+        calendarId: event.calendarId,
+      });
+      return 'done';
+    }
     // A create of this booking left unfinished (a crash, a lost answer) is settled before
     // anything is planned; while its answer could still come, the booking waits.
     const open = ctx.store.intents.findOpen(bookingId);
@@ -106,6 +113,26 @@ export async function processEvent(event: CalendarEvent, ctx: PassContext): Prom
       }
     }
   });
+}
+
+/**
+ * Whether this copy is older (Google's `updated`) than the copy of the same booking, or of the
+ * same instance, already applied. An outside organizer's booking is read from every watched
+ * room's copy, and those are written separately: the copy read last must not move a meeting back.
+ * A copy with no readable time, and a deletion, are always applied.
+ */
+function olderThanApplied(ctx: PassContext, bookingId: string, event: CalendarEvent): boolean {
+  if (event.kind === 'deleted' || event.kind === 'cancelledInstance') return false;
+  const updated = Date.parse(event.updated);
+  if (Number.isNaN(updated)) return false;
+  const original = event.kind === 'exception' ? event.originalStartTime?.dateTime : undefined;
+  if (event.kind === 'exception' && (event.recurringEventId === undefined || !original))
+    return false;
+  const applied = original
+    ? ctx.store.overrides.get(bookingId, original)?.eventSnapshot
+    : ctx.store.links.getSnapshot(bookingId);
+  if (!applied || applied.kind === 'deleted' || applied.kind === 'cancelledInstance') return false;
+  return updated < Date.parse(applied.updated);
 }
 
 /**

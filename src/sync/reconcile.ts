@@ -151,6 +151,14 @@ async function fixLink(
   return ctx.counts.failed === before && store.links.get(link.eventId)?.state === 'linked';
 }
 
+/**
+ * Meetings carrying zoomlink's marker that belong to no booking. One is deleted (with `fix`) only
+ * when this database recorded creating it — its intent, with the same marker and host — and at
+ * most `sync.reconcileMaxDeletes` in one run. Any other is reported and left alone: with an empty
+ * or wrong database (a relative path started elsewhere, a restored backup, another installation
+ * on the same Zoom account) every meeting of the real installation would look like an orphan.
+ * A store with no link at all only reports.
+ */
 async function findOrphans(
   ctx: PassContext,
   options: { fix: boolean; signal?: AbortSignal },
@@ -158,41 +166,70 @@ async function findOrphans(
   const findings: ReconcileFinding[] = [];
   const hosts = new Map<string, string>();
   for (const room of ctx.watched.values()) hosts.set(room.zoomHost.toLowerCase(), room.zoomHost);
+  const storeIsEmpty = ctx.store.links.list().length === 0;
+  let deletes = 0;
   for (const host of hosts.values()) {
     if (options.signal?.aborted) break;
     for (const meeting of await ctx.meetings.listMeetings(host)) {
       const marker = findIntentMarker(meeting.agenda);
       if (!marker) continue;
-      if (ctx.store.intents.get(marker)?.state === 'open') continue; // a create in flight
+      const intent = ctx.store.intents.get(marker);
+      if (intent?.state === 'open') continue; // a create in flight
       const link = ctx.store.links.getByMeetingId(meeting.id);
       const owned =
         (link !== undefined && link.state !== 'deleted') ||
         ctx.store.occurrenceMeetings.getByMeetingId(meeting.id) !== undefined;
       if (owned) continue;
+      const described = `meeting ${meeting.id} ("${meeting.topic}")`;
+      if (intent === undefined || intent.zoomHost.toLowerCase() !== host.toLowerCase()) {
+        findings.push({
+          kind: 'unrecorded_meeting',
+          meetingId: meeting.id,
+          host,
+          detail: `${described} carries zoomlink's marker, but this database has no record of creating it (another installation on the same Zoom account, a restored backup, or the wrong database.path): left alone`,
+        });
+        continue;
+      }
       const finding: ReconcileFinding = {
         kind: 'orphan_meeting',
         meetingId: meeting.id,
         host,
-        detail: `meeting ${meeting.id} ("${meeting.topic}") carries zoomlink's marker but belongs to no booking`,
+        detail: `${described} was created by zoomlink for booking ${intent.eventId} but belongs to no booking now`,
       };
-      if (options.fix) {
-        try {
-          await ctx.meetings.deleteMeeting(meeting.id);
-          recordAction(ctx, {
-            service: 'zoom',
-            action: 'meeting.delete',
-            target: String(meeting.id),
-            result: 'ok',
-            detail: 'orphan (reconcile --fix)',
-          });
-          finding.fixed = true;
-        } catch (error) {
-          finding.fixed = false;
-          finding.detail += ` (delete failed: ${describeError(error)})`;
-        }
-      }
       findings.push(finding);
+      if (!options.fix) continue;
+      if (storeIsEmpty) {
+        finding.fixed = false;
+        finding.detail += ' (not deleted: the database holds no links, so reconcile only reports)';
+      } else if (deletes >= ctx.config.sync.reconcileMaxDeletes) {
+        finding.fixed = false;
+        finding.detail += ` (not deleted: over sync.reconcileMaxDeletes, ${ctx.config.sync.reconcileMaxDeletes} per run)`;
+      } else {
+        deletes += 1;
+        finding.fixed = await deleteOrphan(ctx, meeting.id, finding);
+      }
     }
   }
   return findings;
+}
+
+async function deleteOrphan(
+  ctx: PassContext,
+  meetingId: number,
+  finding: ReconcileFinding,
+): Promise<boolean> {
+  try {
+    await ctx.meetings.deleteMeeting(meetingId);
+    recordAction(ctx, {
+      service: 'zoom',
+      action: 'meeting.delete',
+      target: String(meetingId),
+      result: 'ok',
+      detail: 'orphan (reconcile --fix)',
+    });
+    return true;
+  } catch (error) {
+    finding.detail += ` (delete failed: ${describeError(error)})`;
+    return false;
+  }
 }

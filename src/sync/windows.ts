@@ -36,13 +36,21 @@ export async function moveWindows(
       const span = bookingSpan(snapshot);
       if (span?.endsAt) ctx.store.links.update(link.eventId, { span });
     }
-    const plan = planEventSync(
-      snapshot,
-      loadState(ctx, link.eventId, snapshot),
-      ctx.now(),
-      ctx.config,
-    );
-    if (!plan.actions.some((a) => windowActions.has(a.kind))) continue;
+    let moves: boolean;
+    try {
+      const plan = planEventSync(
+        snapshot,
+        loadState(ctx, link.eventId, snapshot),
+        ctx.now(),
+        ctx.config,
+      );
+      moves = plan.actions.some((a) => windowActions.has(a.kind));
+    } catch {
+      // One stored event that cannot be planned must not stop the pass for the links after it:
+      // processing it records the failure on its own booking, as a poll does.
+      moves = true;
+    }
+    if (!moves) continue;
     ctx.counts.eventsSeen += 1;
     await processEvent(snapshot, ctx);
   }

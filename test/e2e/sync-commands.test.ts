@@ -85,8 +85,9 @@ describe('zoomlink sync / status / links / reconcile', () => {
     expect(json[0]).not.toHaveProperty('passcode');
   });
 
-  it('reconcile: reports drift (exit 1), --fix repairs it (exit 0), then there is none', async () => {
-    // Drift: the meeting deleted in Zoom by hand, and an orphan meeting carrying our marker.
+  it('reconcile: reports drift (exit 1), --fix repairs it and leaves a meeting it did not make, then there is none', async () => {
+    // Drift: the meeting deleted in Zoom by hand, and a meeting carrying our marker that this
+    // database never recorded creating (another installation's).
     const state = (await (
       await fetch(`${cli.emulators.zoom.controlUrl.replace('/_emulator', '')}/_emulator/state`)
     ).json()) as {
@@ -116,13 +117,26 @@ describe('zoomlink sync / status / links / reconcile', () => {
     const report = await cli.run(['reconcile', '--json']);
     expect(report.code).toBe(1);
     const found = JSON.parse(report.stdout) as ReconcileReport;
-    expect(found.findings.map((f) => f.kind).sort()).toEqual(['meeting_missing', 'orphan_meeting']);
-    expect(found.findings.find((f) => f.kind === 'orphan_meeting')?.meetingId).toBe(orphan.id);
+    expect(found.findings.map((f) => f.kind).sort()).toEqual([
+      'meeting_missing',
+      'unrecorded_meeting',
+    ]);
+    expect(found.findings.find((f) => f.kind === 'unrecorded_meeting')?.meetingId).toBe(orphan.id);
 
     const fixed = await cli.run(['reconcile', '--fix']);
-    expect(fixed.code).toBe(0);
+    expect(fixed.code).toBe(1);
     expect(fixed.stdout).toContain('meeting missing');
     expect(fixed.stdout).toContain('[fixed]');
+    expect(fixed.stdout).toContain('unrecorded meeting');
+    // Never deleted by reconcile: the operator deletes it, knowing whose it is.
+    const still = await fetch(`${cli.emulators.info.zoom.apiUrl}/meetings/${orphan.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(still.status).toBe(200);
+    await fetch(`${cli.emulators.info.zoom.apiUrl}/meetings/${orphan.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const again = await cli.run(['reconcile', '--json']);
     expect(again.code).toBe(0);
     expect((JSON.parse(again.stdout) as ReconcileReport).findings).toEqual([]);

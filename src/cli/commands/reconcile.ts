@@ -4,14 +4,19 @@ import { withApp } from './sync.js';
 
 /**
  * `zoomlink reconcile [--fix]`: compares the links with Zoom and Google — meetings gone from
- * Zoom, blocks gone from events, passcodes changed in Zoom, meetings with zoomlink's marker that
- * belong to no booking — and with `--fix` repairs them. Exits 1 while drift remains.
+ * Zoom, blocks gone from events, passcodes changed in Zoom, series whose Zoom occurrences are not
+ * Google's instances, meetings with zoomlink's marker that belong to no booking — and with `--fix`
+ * repairs them (a meeting this database did not record creating is only reported). Exits 1 while
+ * drift remains.
  */
 export function register(program: Command): void {
   program
     .command('reconcile')
     .description('Compare links with Zoom and Google; report (or with --fix repair) the drift.')
-    .option('--fix', 'recreate missing meetings, rewrite blocks, delete orphan meetings')
+    .option(
+      '--fix',
+      'recreate missing meetings, rewrite blocks, repair occurrences, delete orphans this database made',
+    )
     .option('--json', 'print the report as one JSON object')
     .addOption(new Option('--clock-start <iso>').hideHelp())
     .action(async (options: { fix?: boolean; json?: boolean; clockStart?: string }) => {
