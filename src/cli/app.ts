@@ -4,7 +4,7 @@ import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { createSyncEngine } from '../sync/engine.js';
-import type { SyncEngine } from '../sync/engine-types.js';
+import type { SyncEngine } from '../sync/plan/engine-types.js';
 import { createZoomClient, type ZoomClient } from '../zoom/index.js';
 
 /**

@@ -1,17 +1,17 @@
 import pLimit from 'p-limit';
 import { ZoomlinkError } from '../errors.js';
 import type { Link } from '../store/index.js';
-import { watchedRooms, type WatchedRooms } from './booking-rooms.js';
-import type { EngineContext } from './context.js';
-import { addCounts, emptyCounts } from './counts.js';
-import type { PassSummary, PollOptions, RoomPollResult, SyncEngine } from './engine-types.js';
-import { describeError } from './failures.js';
-import { recoverOpenIntents } from './intent-recovery.js';
-import { KeyedLock } from './keyed-lock.js';
-import type { Room } from './ports.js';
-import { reconcile } from './reconcile.js';
-import { pollRoom } from './room-poll.js';
-import { moveWindows } from './windows.js';
+import { watchedRooms, type WatchedRooms } from './plan/booking-rooms.js';
+import type { EngineContext } from './apply/context.js';
+import { addCounts, emptyCounts } from './apply/counts.js';
+import type { PassSummary, PollOptions, RoomPollResult, SyncEngine } from './plan/engine-types.js';
+import { describeError } from './apply/failures.js';
+import { recoverOpenIntents } from './passes/intent-recovery.js';
+import { KeyedLock } from '../util/keyed-lock.js';
+import type { Room } from '../domain/ports.js';
+import { reconcile } from './passes/reconcile.js';
+import { pollRoom } from './passes/room-poll.js';
+import { moveWindows } from './passes/windows.js';
 
 /** The store, both ports, the configuration, a logger and the clock. */
 export type SyncEngineOptions = Omit<EngineContext, 'locks'>;

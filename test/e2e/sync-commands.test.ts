@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PassSummary, ReconcileReport } from '../../src/sync/engine-types.js';
+import type { PassSummary, ReconcileReport } from '../../src/sync/plan/engine-types.js';
 import { startSyncCli, type SyncCli } from './sync-cli.js';
 
 const NOW = '2030-03-04T08:00:00Z';

@@ -1,7 +1,11 @@
 import type { LiveEvent } from '../../../src/domain/calendar-event.js';
 import { openStore, type Store } from '../../../src/store/index.js';
-import { emptyCounts } from '../../../src/sync/counts.js';
-import type { PassSummary, RoomPollResult, SyncEngine } from '../../../src/sync/engine-types.js';
+import { emptyCounts } from '../../../src/sync/apply/counts.js';
+import type {
+  PassSummary,
+  RoomPollResult,
+  SyncEngine,
+} from '../../../src/sync/plan/engine-types.js';
 
 export const now = new Date('2025-03-03T09:00:00Z');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/index.js';
 import { createGoogleAdapter } from '../../../src/google/index.js';
-import type * as Port from '../../../src/sync/ports.js';
+import type * as Port from '../../../src/domain/ports.js';
 
 describe('the Google adapter and the sync engine’s CalendarPort', () => {
   it('is a CalendarPort, and needs no credentials until it calls Google', async () => {

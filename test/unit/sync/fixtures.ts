@@ -5,11 +5,11 @@ import type {
   LiveEvent,
 } from '../../../src/domain/calendar-event.js';
 import type { Link, OccurrenceMeeting, OccurrenceOverride } from '../../../src/store/index.js';
-import type { Action, EventPlan } from '../../../src/sync/actions.js';
-import { withBlock } from '../../../src/sync/block.js';
-import { watchedRooms } from '../../../src/sync/booking-rooms.js';
-import type { BookingState, PlanConfig } from '../../../src/sync/booking-state.js';
-import type { Room } from '../../../src/sync/ports.js';
+import type { Action, EventPlan } from '../../../src/sync/plan/actions.js';
+import { withBlock } from '../../../src/sync/plan/block.js';
+import { watchedRooms } from '../../../src/sync/plan/booking-rooms.js';
+import type { BookingState, PlanConfig } from '../../../src/sync/plan/booking-state.js';
+import type { Room } from '../../../src/domain/ports.js';
 
 /** Events, links and a model of the store for the planner's tests (pure: no store, no ports). */
 

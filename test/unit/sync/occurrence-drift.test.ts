@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../../src/domain/calendar-event.js';
 import type { ZoomOccurrence } from '../../../src/domain/zoom-meeting.js';
-import { noDrift, occurrenceDrift } from '../../../src/sync/occurrence-drift.js';
+import { noDrift, occurrenceDrift } from '../../../src/sync/plan/occurrence-drift.js';
 
 const NOW = new Date('2030-03-04T08:00:00Z');
 const hour = 3_600_000;

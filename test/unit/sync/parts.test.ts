@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { renderBlock } from '../../../src/invitation/index.js';
-import { blockHashIn, foreignZoomLinks, withBlock, withoutBlock } from '../../../src/sync/block.js';
-import { bookingRooms } from '../../../src/sync/booking-rooms.js';
-import { bookingSpan } from '../../../src/sync/booking-span.js';
-import { nextAttemptAt, quotaExhaustedUntil } from '../../../src/sync/failures.js';
-import { zoomHashOf } from '../../../src/sync/hashes.js';
-import { KeyedLock } from '../../../src/sync/keyed-lock.js';
+import {
+  blockHashIn,
+  foreignZoomLinks,
+  withBlock,
+  withoutBlock,
+} from '../../../src/sync/plan/block.js';
+import { bookingRooms } from '../../../src/sync/plan/booking-rooms.js';
+import { bookingSpan } from '../../../src/sync/plan/booking-span.js';
+import { nextAttemptAt, quotaExhaustedUntil } from '../../../src/sync/apply/failures.js';
+import { zoomHashOf } from '../../../src/sync/plan/hashes.js';
+import { KeyedLock } from '../../../src/util/keyed-lock.js';
 import { ANNEX, BOARD, booking, CELLAR, NOW, WATCHED } from './fixtures.js';
 
 const content = {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../src/domain/calendar-event.js';
-import { planEventSync } from '../../../src/sync/plan.js';
+import { planEventSync } from '../../../src/sync/plan/plan-event.js';
 import { booking, CONFIG, deleted, Model, NOW, ROOMS } from './fixtures.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, EventPlan } from '../../../src/sync/actions.js';
-import { planEventSync } from '../../../src/sync/plan.js';
+import type { Action, EventPlan } from '../../../src/sync/plan/actions.js';
+import { planEventSync } from '../../../src/sync/plan/plan-event.js';
 import {
   ANNEX,
   BOARD,

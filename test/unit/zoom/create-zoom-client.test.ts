@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, configSchema } from '../../../src/config/index.js';
-import type { MeetingsPort } from '../../../src/sync/ports.js';
+import type { MeetingsPort } from '../../../src/domain/ports.js';
 import { createZoomClient, type ZoomClient } from '../../../src/zoom/index.js';
 
 const defaults = configSchema.parse({}).zoom;

@@ -1,0 +1,170 @@
+import type { CalendarEvent, LiveEvent } from '../../domain/calendar-event.js';
+import type { Link } from '../../store/index.js';
+import type { Action, EventPlan } from '../plan/actions.js';
+import {
+  applyOccurrenceChange,
+  createBookingMeeting,
+  createOccurrenceMeeting,
+  deleteOccurrence,
+  deleteOccurrenceMeeting,
+  deleteWholeMeeting,
+  updateBookingMeeting,
+  updateOccurrenceMeeting,
+} from './apply-meetings.js';
+import { removeBlock, writeBack, writeExceptionBlocks } from './apply-writeback.js';
+import { spanOf } from '../plan/booking-span.js';
+import type { PassContext } from './context.js';
+import { pendingLink } from './pending-link.js';
+
+/**
+ * Carries out a plan through the ports, in order, recording each result in the store as soon as
+ * it is known (so a crash between two steps loses nothing: the next pass plans the rest). Errors
+ * propagate to the caller, which records them on the booking.
+ */
+export async function applyActions(
+  plan: EventPlan,
+  event: CalendarEvent,
+  ctx: PassContext,
+): Promise<void> {
+  const { store } = ctx;
+  const id = plan.bookingId;
+  saveSnapshot(plan, event, ctx);
+  const link = (): Link => {
+    const current = store.links.get(id);
+    if (!current) throw new Error(`the link of ${id} vanished while its plan was applied`);
+    return current;
+  };
+  for (const action of plan.actions) {
+    await applyOne(action);
+  }
+
+  async function applyOne(action: Action): Promise<void> {
+    switch (action.kind) {
+      case 'createMeeting':
+        await createBookingMeeting(ctx, id, action.meeting, action.rooms);
+        return;
+      case 'updateMeeting':
+        await updateBookingMeeting(ctx, link(), action.meetingId, action.meeting);
+        return;
+      case 'deleteMeeting':
+        await deleteWholeMeeting(ctx, id, action.meetingId);
+        return;
+      case 'deleteOccurrences': {
+        const meetingId = link().zoomMeetingId;
+        if (meetingId === null) return;
+        for (const start of action.starts) await deleteOccurrence(ctx, id, meetingId, start);
+        return;
+      }
+      case 'applyOverride': {
+        const current = link();
+        if (current.zoomMeetingId === null) return;
+        await applyOccurrenceChange(
+          ctx,
+          current,
+          current.zoomMeetingId,
+          action.originalStart,
+          action.change,
+        );
+        const override = store.overrides.get(id, action.originalStart);
+        if (override) store.overrides.put({ ...override, appliedHash: action.hash });
+        return;
+      }
+      case 'putOverride':
+        store.overrides.put(action.override);
+        return;
+      case 'createOccurrenceMeeting':
+        await createOccurrenceMeeting(ctx, id, action.host, action.meeting);
+        return;
+      case 'updateOccurrenceMeeting':
+        await updateOccurrenceMeeting(ctx, link(), action.meetingId, action.meeting);
+        return;
+      case 'deleteOccurrenceMeeting':
+        await deleteOccurrenceMeeting(ctx, id, action.meetingId, action.occurrenceStart);
+        return;
+      case 'setOccurrenceStrategy':
+        store.links.update(id, {
+          strategy: 'per_occurrence',
+          zoomHost: action.host,
+          zoomHash: action.zoomHash,
+          windowFrom: action.window?.from ?? null,
+          windowTo: action.window?.to ?? null,
+          reason: action.reason,
+          rooms: action.rooms,
+          zoomMeetingId: null,
+          passcode: null,
+        });
+        return;
+      case 'writeBack':
+        await writeBack(ctx, link(), action.event);
+        return;
+      case 'writeExceptionBlocks':
+        await writeExceptionBlocks(ctx, link(), action.master);
+        return;
+      case 'removeBlock':
+        await removeBlock(ctx, link(), action.calendarIds);
+        return;
+      case 'setRooms':
+        store.links.setRooms(id, action.rooms);
+        return;
+      case 'dropRoom':
+        store.links.removeRoom(id, action.calendarId);
+        return;
+      case 'recordIgnored':
+        recordIgnored(ctx, id, event, action);
+        return;
+      case 'markDeleted':
+        store.links.markDeleted(id);
+        return;
+      case 'markLinked':
+        store.links.markLinked(id);
+        return;
+      case 'waitUntil':
+        store.links.defer(id, new Date(action.until), action.reason);
+        ctx.counts.deferred += 1;
+        return;
+    }
+  }
+}
+
+/**
+ * Before any remote call, the event is saved with its booking (a new booking gets a `pending`
+ * link), so that whatever happens next it can be planned again from the store after the room's
+ * sync token has moved past it.
+ */
+function saveSnapshot(plan: EventPlan, event: CalendarEvent, ctx: PassContext): void {
+  if (plan.actions.length === 0) return;
+  if (event.kind === 'exception' || event.kind === 'cancelledInstance') return;
+  if (plan.actions.every((a) => a.kind === 'recordIgnored')) return;
+  // A room dropping out of a booking other rooms still hold keeps the live snapshot (its
+  // instances are planned against it).
+  if (event.kind === 'deleted' && !plan.actions.some((a) => a.kind === 'markDeleted')) return;
+  const { links } = ctx.store;
+  if (links.get(plan.bookingId)) {
+    links.update(plan.bookingId, { eventSnapshot: event, ...spanOf(event) });
+    return;
+  }
+  if (event.kind === 'deleted') return;
+  links.upsert(pendingLink(plan.bookingId, event));
+}
+
+function recordIgnored(
+  ctx: PassContext,
+  id: string,
+  event: CalendarEvent,
+  action: Extract<Action, { kind: 'recordIgnored' }>,
+): void {
+  const live = event.kind === 'deleted' || event.kind === 'cancelledInstance' ? undefined : event;
+  const existing = ctx.store.links.get(id);
+  ctx.store.links.upsert({
+    eventId: id,
+    icalUid: (live as LiveEvent | undefined)?.iCalUID ?? existing?.icalUid ?? '',
+    organizerEmail: (live as LiveEvent | undefined)?.organizer.email ?? existing?.organizerEmail,
+    strategy: action.strategy,
+    state: 'ignored',
+    reason: action.reason,
+    rooms: action.rooms,
+    eventSnapshot: null,
+    // An ignored booking keeps when it ends, so that it goes with the history once it is over.
+    ...(live ? spanOf(live) : {}),
+  });
+}

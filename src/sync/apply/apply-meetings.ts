@@ -1,0 +1,313 @@
+import { recordAction } from './record-action.js';
+import type { ZoomMeeting, ZoomMeetingRequest } from '../../domain/zoom-meeting.js';
+import { zoomOccurrenceId } from '../../recurrence/index.js';
+import type { Link, LinkPatch } from '../../store/index.js';
+import type { MeetingPlan, OccurrenceMeetingPlan, OverrideChange } from '../plan/actions.js';
+import type { PassContext } from './context.js';
+import { describeError, isInvalidOccurrence, outcomeUnknown } from './failures.js';
+
+/**
+ * The Zoom side of applying a plan. Creates are journaled: an intent is committed first and its
+ * marker travels in the meeting's agenda, so a create whose answer was lost is found again rather
+ * than made twice. Every other call is idempotent (PATCH; DELETE where "already gone" is done).
+ */
+
+/** Zoom's list shows the first 250 characters of an agenda: the marker comes first. */
+export function agendaWith(marker: string): string {
+  return `${marker} (made by zoomlink for a room booking)`;
+}
+
+/** The host's budget is spent: no create or update is sent before `until`. */
+export class HostParked extends Error {
+  readonly code = 'ZOOM_QUOTA_EXHAUSTED';
+  constructor(
+    readonly host: string,
+    readonly until: Date,
+  ) {
+    super(`Zoom host ${host} is parked until ${until.toISOString()} (daily create/update budget)`);
+  }
+}
+
+export function assertNotParked(ctx: PassContext, host: string): void {
+  const parked = ctx.store.hosts.get(host);
+  const until = parked?.parkedUntil ? new Date(parked.parkedUntil) : undefined;
+  if (until && until.getTime() > ctx.now().getTime()) throw new HostParked(host, until);
+}
+
+/** The meeting was deleted in Zoom behind our back (404/3001): the plan is made again. */
+export class MeetingGone extends Error {
+  constructor(readonly meetingId: number) {
+    super(`Zoom meeting ${meetingId} no longer exists`);
+  }
+}
+
+/**
+ * Creates a meeting under an intent. `prepare` runs in the transaction that opens the intent (it
+ * records what the link will be), `record` in the one that closes it (the meeting on the link).
+ */
+export async function createJournaled(
+  ctx: PassContext,
+  target: { eventId: string; host: string; occurrenceStart?: string },
+  request: ZoomMeetingRequest,
+  prepare: () => void,
+  record: (meeting: ZoomMeeting) => void,
+): Promise<ZoomMeeting> {
+  const { store } = ctx;
+  assertNotParked(ctx, target.host);
+  const intent = store.transaction(() => {
+    prepare();
+    return store.intents.open({
+      eventId: target.eventId,
+      zoomHost: target.host,
+      occurrenceStart: target.occurrenceStart ?? null,
+    });
+  });
+  let meeting: ZoomMeeting;
+  try {
+    meeting = await ctx.meetings.createMeeting(target.host, {
+      ...request,
+      agenda: agendaWith(intent.marker),
+    });
+  } catch (error) {
+    // A create whose answer was lost (dropped connection, timeout) may still be made by Zoom:
+    // its intent stays open and is settled by listing the host's meetings once no answer can be
+    // on its way any more (see `intentIsSettled`). Any other failure made no meeting.
+    if (!outcomeUnknown(error))
+      store.intents.abandon(intent.marker, `the create failed: ${describeError(error)}`);
+    auditZoom(ctx, 'meeting.create', target.host, 'error', target.eventId, describeError(error));
+    throw error;
+  }
+  if (store.intents.get(intent.marker)?.state === 'abandoned') {
+    // Another process's recovery gave this create up while it was in flight, and may have made
+    // the meeting again: this one must not stand beside it.
+    ctx.logger.warn('a create was given up by recovery while in flight; deleting its meeting', {
+      eventId: target.eventId,
+      meetingId: meeting.id,
+    });
+    await ctx.meetings.deleteMeeting(meeting.id);
+    throw new Retry();
+  }
+  store.transaction(() => {
+    store.intents.markDone(intent.marker, meeting.id);
+    record(meeting);
+    recordAction(ctx, {
+      service: 'zoom',
+      action: 'meeting.create',
+      target: String(meeting.id),
+      result: 'ok',
+      eventId: target.eventId,
+      detail: { host: target.host, type: request.type },
+    });
+  });
+  ctx.counts.meetingsCreated += 1;
+  return meeting;
+}
+
+/** The link changed under the plan (a create was adopted): plan again from the store. */
+export class Retry extends Error {
+  constructor() {
+    super('the booking changed while its plan was applied; planning it again');
+  }
+}
+
+export async function createBookingMeeting(
+  ctx: PassContext,
+  eventId: string,
+  plan: MeetingPlan,
+  rooms: string[],
+): Promise<void> {
+  const { store } = ctx;
+  const fields = {
+    strategy: plan.strategy,
+    zoomHost: plan.host,
+    zoomHash: plan.zoomHash,
+    windowFrom: plan.window?.from ?? null,
+    windowTo: plan.window?.to ?? null,
+    reason: plan.reason,
+    rooms,
+  };
+  await createJournaled(
+    ctx,
+    { eventId, host: plan.host },
+    plan.request,
+    () => store.links.update(eventId, { ...fields, state: 'pending', zoomMeetingId: null }),
+    (meeting) => recordNewMeeting(ctx, eventId, meeting, fields),
+  );
+}
+
+/**
+ * A booking has a new meeting (created, or a create found again by its marker): the link records
+ * it and, in the same transaction, no exception counts as applied any more — the new meeting's
+ * occurrences are as the rule makes them, so the steps after it apply every one again.
+ */
+export function recordNewMeeting(
+  ctx: Pick<PassContext, 'store'>,
+  eventId: string,
+  meeting: ZoomMeeting,
+  fields: LinkPatch = {},
+): void {
+  ctx.store.transaction(() => {
+    ctx.store.links.update(eventId, {
+      ...fields,
+      zoomMeetingId: meeting.id,
+      joinUrl: meeting.join_url,
+      passcode: meeting.password ?? null,
+    });
+    ctx.store.overrides.markAllUnapplied(eventId);
+  });
+}
+
+export async function updateBookingMeeting(
+  ctx: PassContext,
+  link: Link,
+  meetingId: number,
+  plan: MeetingPlan,
+): Promise<void> {
+  const host = link.zoomHost ?? plan.host;
+  assertNotParked(ctx, host);
+  const outcome = await ctx.meetings.updateMeeting(meetingId, plan.request, { host });
+  auditZoom(ctx, 'meeting.update', String(meetingId), 'ok', link.eventId, outcome);
+  if (outcome === 'gone') throw new MeetingGone(meetingId);
+  ctx.counts.meetingsUpdated += 1;
+  ctx.store.transaction(() => {
+    ctx.store.links.update(link.eventId, {
+      strategy: plan.strategy,
+      zoomHash: plan.zoomHash,
+      windowFrom: plan.window?.from ?? null,
+      windowTo: plan.window?.to ?? null,
+      reason: plan.reason,
+    });
+    // A series edit re-expands Zoom's occurrences and drops their edits (what the Zoom emulator
+    // does by default; Zoom documents nothing): they are applied again, whatever Zoom did.
+    ctx.store.overrides.markAllUnapplied(link.eventId);
+  });
+}
+
+export async function deleteWholeMeeting(
+  ctx: PassContext,
+  eventId: string,
+  meetingId: number,
+): Promise<void> {
+  const outcome = await ctx.meetings.deleteMeeting(meetingId);
+  auditZoom(ctx, 'meeting.delete', String(meetingId), 'ok', eventId, outcome);
+  if (outcome === 'deleted') ctx.counts.meetingsDeleted += 1;
+}
+
+/** Deletes one occurrence of a series; one that is not there (any more) counts as done. */
+export async function deleteOccurrence(
+  ctx: PassContext,
+  eventId: string,
+  meetingId: number,
+  start: string,
+): Promise<void> {
+  const occurrenceId = zoomOccurrenceId(new Date(start));
+  let outcome: string;
+  try {
+    outcome = await ctx.meetings.deleteMeeting(meetingId, { occurrenceId });
+  } catch (error) {
+    if (!isInvalidOccurrence(error)) throw error;
+    outcome = 'not an occurrence';
+  }
+  if (outcome === 'gone') throw new MeetingGone(meetingId);
+  auditZoom(ctx, 'occurrence.delete', `${meetingId}/${occurrenceId}`, 'ok', eventId, outcome);
+  ctx.counts.occurrencesChanged += 1;
+}
+
+export async function applyOccurrenceChange(
+  ctx: PassContext,
+  link: Link,
+  meetingId: number,
+  originalStart: string,
+  change: OverrideChange,
+): Promise<void> {
+  if (change.kind === 'deleted') {
+    await deleteOccurrence(ctx, link.eventId, meetingId, originalStart);
+    return;
+  }
+  const host = link.zoomHost ?? '';
+  if (host) assertNotParked(ctx, host);
+  const occurrenceId = zoomOccurrenceId(new Date(originalStart));
+  const outcome = await ctx.meetings.updateMeeting(
+    meetingId,
+    { start_time: change.zoomStart.start_time, duration: change.durationMinutes },
+    host ? { occurrenceId, host } : { occurrenceId },
+  );
+  if (outcome === 'gone') throw new MeetingGone(meetingId);
+  auditZoom(ctx, 'occurrence.update', `${meetingId}/${occurrenceId}`, 'ok', link.eventId, outcome);
+  ctx.counts.occurrencesChanged += 1;
+}
+
+export async function createOccurrenceMeeting(
+  ctx: PassContext,
+  eventId: string,
+  host: string,
+  plan: OccurrenceMeetingPlan,
+): Promise<void> {
+  const { store } = ctx;
+  await createJournaled(
+    ctx,
+    { eventId, host, occurrenceStart: plan.occurrenceStart },
+    plan.request,
+    () => undefined,
+    (meeting) =>
+      store.occurrenceMeetings.put({
+        eventId,
+        occurrenceStart: plan.occurrenceStart,
+        zoomMeetingId: meeting.id,
+        joinUrl: meeting.join_url,
+        passcode: meeting.password ?? null,
+        durationMinutes: Math.max(1, plan.request.duration ?? 60),
+        zoomHash: plan.zoomHash,
+      }),
+  );
+}
+
+export async function updateOccurrenceMeeting(
+  ctx: PassContext,
+  link: Link,
+  meetingId: number,
+  plan: OccurrenceMeetingPlan,
+): Promise<void> {
+  const host = link.zoomHost ?? '';
+  if (host) assertNotParked(ctx, host);
+  const outcome = await ctx.meetings.updateMeeting(
+    meetingId,
+    plan.request,
+    host ? { host } : undefined,
+  );
+  auditZoom(ctx, 'meeting.update', String(meetingId), 'ok', link.eventId, outcome);
+  if (outcome === 'gone') {
+    // Deleted by hand: forget it, so the plan made again creates it anew.
+    ctx.store.occurrenceMeetings.remove(link.eventId, plan.occurrenceStart);
+    throw new MeetingGone(meetingId);
+  }
+  ctx.counts.meetingsUpdated += 1;
+  const current = ctx.store.occurrenceMeetings.get(link.eventId, plan.occurrenceStart);
+  if (current)
+    ctx.store.occurrenceMeetings.put({
+      ...current,
+      durationMinutes: Math.max(1, plan.request.duration ?? current.durationMinutes),
+      zoomHash: plan.zoomHash,
+    });
+}
+
+export async function deleteOccurrenceMeeting(
+  ctx: PassContext,
+  eventId: string,
+  meetingId: number,
+  occurrenceStart: string,
+): Promise<void> {
+  await deleteWholeMeeting(ctx, eventId, meetingId);
+  ctx.store.occurrenceMeetings.remove(eventId, occurrenceStart);
+}
+
+export function auditZoom(
+  ctx: PassContext,
+  action: string,
+  target: string,
+  result: 'ok' | 'error',
+  eventId: string,
+  detail: string,
+): void {
+  recordAction(ctx, { service: 'zoom', action, target, result, eventId, detail });
+}

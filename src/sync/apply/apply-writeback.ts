@@ -1,0 +1,178 @@
+import { recordAction } from './record-action.js';
+import type { LiveEvent } from '../../domain/calendar-event.js';
+import type { Link } from '../../store/index.js';
+import { ourJoinUrls, withBlock, withoutBlock, type BlockMeeting } from '../plan/block.js';
+import type { PassContext } from './context.js';
+import type { EventCopyRef, EventPatch } from '../../domain/ports.js';
+import { isLiveException } from '../plan/booking-state.js';
+import { writeTargets, writtenCopies } from '../plan/write-targets.js';
+
+/** The private extended property that names the meeting on the copy we wrote. */
+export const meetingIdProperty = 'zoomlinkMeetingId';
+
+/** The meetings the block links to: the booking's own, or the per-occurrence ones ahead. */
+function blockMeetings(ctx: PassContext, link: Link, zone: string): BlockMeeting[] {
+  const passcode = (p: string | null) => (p ? { passcode: p } : {});
+  if (link.strategy !== 'per_occurrence') {
+    if (link.zoomMeetingId === null || link.joinUrl === null) return [];
+    return [{ meetingId: link.zoomMeetingId, joinUrl: link.joinUrl, ...passcode(link.passcode) }];
+  }
+  const now = ctx.now().getTime();
+  return ctx.store.occurrenceMeetings
+    .listForLink(link.eventId)
+    .filter((m) => Date.parse(m.occurrenceStart) + m.durationMinutes * 60_000 > now)
+    .map((m) => ({
+      meetingId: m.zoomMeetingId,
+      joinUrl: m.joinUrl,
+      ...passcode(m.passcode),
+      start: new Date(m.occurrenceStart),
+      timezone: zone,
+    }));
+}
+
+/**
+ * Writes our block (replaced whole, people's text around it kept), the join URL as the location
+ * when the location is empty or is a join URL we wrote (one our current block names), and the
+ * meeting id as a private property, into the copies `writeTargets` names: the organizer's, or
+ * each room's that holds the booking. Costs one read per copy, and one patch where something
+ * differs.
+ */
+export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent): Promise<void> {
+  const meetings = blockMeetings(ctx, link, event.start.timeZone ?? 'UTC');
+  if (meetings.length === 0) return;
+  const targets = writeTargets(ctx.calendar, link, event);
+  let hash: string | undefined;
+  for (const target of targets) {
+    const written = await writeBlock(ctx, link, target, meetings);
+    hash ??= written;
+  }
+  // Every copy of the booking (deleted meanwhile: the next poll brings the deletion) was seen.
+  if (hash === undefined) return;
+  ctx.store.links.update(link.eventId, {
+    writebackHash: hash,
+    writebackCalendarId: targets[0]!.calendarId,
+    writebackAs: targets[0]!.actAs,
+    joinUrl: meetings[0]!.joinUrl,
+  });
+}
+
+/**
+ * Writes the series' block into the copies of its live exceptions whose recorded block is not the
+ * link's (just written by the series' own write-back), and records it on each. A copy that is
+ * gone is recorded too: its cancellation comes with the next poll.
+ */
+export async function writeExceptionBlocks(
+  ctx: PassContext,
+  link: Link,
+  master: LiveEvent,
+): Promise<void> {
+  if (link.writebackHash === null) return;
+  const meetings = blockMeetings(ctx, link, master.start.timeZone ?? 'UTC');
+  if (meetings.length === 0) return;
+  const now = ctx.now();
+  for (const override of ctx.store.overrides.listForLink(link.eventId)) {
+    if (!isLiveException(override, now) || override.writebackHash === link.writebackHash) continue;
+    const exception = override.eventSnapshot as LiveEvent;
+    for (const target of writeTargets(ctx.calendar, link, exception, exception.eventId))
+      await writeBlock(ctx, link, target, meetings);
+    ctx.store.overrides.put({ ...override, writebackHash: link.writebackHash });
+  }
+}
+
+/** Writes the block into one copy; returns the block's hash, or undefined when the copy is gone. */
+async function writeBlock(
+  ctx: PassContext,
+  link: Link,
+  target: EventCopyRef,
+  meetings: BlockMeeting[],
+): Promise<string | undefined> {
+  const content = { lang: ctx.config.sync.invitationLang, meetings };
+  const single = link.strategy === 'per_occurrence' ? undefined : meetings[0];
+  const { google } = ctx.config;
+  let hash = '';
+  const result = await ctx.calendar.modifyEvent(target, (copy) => {
+    const written = withBlock(copy.description, content);
+    hash = written.hash;
+    const patch: EventPatch = {
+      description: written.description,
+      privateProperties: { [meetingIdProperty]: String(meetings[0]!.meetingId) },
+    };
+    const location = copy.location.trim();
+    const ours = location !== '' && ourJoinUrls(copy.description).includes(location);
+    if (single && google.writeLocation && (location === '' || ours))
+      patch.location = single.joinUrl;
+    // One meeting per occurrence has no one link for the location: ours from before goes.
+    else if (!single && ours) patch.location = '';
+    if (single && google.writeConferenceData)
+      patch.conference = {
+        meetingId: String(single.meetingId),
+        joinUrl: single.joinUrl,
+        ...(single.passcode ? { passcode: single.passcode } : {}),
+      };
+    return patch;
+  });
+  auditGoogle(ctx, 'event.writeback', target, link, result.outcome);
+  if (result.outcome === 'gone') return undefined;
+  if (result.outcome === 'written') ctx.counts.linksWritten += 1;
+  return hash;
+}
+
+/**
+ * Takes our block, our location and our property out of the copies we wrote (`calendarIds`:
+ * only those rooms' copies), where they still exist.
+ */
+export async function removeBlock(
+  ctx: PassContext,
+  link: Link,
+  calendarIds?: readonly string[],
+): Promise<void> {
+  const only = calendarIds && new Set(calendarIds.map((id) => id.toLowerCase()));
+  const copies = (eventId: string) =>
+    writtenCopies(link, eventId).filter(
+      (target) => !only || only.has(target.calendarId.toLowerCase()),
+    );
+  await removeFrom(ctx, link, copies(link.eventId));
+  // The live exceptions we wrote carry it too.
+  const now = ctx.now();
+  for (const override of ctx.store.overrides.listForLink(link.eventId)) {
+    if (override.writebackHash === null || !isLiveException(override, now)) continue;
+    await removeFrom(ctx, link, copies((override.eventSnapshot as LiveEvent).eventId));
+    if (!only) ctx.store.overrides.put({ ...override, writebackHash: null });
+  }
+}
+
+async function removeFrom(ctx: PassContext, link: Link, targets: EventCopyRef[]): Promise<void> {
+  const { google } = ctx.config;
+  for (const target of targets) {
+    const result = await ctx.calendar.modifyEvent(target, (copy) => {
+      const patch: EventPatch = {
+        description: withoutBlock(copy.description),
+        privateProperties: { [meetingIdProperty]: null },
+      };
+      if (link.joinUrl && copy.location.trim() === link.joinUrl) patch.location = '';
+      if (google.writeConferenceData && copy.conferenceSolutionType === 'addOn')
+        patch.conference = null;
+      return patch;
+    });
+    auditGoogle(ctx, 'event.unlink', target, link, result.outcome);
+    if (result.outcome === 'written') ctx.counts.linksRemoved += 1;
+  }
+}
+
+function auditGoogle(
+  ctx: PassContext,
+  action: string,
+  target: EventCopyRef,
+  link: Pick<Link, 'eventId' | 'zoomMeetingId'>,
+  outcome: string,
+): void {
+  recordAction(ctx, {
+    service: 'google',
+    action,
+    target: `${target.calendarId}/${target.eventId}`,
+    result: 'ok',
+    eventId: link.eventId,
+    meetingId: link.zoomMeetingId ?? undefined,
+    detail: outcome,
+  });
+}

@@ -1,0 +1,52 @@
+import type { LiveEvent } from '../../domain/calendar-event.js';
+import type { RecurrenceConfig } from '../../config/schema.js';
+import type { Link, OccurrenceMeeting, OccurrenceOverride } from '../../store/index.js';
+import type { WatchedRooms } from './booking-rooms.js';
+
+/** What the store knows of one booking, as the planner reads it. */
+export interface BookingState {
+  link?: Link;
+  /** The series' Google exceptions as recorded, by original start. */
+  overrides: OccurrenceOverride[];
+  /** per_occurrence: the meetings made so far. */
+  occurrenceMeetings: OccurrenceMeeting[];
+  /** For an instance: its series master as last processed (the link's snapshot). */
+  master?: LiveEvent;
+  /** Every room zoomlink watches (the host rule and "does another room still hold it"). */
+  watched: WatchedRooms;
+}
+
+/** The part of the configuration planning reads. */
+export interface PlanConfig {
+  recurrence: RecurrenceConfig;
+}
+
+/** A link that stands for a meeting of ours (not deleted, skipped or foreign). */
+export function isLiveLink(link: Link | undefined): boolean {
+  return (
+    link !== undefined &&
+    link.state !== 'deleted' &&
+    link.strategy !== 'foreign' &&
+    link.strategy !== 'skipped'
+  );
+}
+
+/** Whether a link has Zoom meetings to look after (its own, or per-occurrence ones). */
+export function hasMeeting(link: Link, occurrenceMeetings: readonly OccurrenceMeeting[]): boolean {
+  return link.strategy === 'per_occurrence'
+    ? occurrenceMeetings.length > 0
+    : link.zoomMeetingId !== null;
+}
+
+/** ISO UTC with milliseconds, the store's form, from any RFC 3339 instant. */
+export function isoInstant(text: string): string {
+  return new Date(Date.parse(text)).toISOString();
+}
+
+/** A modified instance (not a cancelled one) that is not over: its copies should carry the block. */
+export function isLiveException(override: OccurrenceOverride, now: Date): boolean {
+  const snapshot = override.eventSnapshot;
+  if (override.kind !== 'moved' || snapshot?.kind !== 'exception') return false;
+  const end = Date.parse(snapshot.end.dateTime ?? snapshot.start.dateTime ?? '');
+  return Number.isFinite(end) && end > now.getTime();
+}

@@ -1,0 +1,276 @@
+import type { LiveEvent } from '../../domain/calendar-event.js';
+import { EventInputError, type ConversionResult } from '../../recurrence/index.js';
+import type { Link } from '../../store/index.js';
+import type { SkipReason } from './engine-types.js';
+import type { Action, EventPlan } from './actions.js';
+import {
+  convert,
+  coveredBy,
+  extrasOf,
+  meetingPlanOf,
+  needsWindowMove,
+  windowOf,
+} from './conversion.js';
+import { copyShowsBlock, blockHashIn, foreignZoomLinks } from './block.js';
+import { bookingRooms } from './booking-rooms.js';
+import { hasMeeting, isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
+import { zoomHashOf } from './hashes.js';
+import { writesPerRoom } from './write-targets.js';
+import { withExceptionBlocks } from './plan-exception-blocks.js';
+import { waitForRunningOccurrence } from './plan-in-progress.js';
+import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
+import { planOverrides } from './plan-overrides.js';
+import { planRemoval, removeMeetings } from './plan-removal.js';
+
+/** A single event or a series master, as one room's copy shows it. */
+export function planBooking(
+  event: LiveEvent,
+  state: BookingState,
+  now: Date,
+  config: PlanConfig,
+): EventPlan {
+  const bookingId = event.eventId;
+  const { link } = state;
+  const live = isLiveLink(link);
+  const rooms = bookingRooms(event, state.watched).map((r) => r.calendarId);
+  const skip = (reason: SkipReason, detail: string, actions: Action[]): EventPlan => ({
+    bookingId,
+    actions,
+    skipped: { reason, detail },
+  });
+  /** Records the booking as skipped; a live link loses its meeting first. */
+  const ignore = (reason: SkipReason, detail: string): EventPlan => {
+    const record: Action = { kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms };
+    if (live) return skip(reason, detail, [...removeMeetings(state), record]);
+    const same = link?.strategy === 'skipped' && link.reason === detail && sameRooms(link, rooms);
+    return skip(reason, detail, same ? [] : [record]);
+  };
+
+  if (event.eventType !== 'default')
+    return ignore('not_a_booking', `a ${event.eventType} event, not a room booking`);
+  if (event.roomResponse === 'declined' || rooms.length === 0)
+    return skip(
+      'declined_by_room',
+      'the room declined it',
+      planRemoval(state, event.calendarId, 'kept'),
+    );
+  if (event.allDay) return ignore('all_day', 'an all-day event has no time for a Zoom meeting');
+
+  let conversion: ConversionResult;
+  try {
+    conversion = convert(event, now, config);
+  } catch (error) {
+    if (!(error instanceof EventInputError)) throw error;
+    // An event we cannot read keeps whatever meeting it had; a person has to fix the event.
+    if (live) return skip('unsupported', error.message, []);
+    return ignore('unsupported', error.message);
+  }
+  if (conversion.strategy === 'skip') {
+    const detail = conversion.reason ?? 'no Zoom meeting';
+    // A finished booking keeps its meeting as history. One still waiting for a retry (failed, or
+    // deferred until an occurrence was over) stops waiting: nothing is left to do for it.
+    if (live && conversion.reasonCode === 'finished')
+      return skip('finished', detail, settleFinished(state, link!, rooms, detail));
+    return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
+  }
+
+  if (!live) {
+    const foreign = foreignZoomLinks(event);
+    if (foreign.length > 0) {
+      const detail = `already has a Zoom link zoomlink did not make: ${foreign[0]}`;
+      const same =
+        link?.strategy === 'foreign' && link.state === 'ignored' && sameRooms(link, rooms);
+      const record: Action = { kind: 'recordIgnored', strategy: 'foreign', reason: detail, rooms };
+      return skip('foreign_zoom_link', detail, same ? [] : [record]);
+    }
+  }
+
+  const host = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
+  if (!live || !hasMeeting(link!, state.occurrenceMeetings))
+    return { bookingId, actions: planCreate(event, state, conversion, host, rooms, now) };
+  return {
+    bookingId,
+    actions: planKnown(event, state, link!, conversion, host, rooms, now, config),
+  };
+}
+
+function planCreate(
+  event: LiveEvent,
+  state: BookingState,
+  conversion: ConversionResult,
+  host: string,
+  rooms: string[],
+  now: Date,
+): Action[] {
+  const zoomHash = zoomHashOf(event, conversion.strategy);
+  const blocks = (actions: Action[]) =>
+    withExceptionBlocks(actions, state.overrides, state.link, event, now);
+  if (conversion.strategy === 'per_occurrence') {
+    const desired = desiredOccurrenceMeetings(conversion, state.overrides, event);
+    return blocks([
+      {
+        kind: 'setOccurrenceStrategy',
+        host,
+        zoomHash,
+        window: windowOf(conversion),
+        reason: conversion.reason ?? null,
+        rooms,
+      },
+      ...planOccurrenceMeetings(desired, state.occurrenceMeetings, host, now),
+      { kind: 'writeBack', event },
+      { kind: 'markLinked' },
+    ]);
+  }
+  const meeting = meetingPlanOf(conversion, host, zoomHash);
+  return [
+    { kind: 'createMeeting', meeting, rooms },
+    ...bringMeetingToBooking(event, state, conversion, state.link, now, 'fresh'),
+  ];
+}
+
+function planKnown(
+  event: LiveEvent,
+  state: BookingState,
+  link: Link,
+  conversion: ConversionResult,
+  host: string,
+  rooms: string[],
+  now: Date,
+  config: PlanConfig,
+): Action[] {
+  const zoomHash = zoomHashOf(event, conversion.strategy);
+  const unfinished = link.state !== 'linked';
+  const roomActions: Action[] = sameRooms(link, rooms) ? [] : [{ kind: 'setRooms', rooms }];
+  const wasPerOccurrence = link.strategy === 'per_occurrence';
+  const isPerOccurrence = conversion.strategy === 'per_occurrence';
+
+  if (wasPerOccurrence !== isPerOccurrence) {
+    // Zoom cannot turn one meeting into many or many into one: replace, and rewrite the link.
+    const old = removeMeetings(state).filter((a) => a.kind !== 'removeBlock');
+    const fresh = planCreate(
+      event,
+      { ...state, occurrenceMeetings: [] },
+      conversion,
+      host,
+      rooms,
+      now,
+    );
+    return [...old, ...fresh];
+  }
+
+  const remote: Action[] = [];
+  if (isPerOccurrence) {
+    const meetingHost = link.zoomHost ?? host;
+    const desired = desiredOccurrenceMeetings(conversion, state.overrides, event);
+    const changes = planOccurrenceMeetings(desired, state.occurrenceMeetings, meetingHost, now);
+    const hashChanged = link.zoomHash !== zoomHash;
+    const record: Action[] =
+      hashChanged || changes.length > 0
+        ? [
+            {
+              kind: 'setOccurrenceStrategy',
+              host: meetingHost,
+              zoomHash,
+              window: windowOf(conversion),
+              reason: conversion.reason ?? null,
+              rooms,
+            },
+          ]
+        : roomActions;
+    remote.push(...changes);
+    if (changes.length > 0 || hashChanged || !blockIntact(event, link, rooms))
+      remote.push({ kind: 'writeBack', event });
+    const withBlocks = withExceptionBlocks(remote, state.overrides, link, event, now);
+    const actions = [...record, ...withBlocks];
+    return actions.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
+  }
+
+  const meeting = meetingPlanOf(conversion, link.zoomHost ?? host, zoomHash);
+  if (link.zoomHash !== zoomHash || needsWindowMove(link, conversion, config)) {
+    const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
+    if (wait) return [...roomActions, ...wait];
+    return [
+      ...roomActions,
+      { kind: 'updateMeeting', meetingId: link.zoomMeetingId!, meeting },
+      ...bringMeetingToBooking(event, state, conversion, link, now, 'fresh'),
+    ];
+  }
+  const mode = unfinished ? 'resume' : blockIntact(event, link, rooms) ? 'steady' : 'rewrite';
+  return [...roomActions, ...bringMeetingToBooking(event, state, conversion, link, now, mode)];
+}
+
+/**
+ * How far a booking's one meeting is from what the booking says, once the meeting exists:
+ * - `fresh`: just created, or its series re-expanded by an update: Zoom has every occurrence as
+ *   the rule makes it (no extra deleted, no exception applied);
+ * - `resume`: the steps after a create or an update did not all finish (the link is not `linked`:
+ *   an adopted create, a failure part-way): each is done again where it is not known to be done;
+ * - `rewrite`: linked, but our block is missing or changed in the event;
+ * - `steady`: linked, the block as written: only exceptions whose applied state differs.
+ */
+type MeetingState = 'fresh' | 'resume' | 'rewrite' | 'steady';
+
+/**
+ * The one way a meeting is brought to what its booking says, whatever made it exist or change (a
+ * create, an adopted create, an update, a window moved forward): Zoom's extra occurrences deleted,
+ * every known exception applied, our block written (and into the exceptions' own copies), the
+ * link marked linked. No path that makes or changes a meeting plans these steps on its own.
+ */
+function bringMeetingToBooking(
+  event: LiveEvent,
+  state: BookingState,
+  conversion: ConversionResult,
+  link: Link | undefined,
+  now: Date,
+  meetingState: MeetingState,
+): Action[] {
+  const fresh = meetingState === 'fresh';
+  const done = meetingState === 'steady' || meetingState === 'rewrite';
+  // Repeating a finished step is harmless (an occurrence deleted twice answers 204 again).
+  const extras = done ? [] : extrasOf(conversion);
+  const steps: Action[] = [];
+  if (extras.length > 0) steps.push({ kind: 'deleteOccurrences', starts: extras });
+  steps.push(
+    ...planOverrides(
+      state.overrides,
+      coveredBy(conversion, fresh ? null : (link?.windowTo ?? null)),
+      event,
+      { reset: fresh, alreadyDeleted: new Set(extras) },
+    ),
+  );
+  if (meetingState !== 'steady') steps.push({ kind: 'writeBack', event });
+  const withBlocks = withExceptionBlocks(steps, state.overrides, link, event, now);
+  return withBlocks.length > 0 || !done ? [...withBlocks, { kind: 'markLinked' }] : withBlocks;
+}
+
+/** A finished booking's link stops waiting: linked as history, or skipped when it never got a meeting. */
+function settleFinished(
+  state: BookingState,
+  link: Link,
+  rooms: string[],
+  detail: string,
+): Action[] {
+  if (link.state === 'linked') return [];
+  if (hasMeeting(link, state.occurrenceMeetings)) return [{ kind: 'markLinked' }];
+  return [{ kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms }];
+}
+
+/**
+ * Our block is in the description as we last wrote it (or this copy cannot show it), and, when
+ * it is written per room, every room that holds the booking now had it written.
+ */
+function blockIntact(event: LiveEvent, link: Link, rooms: readonly string[]): boolean {
+  if (link.writebackHash === null) return false;
+  if (writesPerRoom(link)) {
+    const written = new Set(link.rooms.map((r) => r.toLowerCase()));
+    if (rooms.some((room) => !written.has(room.toLowerCase()))) return false;
+  }
+  if (!copyShowsBlock(event, link)) return true;
+  return blockHashIn(event.description) === link.writebackHash;
+}
+
+function sameRooms(link: Link, rooms: readonly string[]): boolean {
+  const a = link.rooms.map((r) => r.toLowerCase()).sort();
+  const b = rooms.map((r) => r.toLowerCase()).sort();
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}

@@ -1,0 +1,52 @@
+import type { LiveEvent } from '../../domain/calendar-event.js';
+import type { ConversionResult } from '../../recurrence/index.js';
+import type { Link, OccurrenceOverride } from '../../store/index.js';
+import type { Action } from './actions.js';
+import { isoInstant } from './booking-state.js';
+import { durationMinutesOf } from './plan-overrides.js';
+
+/**
+ * A series is not patched while one of its occurrences is in progress. The conversion anchors the
+ * series on the first occurrence not yet over, so during that occurrence the PATCH would carry a
+ * `start_time` in the past, which Zoom ignores ("must be in the future"; it then re-expands the
+ * new recurrence from the old start, facts zoom-api.md §3.3); and a meeting someone has started
+ * refuses updates (400/3000 "cannot update or delete meetings that have started"). Nothing is
+ * lost by waiting: the update is planned again from the stored event once the occurrence is over.
+ *
+ * Returns the `waitUntil` to plan instead of the update, `[]` when the running occurrence is the
+ * series' last (once it is over the booking is finished and keeps its meeting as history), or
+ * undefined when nothing is in progress and the update may go ahead.
+ */
+export function waitForRunningOccurrence(
+  link: Link,
+  conversion: ConversionResult,
+  overrides: readonly OccurrenceOverride[],
+  master: LiveEvent,
+  now: Date,
+): Action[] | undefined {
+  if (link.strategy !== 'series' && conversion.strategy !== 'series') return undefined;
+  const nowMs = now.getTime();
+  const ruleMinutes = durationMinutesOf(master);
+  const running: number[] = [];
+  const anchor = conversion.occurrences[0];
+  if (anchor !== undefined && Date.parse(anchor) <= nowMs)
+    running.push(Date.parse(anchor) + ruleMinutes * 60_000);
+  for (const override of overrides) {
+    if (override.kind !== 'moved' || override.newStart === null) continue;
+    const start = Date.parse(override.newStart);
+    const end = start + (override.newDurationMinutes ?? ruleMinutes) * 60_000;
+    if (start <= nowMs && nowMs < end) running.push(end);
+  }
+  if (running.length === 0) return undefined;
+  const until = Math.max(...running);
+  const later = conversion.occurrences.some((o) => Date.parse(o) >= until);
+  if (!later && conversion.window?.complete !== false) return [];
+  const at = isoInstant(new Date(until).toISOString());
+  return [
+    {
+      kind: 'waitUntil',
+      until: at,
+      reason: `an occurrence is in progress until ${at}; the Zoom series is updated after it`,
+    },
+  ];
+}
