@@ -2,6 +2,7 @@
 // DESIGN.md that a machine can check (no `any`, no floating promises is left to review).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
@@ -30,5 +31,11 @@ export default tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    // Imports point down the layers of docs/DEVELOPING.md (the table is in eslint/layers.js).
+    files: ['src/**/*.ts'],
+    plugins: { zoomlink: layers },
+    rules: { 'zoomlink/layers': 'error' },
   },
 );

@@ -3,8 +3,7 @@ import type { ApiObserver } from '../domain/api-observer.js';
 import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
-import { createSyncEngine } from '../sync/engine.js';
-import type { SyncEngine } from '../sync/plan/engine-types.js';
+import { createSyncEngine, type SyncEngine } from '../sync/index.js';
 import { createZoomClient, type ZoomClient } from '../zoom/index.js';
 
 /**

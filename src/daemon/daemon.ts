@@ -4,7 +4,7 @@ import { ConfigError } from '../config/index.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
-import type { PassSummary, SyncEngine } from '../sync/plan/engine-types.js';
+import type { PassSummary, SyncEngine } from '../sync/index.js';
 import { assertCronExpression, cronTriggers, type TriggerSource } from './cron-triggers.js';
 import { startHttpServer, type JsonAnswer, type RunningHttpServer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';

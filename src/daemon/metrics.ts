@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ApiObserver } from '../domain/api-observer.js';
 import { isZoomlinkError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import type { PassSummary, ReconcileReport } from '../sync/plan/engine-types.js';
+import type { PassSummary, ReconcileReport } from '../sync/index.js';
 import type { JobName, RunOutcome } from './scheduler.js';
 
 /**

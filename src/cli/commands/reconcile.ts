@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { ReconcileReport } from '../../sync/plan/engine-types.js';
+import type { ReconcileReport } from '../../sync/index.js';
 import { withApp } from './sync.js';
 
 /**

@@ -2,9 +2,13 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { acquireDaemonLock } from '../../daemon/lock.js';
 import { configureLogger } from '../../log.js';
-import { totalSkipped } from '../../sync/apply/counts.js';
-import type { PassSummary, PollOptions, RoomPollResult } from '../../sync/plan/engine-types.js';
-import { errorCode } from '../../sync/apply/failures.js';
+import {
+  errorCode,
+  totalSkipped,
+  type PassSummary,
+  type PollOptions,
+  type RoomPollResult,
+} from '../../sync/index.js';
 import { clockFrom, createApp, type App } from '../app.js';
 import { InputError } from '../input-error.js';
 
