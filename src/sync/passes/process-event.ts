@@ -17,8 +17,11 @@ import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from '../apply/pending-link.js';
 import { bookingIdOf, planEventSync } from '../plan/plan-event.js';
 
-/** How one event ended: done (or recorded as failed), or held back until its master is known. */
-export type EventOutcome = 'done' | 'waitForMaster';
+/**
+ * How one event ended: done (or recorded as failed), held back until its master is known, or
+ * planned and left alone because its plan was not the kind asked for (`only`).
+ */
+export type EventOutcome = 'done' | 'waitForMaster' | 'notNeeded';
 
 /** Reads what the store knows of a booking, for the planner. */
 export function loadState(ctx: PassContext, bookingId: string, event: CalendarEvent): BookingState {
@@ -56,7 +59,14 @@ const isInstance = (event: CalendarEvent) =>
  * recorded with its next attempt (or, for a parked Zoom host, deferred to the reset) and the
  * caller goes on with the next event. Only a failure of the store itself propagates.
  */
-export async function processEvent(event: CalendarEvent, ctx: PassContext): Promise<EventOutcome> {
+export async function processEvent(
+  event: CalendarEvent,
+  ctx: PassContext,
+  options: {
+    /** Apply the plan only when this says so (the window pass: only plans that move something). */
+    only?: (plan: EventPlan) => boolean;
+  } = {},
+): Promise<EventOutcome> {
   const bookingId = bookingIdOf(event);
   return ctx.locks.run(bookingId, async () => {
     if (olderThanApplied(ctx, bookingId, event)) {
@@ -98,6 +108,7 @@ export async function processEvent(event: CalendarEvent, ctx: PassContext): Prom
         recordFailure(ctx, bookingId, event, error);
         return 'done';
       }
+      if (round === 0 && options.only && !options.only(plan)) return 'notNeeded';
       if (round === 0 && plan.skipped) countSkip(ctx.counts, plan.skipped.reason);
       if (plan.waitForMaster) return 'waitForMaster';
       try {

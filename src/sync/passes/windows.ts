@@ -1,8 +1,9 @@
+import type { LiveEvent } from '../../domain/calendar-event.js';
+import type { LinkSpan } from '../../store/index.js';
 import { bookingSpan } from '../plan/booking-span.js';
 import type { PassCounts } from '../plan/engine-types.js';
 import type { PassContext } from '../apply/context.js';
-import { planEventSync } from '../plan/plan-event.js';
-import { loadState, processEvent } from './process-event.js';
+import { processEvent } from './process-event.js';
 
 const windowActions = new Set([
   'updateMeeting',
@@ -17,7 +18,7 @@ const windowActions = new Set([
  * The window pass: every linked series and per-occurrence booking is planned again from its
  * stored event at the current time; those whose covered occurrences are running out (or whose
  * per-occurrence horizon has moved) are moved forward — same meeting, same link. Others cost
- * nothing but the planning.
+ * nothing but the planning. A stored event that cannot be planned fails alone, on its booking.
  */
 export async function moveWindows(
   ctx: PassContext,
@@ -33,26 +34,22 @@ export async function moveWindows(
     if (!snapshot || (snapshot.kind !== 'master' && snapshot.kind !== 'single')) continue;
     // A series stored before its end was kept on the link (schema 2) gets it here, once.
     if (withoutEnd.has(link.eventId)) {
-      const span = bookingSpan(snapshot);
+      const span = spanOrNull(snapshot);
       if (span?.endsAt) ctx.store.links.update(link.eventId, { span });
     }
-    let moves: boolean;
-    try {
-      const plan = planEventSync(
-        snapshot,
-        loadState(ctx, link.eventId, snapshot),
-        ctx.now(),
-        ctx.config,
-      );
-      moves = plan.actions.some((a) => windowActions.has(a.kind));
-    } catch {
-      // One stored event that cannot be planned must not stop the pass for the links after it:
-      // processing it records the failure on its own booking, as a poll does.
-      moves = true;
-    }
-    if (!moves) continue;
-    ctx.counts.eventsSeen += 1;
-    await processEvent(snapshot, ctx);
+    const outcome = await processEvent(snapshot, ctx, {
+      only: (plan) => plan.actions.some((a) => windowActions.has(a.kind)),
+    });
+    if (outcome !== 'notNeeded') ctx.counts.eventsSeen += 1;
   }
   return ctx.counts;
+}
+
+/** An event that cannot even be read has no known end; processing it records why. */
+function spanOrNull(event: LiveEvent): LinkSpan | null {
+  try {
+    return bookingSpan(event);
+  } catch {
+    return null;
+  }
 }
