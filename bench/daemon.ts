@@ -14,8 +14,8 @@ import { createDaemonMetrics } from '../src/daemon/metrics.js';
 import type { LiveEvent } from '../src/domain/calendar-event.js';
 import { createLogger } from '../src/log.js';
 import { openStore, type Store } from '../src/store/index.js';
-import { emptyCounts } from '../src/sync/counts.js';
-import type { PassSummary, SyncEngine } from '../src/sync/engine-types.js';
+import { emptyCounts } from '../src/sync/apply/counts.js';
+import type { PassSummary, SyncEngine } from '../src/sync/plan/engine-types.js';
 
 const quiet = createLogger({ stream: new Writable({ write: (_c, _e, done) => done() }) });
 const start = new Date('2030-03-04T08:00:00Z');

@@ -20,7 +20,7 @@ import { createApp } from '../src/cli/app.js';
 import { configSchema } from '../src/config/index.js';
 import { startEmulators } from '../src/emulators/index.js';
 import { createLogger } from '../src/log.js';
-import type { PassSummary } from '../src/sync/engine-types.js';
+import type { PassSummary } from '../src/sync/plan/engine-types.js';
 
 const ROOMS = Number(process.env.BENCH_SYNC_ROOMS ?? 200);
 const BOOKINGS = Number(process.env.BENCH_SYNC_BOOKINGS ?? 50);
