@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configSchema, type Config } from './schema.js';
 import { ConfigError } from './config-error.js';
+import { jsonErrorPosition } from './json-position.js';
 
 /** `config/` of this package, wherever it is installed or run from. */
 export const configDir = fileURLToPath(new URL('../../config/', import.meta.url));
@@ -71,8 +72,12 @@ function readJsonFile(path: string, label: string): JsonObject {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError([`${label}: not valid JSON: ${(error as Error).message}`]);
+  } catch {
+    // Never JSON.parse's message: it quotes the text around the mistake, perhaps a secret.
+    const at = jsonErrorPosition(text) ?? { line: 1, column: 1 };
+    throw new ConfigError([
+      `${label}: not valid JSON at line ${at.line}, column ${at.column} (a missing comma or quote, a comma after the last item, a comment?)`,
+    ]);
   }
   if (!isObject(value)) throw new ConfigError([`${label}: expected a JSON object at the top`]);
   return value;

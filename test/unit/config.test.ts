@@ -116,6 +116,30 @@ describe('config', () => {
     );
   });
 
+  it.each([
+    ['an unquoted value', '{\n  "zoom": {\n    "clientSecret": s3cr3t-value-x\n  }\n}\n', 3, 21],
+    [
+      'a missing comma',
+      '{\n  "zoom": {"clientSecret": "s3cr3t-value-x" "accountId": "a"}\n}',
+      2,
+      45,
+    ],
+    ['an unterminated string', '{\n\t"server": {"token": "s3cr3t-value-x\n}', 2, 37],
+    ['a trailing comma', '{"zoom": {"clientSecret": "s3cr3t-value-x",}}', 1, 44],
+    ['text after the object', '{"zoom": {}} s3cr3t-value-x', 1, 14],
+    ['an empty file', '', 1, 1],
+  ])(
+    'a config file with %s is reported by line and column, never with its text',
+    (_name, text, line, column) => {
+      const error = loadError({ env: { ZOOMLINK_CONFIG: fileWith(text) } });
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatch(
+        new RegExp(`ZOOMLINK_CONFIG .*: not valid JSON at line ${line}, column ${column}\\b`),
+      );
+      expect(error.message).not.toMatch(/s3cr|value-x|clientSecret|token/);
+    },
+  );
+
   it('explains that Zoom JWT apps are gone when someone configures one', () => {
     const error = loadError({ env: { ZOOM_API_KEY: 'k', ZOOM_API_SECRET: 's' } });
     expect(error.message).toMatch(/JWT apps were retired in 2023.*Server-to-Server OAuth/);
