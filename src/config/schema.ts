@@ -64,6 +64,19 @@ export const zoomSchema = z
       .describe(
         'Zoom meeting `settings` sent on create, e.g. {"join_before_host": true}. Empty = account defaults.',
       ),
+    trustedJoinHosts: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i,
+            'a host name such as "zoom.example.org" or "*.zoom.example.org"',
+          ),
+      )
+      .default([])
+      .describe(
+        'Hosts besides Zoom’s own (zoom.us, zoom.com, zoomgov.com and their subdomains) whose https join links zoomlink writes into calendars, e.g. ["zoom.example.org"] or ["*.zoom.example.org"] for an on-premise Zoom. A join link on any other host fails its booking (ZOOM_JOIN_URL_UNTRUSTED).',
+      ),
   })
   .strict();
 
