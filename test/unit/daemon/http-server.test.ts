@@ -120,19 +120,16 @@ describe('the HTTP server', () => {
       '127.0.0.1.nip.io:8787',
       'zoomlink-host:8787',
       'localhost:80@attacker.example',
-    ])(
-      'refuses Host %s with 421 and shows nothing, on every path',
-      async (host) => {
-        const { server } = await start();
-        for (const path of ['/', '/readyz', '/metrics', '/healthz']) {
-          const answer = await get(server, path, { host });
-          expect(answer.status, `${host} ${path}`).toBe(421);
-          expect(answer.body).not.toContain('Boardroom');
-          expect(answer.body).not.toContain('zoomlink_info');
-          expect(answer.body).toMatch(/http:\/\/127\.0\.0\.1:\d+\/.*server\.token/);
-        }
-      },
-    );
+    ])('refuses Host %s with 421 and shows nothing, on every path', async (host) => {
+      const { server } = await start();
+      for (const path of ['/', '/readyz', '/metrics', '/healthz']) {
+        const answer = await get(server, path, { host });
+        expect(answer.status, `${host} ${path}`).toBe(421);
+        expect(answer.body).not.toContain('Boardroom');
+        expect(answer.body).not.toContain('zoomlink_info');
+        expect(answer.body).toMatch(/http:\/\/127\.0\.0\.1:\d+\/.*server\.token/);
+      }
+    });
 
     it('with a token, answers any Host (the token guards it)', async () => {
       const token = 'a-long-random-token-0123456789';
