@@ -19,23 +19,35 @@ const secretKeys =
 /** Keys that end like a secret (`zoomClientSecret`, `adminPassword`) but are not paging cursors. */
 const secretSuffix = /(secret|password|passcode|accesstoken|refreshtoken|privatekey)$/i;
 
+/** `=` or `&`, also percent-encoded once or twice (a join link inside another URL). */
+const equals = '(?:=|%3D|%253D)';
+const ampersand = '(?:&|%26|%2526)';
+
 /** Secrets embedded in free text: headers, URLs, form bodies, PEM blocks, JSON fragments. */
 const textPatterns: Array<[RegExp, string]> = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, REDACTED],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
+  // A JWT wherever it stands (Zoom's access tokens, Google's assertions): `{"` in base64url is
+  // `eyJ`, so every JWT starts with it; the signature may be empty (alg none).
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
   [
-    /([?&](?:pwd|zak|access_token|refresh_token|client_secret|assertion|token|tk)=)[^&\s"']+/gi,
+    new RegExp(
+      `((?:[?#;]|${ampersand}|%3F|%253F)(?:pwd|zak|access_token|refresh_token|client_secret|assertion|token|tk)${equals})(?:(?!${ampersand})[^\\s"'#])+`,
+      'gi',
+    ),
     `$1${REDACTED}`,
   ],
+  // Zoom's start-as-host token, wherever it stands (a fragment, a cookie, a line of its own).
+  [new RegExp(`(zak${equals})[^&\\s"';#]+`, 'gi'), `$1${REDACTED}`],
   [
-    /("(?:access_token|refresh_token|id_token|client_secret|clientSecret|password|passcode|private_key|assertion|encrypted_password|h323_password|pstn_password)"\s*:\s*")(?:[^"\\]|\\.)*"/gi,
+    /("(?:access_token|refresh_token|id_token|client_secret|clientSecret|password|passcode|private_key|assertion|encrypted_password|h323_password|pstn_password|zak|pwd|tk)"\s*:\s*")(?:[^"\\]|\\.)*"/gi,
     `$1${REDACTED}"`,
   ],
   [
     /\b((?:access_token|refresh_token|client_secret|assertion|password|passcode)=)[^&\s"']+/gi,
     `$1${REDACTED}`,
   ],
-  [/(Passcode|Password|密碼)(\s*[:：]\s*)\S+/g, `$1$2${REDACTED}`],
+  [/(Passcode|Password|密碼)(\s*[:：]\s*)\S+/gi, `$1$2${REDACTED}`],
 ];
 
 export function redactText(text: string): string {

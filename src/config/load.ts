@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configSchema, type Config } from './schema.js';
 import { ConfigError } from './config-error.js';
+import { jsonErrorPosition } from './json-position.js';
+import { resolveMode } from './mode.js';
+import { readSecretFiles } from './secret-files.js';
+import { plainHttpProblems } from './transport-security.js';
 
 /** `config/` of this package, wherever it is installed or run from. */
 export const configDir = fileURLToPath(new URL('../../config/', import.meta.url));
@@ -47,6 +51,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
   }
 
   rejectRetiredZoomJwt(merged, env);
+  merged = readSecretFiles(merged, sources) as JsonObject;
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -58,7 +63,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
     });
     throw new ConfigError(problems);
   }
-  return resolveSecretFiles(parsed.data);
+  if (resolveMode(parsed.data) === 'live') {
+    const insecure = plainHttpProblems(parsed.data, (key) => sources.get(key));
+    if (insecure.length > 0) throw new ConfigError(insecure);
+  }
+  return parsed.data;
 }
 
 function readJsonFile(path: string, label: string): JsonObject {
@@ -71,8 +80,12 @@ function readJsonFile(path: string, label: string): JsonObject {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError([`${label}: not valid JSON: ${(error as Error).message}`]);
+  } catch {
+    // Never JSON.parse's message: it quotes the text around the mistake, perhaps a secret.
+    const at = jsonErrorPosition(text) ?? { line: 1, column: 1 };
+    throw new ConfigError([
+      `${label}: not valid JSON at line ${at.line}, column ${at.column} (a missing comma or quote, a comma after the last item, a comment?)`,
+    ]);
   }
   if (!isObject(value)) throw new ConfigError([`${label}: expected a JSON object at the top`]);
   return value;
@@ -179,17 +192,4 @@ function rejectRetiredZoomJwt(merged: JsonObject, env: NodeJS.ProcessEnv): void 
   throw new ConfigError([
     `${what}: Zoom JWT apps were retired in 2023 and no longer work. Create a Server-to-Server OAuth app in the Zoom App Marketplace and set zoom.accountId, zoom.clientId and zoom.clientSecret (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET) instead.`,
   ]);
-}
-
-function resolveSecretFiles(config: Config): Config {
-  if (config.zoom.clientSecret || !config.zoom.clientSecretFile) return config;
-  let secret: string;
-  try {
-    secret = readFileSync(config.zoom.clientSecretFile, 'utf8').trim();
-  } catch (error) {
-    throw new ConfigError([
-      `zoom.clientSecretFile: cannot read ${config.zoom.clientSecretFile}: ${(error as Error).message}`,
-    ]);
-  }
-  return { ...config, zoom: { ...config.zoom, clientSecret: secret } };
 }

@@ -9,6 +9,8 @@ import { z } from 'zod';
  */
 
 const url = z.url({ protocol: /^https?$/ });
+/** Long enough that guessing it over HTTP is hopeless. */
+const MIN_TOKEN_LENGTH = 16;
 const duration = (what: string) => z.number().int().nonnegative().describe(what);
 
 export const zoomSchema = z
@@ -62,6 +64,19 @@ export const zoomSchema = z
       .describe(
         'Zoom meeting `settings` sent on create, e.g. {"join_before_host": true}. Empty = account defaults.',
       ),
+    trustedJoinHosts: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i,
+            'a host name such as "zoom.example.org" or "*.zoom.example.org"',
+          ),
+      )
+      .default([])
+      .describe(
+        'Hosts besides Zoom’s own (zoom.us, zoom.com, zoomgov.com and their subdomains) whose https join links zoomlink writes into calendars, e.g. ["zoom.example.org"] or ["*.zoom.example.org"] for an on-premise Zoom. A join link on any other host fails its booking (ZOOM_JOIN_URL_UNTRUSTED).',
+      ),
   })
   .strict();
 
@@ -76,10 +91,18 @@ export const googleSchema = z
       .default('')
       .describe('User OAuth instead of a service account: OAuth client ID.'),
     oauthClientSecret: z.string().default('').describe('User OAuth: OAuth client secret.'),
+    oauthClientSecretFile: z
+      .string()
+      .default('')
+      .describe('A file holding the OAuth client secret (used when oauthClientSecret is empty).'),
     oauthRefreshToken: z
       .string()
       .default('')
       .describe('User OAuth: refresh token of the user whose calendars zoomlink reads and writes.'),
+    oauthRefreshTokenFile: z
+      .string()
+      .default('')
+      .describe('A file holding the refresh token (used when oauthRefreshToken is empty).'),
     adminSubject: z
       .string()
       .default('')
@@ -307,10 +330,17 @@ export const serverSchema = z
     port: z.number().int().min(0).max(65535).default(8787).describe('HTTP server port (0 = any).'),
     token: z
       .string()
+      .refine((token) => token === '' || token.length >= MIN_TOKEN_LENGTH, {
+        message: `at least ${MIN_TOKEN_LENGTH} characters: make a long random one (e.g. \`openssl rand -hex 32\`), or leave it empty to serve loopback only`,
+      })
       .default('')
       .describe(
-        'Bearer token required for every endpoint but /healthz when bound beyond loopback.',
+        'Bearer token required for every endpoint but /healthz (at least 16 characters). Required when bound beyond loopback.',
       ),
+    tokenFile: z
+      .string()
+      .default('')
+      .describe('A file holding server.token (used when token is empty).'),
     readyMaxLagSeconds: z
       .number()
       .int()

@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '../config/loopback.js';
+
+export { isLoopbackHost };
 
 /**
  * Who may read the daemon's endpoints. With `server.token` set, every endpoint but `/healthz`
@@ -29,13 +31,14 @@ export function checkAuthorization(header: string | undefined, token: string): A
   return sameSecret(decoded.slice(colon + 1), token) ? 'allowed' : 'wrong';
 }
 
-/** 127.0.0.0/8, ::1 and `localhost`: only this machine can connect. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (bare === 'localhost') return true;
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  if (bare === '::1') return true;
-  return bare.startsWith('::ffff:127.');
+/**
+ * Whether a request's `Host` header names this machine: `localhost` or a loopback address, with
+ * any port or none (an SSH tunnel may forward another local port). A web page that rebinds its
+ * own name to 127.0.0.1 still sends its own name here, so without a token only these are served.
+ */
+export function isLoopbackHostHeader(header: string | undefined): boolean {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header ?? '');
+  return match !== null && isLoopbackHost(match[1]!);
 }
 
 /** The `WWW-Authenticate` challenges of a 401 (Basic first, so browsers show their prompt). */

@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { authChallenges, checkAuthorization, isLoopbackHost } from './auth.js';
+import {
+  authChallenges,
+  checkAuthorization,
+  isLoopbackHost,
+  isLoopbackHostHeader,
+} from './auth.js';
 import { DaemonError } from './daemon-error.js';
 import { statusPageStyleHash } from './status-page.js';
 
@@ -30,7 +35,29 @@ export interface HttpServerOptions {
   token: string;
   endpoints: Endpoints;
   logger: Logger;
+  /** Tests only: tighter limits than `serverLimits`. */
+  limits?: Partial<ServerLimits>;
 }
+
+export interface ServerLimits {
+  /** Connections open at once; more are closed as they come (a browser opens about six). */
+  maxConnections: number;
+  /** Time a client has to send its request headers (slowloris). */
+  headersTimeoutMs: number;
+  /** Time a client has to send its whole request. */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** How often Node looks for connections past those timeouts (its default is 30 s). */
+  checkIntervalMs: number;
+}
+
+export const serverLimits: ServerLimits = {
+  maxConnections: 64,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+};
 
 export interface RunningHttpServer {
   /** e.g. `http://127.0.0.1:8787/` */
@@ -65,20 +92,25 @@ export function assertServerProtected(host: string, token: string): void {
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   assertServerProtected(options.host, options.token);
-  const server = createServer((request, response) => {
-    handle(request, response, options).catch((error: unknown) => {
-      options.logger.error('http request failed', {
-        path: request.url,
-        error: describeError(error),
+  const limits = { ...serverLimits, ...options.limits };
+  const server = createServer(
+    { connectionsCheckingInterval: limits.checkIntervalMs },
+    (request, response) => {
+      handle(request, response, options).catch((error: unknown) => {
+        options.logger.error('http request failed', {
+          path: request.url,
+          error: describeError(error),
+        });
+        if (!response.headersSent)
+          send(response, 500, 'text/plain; charset=utf-8', 'internal error\n');
+        else response.destroy();
       });
-      if (!response.headersSent)
-        send(response, 500, 'text/plain; charset=utf-8', 'internal error\n');
-      else response.destroy();
-    });
-  });
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 5_000;
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   await listen(server, options.host, options.port);
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -128,7 +160,25 @@ async function handle(
   options: HttpServerOptions,
 ): Promise<void> {
   const method = request.method ?? 'GET';
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  if (options.token === '' && !isLoopbackHostHeader(request.headers.host)) {
+    // DNS rebinding: a page from elsewhere whose name now points at 127.0.0.1 sends its own name.
+    options.logger.debug('http request for another host refused', {
+      host: request.headers.host,
+    });
+    const address = request.socket.localAddress ?? '127.0.0.1';
+    const here = `http://${address.includes(':') ? `[${address}]` : address}:${request.socket.localPort}/`;
+    return send(
+      response,
+      421,
+      'text/plain; charset=utf-8',
+      `without server.token zoomlink answers only requests for localhost or a loopback address: open ${here}, or set server.token\n`,
+    );
+  }
+  const path = pathOf(request.url);
+  if (path === undefined) {
+    options.logger.debug('http bad request', { method, url: request.url });
+    return send(response, 400, 'text/plain; charset=utf-8', 'bad request: malformed URL\n');
+  }
   options.logger.debug('http request', { method, path });
   if (method !== 'GET' && method !== 'HEAD') {
     response.setHeader('allow', 'GET, HEAD');
@@ -169,6 +219,15 @@ async function handle(
         'text/plain; charset=utf-8',
         'not found: try /, /healthz, /readyz or /metrics\n',
       );
+  }
+}
+
+/** The path of a request target, or undefined when it is no URL (`//`, `http://`). */
+function pathOf(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
   }
 }
 

@@ -11,10 +11,9 @@ import type { ZoomHttp } from './http.js';
 import { MeetingHosts } from './meeting-hosts.js';
 import {
   invitationSchema,
-  inviteLinksSchema,
-  meetingListPageSchema,
-  meetingSchema,
+  zoomMeetingSchemas,
   type ZoomInviteLink,
+  type ZoomMeetingSchemas,
 } from './schemas.js';
 import { startsWithin } from './time-window.js';
 import type { ZoomLogger } from './transport.js';
@@ -60,6 +59,8 @@ export interface ZoomClientDependencies {
   dailyCreateUpdateLimit: number;
   /** Sent as `settings` on create (the request's own settings win). */
   meetingSettings: Record<string, unknown>;
+  /** How answers are read (which join links pass); Zoom's own hosts only by default. */
+  schemas?: ZoomMeetingSchemas;
   observer?: ApiObserver;
   logger?: ZoomLogger;
 }
@@ -78,9 +79,11 @@ export class ZoomClient {
   private readonly http: ZoomHttp;
   private readonly budgets: HostBudgets;
   private readonly hosts = new MeetingHosts();
+  private readonly schemas: ZoomMeetingSchemas;
 
   constructor(private readonly deps: ZoomClientDependencies) {
     this.http = deps.http;
+    this.schemas = deps.schemas ?? zoomMeetingSchemas();
     this.budgets = new HostBudgets({
       dailyLimit: deps.dailyCreateUpdateLimit,
       now: deps.now,
@@ -96,7 +99,7 @@ export class ZoomClient {
     const settings = { ...this.deps.meetingSettings, ...request.settings };
     const body = Object.keys(settings).length > 0 ? { ...request, settings } : request;
     const response = await this.budgets.charge(host, call, () =>
-      this.http.request({ ...call, method: 'POST', path, body, schema: meetingSchema }),
+      this.http.request({ ...call, method: 'POST', path, body, schema: this.schemas.meeting }),
     );
     const meeting = response.data;
     this.hosts.learnHost(host, meeting.host_id, meeting.host_email);
@@ -118,7 +121,7 @@ export class ZoomClient {
           occurrence_id: options.occurrenceId,
           show_previous_occurrences: options.showPreviousOccurrences,
         },
-        schema: meetingSchema,
+        schema: this.schemas.meeting,
       });
       const host = this.hosts.fromZoom(data.host_email, data.host_id);
       if (host) this.hosts.learnMeeting(data.id, host);
@@ -203,7 +206,7 @@ export class ZoomClient {
         method: 'GET',
         path,
         query: { type: options.type, page_size: PAGE_SIZE, next_page_token: pageToken },
-        schema: meetingListPageSchema,
+        schema: this.schemas.meetingListPage,
       });
       meetings.push(...data.meetings);
       pageToken = data.next_page_token || undefined;
@@ -222,6 +225,13 @@ export class ZoomClient {
       this.hosts.learnHost(host, meeting.host_id);
       this.hosts.learnMeeting(meeting.id, host);
     }
+    const untrusted = meetings.filter((m) => m.join_url === '').map((m) => m.id);
+    if (untrusted.length > 0)
+      this.deps.logger?.warn('zoom listed meetings whose join link zoomlink does not trust', {
+        code: ZoomErrorCodes.joinUrlUntrusted,
+        host,
+        meetingIds: untrusted,
+      });
     return startsWithin(meetings, options);
   }
 
@@ -254,7 +264,7 @@ export class ZoomClient {
         attendees: names.map((name) => ({ name })),
         ...(options.ttlSeconds !== undefined ? { ttl: options.ttlSeconds } : {}),
       },
-      schema: inviteLinksSchema,
+      schema: this.schemas.inviteLinks,
       idempotent: true,
     });
     return data.attendees;

@@ -22,6 +22,12 @@ export const ZoomErrorCodes = {
   unavailable: 'ZOOM_UNAVAILABLE',
   /** Zoom answered 2xx with a body we cannot read. */
   responseInvalid: 'ZOOM_RESPONSE_INVALID',
+  /** A `join_url` that is not https on Zoom's hosts or `zoom.trustedJoinHosts`. */
+  joinUrlUntrusted: 'ZOOM_JOIN_URL_UNTRUSTED',
+  /** A meeting id above 2^53 − 1, which a JavaScript number cannot hold exactly. */
+  meetingIdTooLarge: 'ZOOM_MEETING_ID_TOO_LARGE',
+  /** An answer larger than the client reads (a list page is a few hundred KB), or a request larger than it sends. */
+  bodyTooLarge: 'ZOOM_BODY_TOO_LARGE',
   /** 400/3000 "cannot update or delete meetings that have started", or 400/3002 on delete. */
   meetingInProgress: CrossLayerCodes.zoomMeetingInProgress,
   /** Credentials refused, app deactivated, or a scope missing. */

@@ -1,6 +1,8 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { z } from 'zod';
+import type { ZoomErrorCode } from './errors.js';
+import type { EdgeIssueParams } from './schemas.js';
 import type { ApiObserver } from '../domain/api-observer.js';
 import { withRetry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
 import { errorFromResponse, type ResponseHeaders } from './error-mapping.js';
@@ -10,7 +12,9 @@ import {
   bodyOf,
   exchange,
   invalidResponse,
+  refusedAnswer,
   safely,
+  zoomAxios,
   type Exchange,
   type RawResponse,
   type ZoomLogger,
@@ -57,6 +61,8 @@ export interface ZoomHttpOptions {
   logger?: ZoomLogger;
   /** Tests and benchmarks only: replace the sleep and randomness of the backoff. */
   retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+  /** The most a request or an answer may hold; `MAX_BODY_BYTES` by default. */
+  maxBodyBytes?: number;
 }
 
 /** POST creates things; sending it twice may create two. Everything else we send is idempotent. */
@@ -67,9 +73,10 @@ export class ZoomHttp {
   private readonly limit: LimitFunction;
 
   constructor(private readonly options: ZoomHttpOptions) {
-    this.http = axios.create({
-      baseURL: options.apiUrl.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
+    this.http = zoomAxios({
+      baseUrl: options.apiUrl,
+      timeoutMs: options.timeoutMs,
+      ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     });
     this.limit = pLimit(options.concurrency);
   }
@@ -171,12 +178,24 @@ export class ZoomHttp {
     if (!request.schema) return undefined as T;
     const parsed = request.schema.safeParse(bodyOf(raw));
     if (parsed.success) return parsed.data;
+    const own = parsed.error.issues.find((issue) => edgeCodeOf(issue) !== undefined);
+    if (own) {
+      const where = own.path.join('.');
+      const problem = `${where || 'the body'} ${own.message}`;
+      throw refusedAnswer(about, raw.status, edgeCodeOf(own)!, problem);
+    }
     const problems = parsed.error.issues
       .slice(0, 3)
       .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
       .join('; ');
     throw invalidResponse(about, raw.status, problems);
   }
+}
+
+/** The code a schema of `schemas.ts` gave its own refusal (a join link, a meeting id). */
+function edgeCodeOf(issue: z.core.$ZodIssue): ZoomErrorCode | undefined {
+  if (issue.code !== 'custom') return undefined;
+  return (issue.params as Partial<EdgeIssueParams> | undefined)?.zoomlinkCode;
 }
 
 function isInvalidToken(raw: RawResponse): boolean {

@@ -6,6 +6,7 @@ import type { RetryHooks } from '../util/retry.js';
 import { ZoomClient } from './client.js';
 import { ZoomHttp } from './http.js';
 import { S2SOAuthTokenSource } from './oauth-token.js';
+import { zoomMeetingSchemas } from './schemas.js';
 import type { ZoomLogger } from './transport.js';
 
 export {
@@ -36,6 +37,8 @@ export interface ZoomClientOptions {
   logger?: ZoomLogger;
   /** Tests and benchmarks only: the backoff's sleep and randomness. */
   retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+  /** Tests only: a smaller limit on request and answer bodies than `MAX_BODY_BYTES` (4 MiB). */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -57,6 +60,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     now,
     ...(options.observer ? { observer: options.observer } : {}),
     logger,
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
   const http = new ZoomHttp({
     apiUrl: config.apiUrl,
@@ -68,12 +72,14 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     logger,
     ...(options.observer ? { observer: options.observer } : {}),
     ...(options.retryHooks ? { retryHooks: options.retryHooks } : {}),
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
   return new ZoomClient({
     http,
     now,
     dailyCreateUpdateLimit: config.dailyCreateUpdateLimit,
     meetingSettings: config.meetingSettings,
+    schemas: zoomMeetingSchemas(config.trustedJoinHosts),
     logger,
     ...(options.observer ? { observer: options.observer } : {}),
   });

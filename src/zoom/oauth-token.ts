@@ -1,9 +1,16 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { ApiObserver } from '../domain/api-observer.js';
 import { errorFromResponse } from './error-mapping.js';
 import { tokenSchema } from './schemas.js';
 import { parseScopes } from './scopes.js';
-import { bodyOf, exchange, invalidResponse, type Exchange, type ZoomLogger } from './transport.js';
+import {
+  bodyOf,
+  exchange,
+  invalidResponse,
+  zoomAxios,
+  type Exchange,
+  type ZoomLogger,
+} from './transport.js';
 
 /**
  * Server-to-Server OAuth (https://developers.zoom.us/docs/internal-apps/s2s-oauth/):
@@ -45,6 +52,8 @@ export interface S2SOAuthTokenSourceOptions {
   now: () => Date;
   observer?: ApiObserver;
   logger?: ZoomLogger;
+  /** The most the token request or its answer may hold; `MAX_BODY_BYTES` by default. */
+  maxBodyBytes?: number;
 }
 
 const tokenExchange: Exchange = {
@@ -61,9 +70,10 @@ export class S2SOAuthTokenSource implements AccessTokenSource {
   grantedScopes: string[] | undefined;
 
   constructor(private readonly options: S2SOAuthTokenSourceOptions) {
-    this.http = axios.create({
-      baseURL: options.oauthUrl.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
+    this.http = zoomAxios({
+      baseUrl: options.oauthUrl,
+      timeoutMs: options.timeoutMs,
+      ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     });
   }
 

@@ -6,6 +6,8 @@ import type {
   ZoomRecurrence,
   ZoomTrackingField,
 } from '../domain/zoom-meeting.js';
+import { ZoomErrorCodes, type ZoomErrorCode } from './errors.js';
+import { describeLink, trustedJoinUrl } from './join-url.js';
 
 /**
  * Zoom's answers, read at the edge into our own types (`src/domain/zoom-meeting.ts`). Fields
@@ -49,41 +51,108 @@ const trackingFieldSchema: z.ZodType<ZoomTrackingField> = zoomObject({
   value: z.string(),
 });
 
-/** What a meeting and a row of the meeting list have in common. */
-const meetingBaseShape = {
-  id: z.number().int(),
-  uuid: z.string(),
-  host_id: z.string(),
-  topic: z.string(),
-  type: z.number().int(),
-  start_time: z.string().optional(),
-  duration: z.number().optional(),
-  timezone: z.string().optional(),
-  agenda: z.string().optional(),
-  join_url: z.string(),
-};
+/** Where a refusal at the edge has its own code (`params.zoomlinkCode` of the zod issue). */
+export interface EdgeIssueParams {
+  zoomlinkCode: ZoomErrorCode;
+}
 
-export const meetingSchema: z.ZodType<ZoomMeeting> = zoomObject({
-  ...meetingBaseShape,
-  host_email: z.string().optional(),
-  password: z.string().optional(),
-  status: z.string().optional(),
-  recurrence: recurrenceSchema.optional(),
-  occurrences: z.array(occurrenceSchema).optional(),
-  tracking_fields: z.array(trackingFieldSchema).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+const edgeIssue = (code: ZoomErrorCode, message: string) => ({
+  code: 'custom' as const,
+  message,
+  params: { zoomlinkCode: code } satisfies EdgeIssueParams,
 });
 
-export const meetingSummarySchema: z.ZodType<ZoomMeetingSummary> = zoomObject({
-  ...meetingBaseShape,
-  created_at: z.string().optional(),
-});
+/**
+ * Zoom's meeting ids are int64 (SPEC: "can be more than 10 digits"); a JavaScript number holds a
+ * whole number exactly only up to 2^53 − 1, so a larger id would be read as a neighbour's.
+ * (zod's `int()` refuses those too, but with no code of its own: the check comes first.)
+ */
+const meetingId = z
+  .number()
+  .check((ctx) => {
+    if (Number.isInteger(ctx.value) && !Number.isSafeInteger(ctx.value))
+      ctx.issues.push({
+        ...edgeIssue(
+          ZoomErrorCodes.meetingIdTooLarge,
+          `is above ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`,
+        ),
+        input: ctx.value,
+        abort: true,
+      });
+  })
+  .int();
 
-export const meetingListPageSchema = zoomObject({
-  next_page_token: z.string().optional(),
-  total_records: z.number().optional(),
-  meetings: z.array(meetingSummarySchema).default([]),
-});
+/** A join link, re-serialised, when it is https on a trusted host (see `join-url.ts`). */
+function joinUrlSchema(extraHosts: readonly string[]) {
+  return z.string().transform((raw, ctx) => {
+    const trusted = trustedJoinUrl(raw, extraHosts);
+    if (trusted !== undefined) return trusted;
+    ctx.issues.push({
+      ...edgeIssue(ZoomErrorCodes.joinUrlUntrusted, `is ${describeLink(raw)}`),
+      input: raw,
+    });
+    return z.NEVER;
+  });
+}
+
+/**
+ * The schemas of the answers that carry a meeting id or a join link, for one account:
+ * `trustedJoinHosts` are the hosts besides Zoom's own whose https links are accepted.
+ *
+ * A meeting (create, get) with an untrusted link is refused whole: that booking fails. A row of
+ * the meeting list is read for its id and marker only (nothing takes a link from the list), so
+ * there an untrusted link is read as `''` rather than failing every booking of the host.
+ */
+export function zoomMeetingSchemas(trustedJoinHosts: readonly string[] = []) {
+  const joinUrl = joinUrlSchema(trustedJoinHosts);
+  /** What a meeting and a row of the meeting list have in common. */
+  const meetingBaseShape = {
+    id: meetingId,
+    uuid: z.string(),
+    host_id: z.string(),
+    topic: z.string(),
+    type: z.number().int(),
+    start_time: z.string().optional(),
+    duration: z.number().optional(),
+    timezone: z.string().optional(),
+    agenda: z.string().optional(),
+    join_url: joinUrl,
+  };
+  const meeting: z.ZodType<ZoomMeeting, unknown> = zoomObject({
+    ...meetingBaseShape,
+    host_email: z.string().optional(),
+    password: z.string().optional(),
+    status: z.string().optional(),
+    recurrence: recurrenceSchema.optional(),
+    occurrences: z.array(occurrenceSchema).optional(),
+    tracking_fields: z.array(trackingFieldSchema).optional(),
+    settings: z.record(z.string(), z.unknown()).optional(),
+  });
+  const meetingSummary: z.ZodType<ZoomMeetingSummary, unknown> = zoomObject({
+    ...meetingBaseShape,
+    join_url: z.string().transform((raw) => trustedJoinUrl(raw, trustedJoinHosts) ?? ''),
+    created_at: z.string().optional(),
+  });
+  const meetingListPage = zoomObject({
+    next_page_token: z.string().optional(),
+    total_records: z.number().optional(),
+    meetings: z.array(meetingSummary).default([]),
+  });
+  const inviteLinks = zoomObject({
+    attendees: z.array(zoomObject({ name: z.string(), join_url: joinUrl })).default([]),
+  });
+  return { meeting, meetingSummary, meetingListPage, inviteLinks };
+}
+
+export type ZoomMeetingSchemas = ReturnType<typeof zoomMeetingSchemas>;
+
+/** With Zoom's own hosts only. */
+export const {
+  meeting: meetingSchema,
+  meetingSummary: meetingSummarySchema,
+  meetingListPage: meetingListPageSchema,
+  inviteLinks: inviteLinksSchema,
+} = zoomMeetingSchemas();
 
 export const invitationSchema = zoomObject({
   invitation: z.string(),
@@ -94,10 +163,6 @@ export interface ZoomInviteLink {
   name: string;
   join_url: string;
 }
-
-export const inviteLinksSchema = zoomObject({
-  attendees: z.array(zoomObject({ name: z.string(), join_url: z.string() })).default([]),
-});
 
 /** The S2S OAuth token answer (facts file §1.2; `api_url` and `scope` are optional extras). */
 export const tokenSchema = zoomObject({

@@ -1,3 +1,5 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulators, type TestEmulators } from '../support/emulators.js';
 import { cleanEnv, spawnCli, tempConfig } from './daemon-harness.js';
@@ -80,5 +82,46 @@ describe('zoomlink doctor against the emulators', () => {
     expect((await run.exited).code).toBe(0);
     const checks = JSON.parse(run.stdout()) as Array<{ check: string; status: string }>;
     expect(checks.find((c) => c.check === 'mode')).toMatchObject({ status: 'warn' });
+  });
+
+  it('warns when the config file or a secret file can be read by other users', async () => {
+    const tokenFile = join(temp.dir, 'http-token');
+    writeFileSync(tokenFile, 'a-long-random-token-0123456789\n');
+    chmodSync(tokenFile, 0o640);
+    const configFile = join(temp.dir, 'shared.json');
+    writeFileSync(configFile, JSON.stringify({ server: { tokenFile } }));
+    chmodSync(configFile, 0o644);
+    const permissions = async () => {
+      const run = spawnCli(
+        ['doctor', '--json'],
+        cleanEnv({ ZOOMLINK_DB: `${temp.dir}/x.db`, ZOOMLINK_CONFIG: configFile }),
+      );
+      expect((await run.exited).code, run.stderr()).toBe(0);
+      const checks = JSON.parse(run.stdout()) as Array<Record<string, string>>;
+      return checks.filter((c) => c.check === 'file permissions');
+    };
+    expect(await permissions()).toEqual([
+      {
+        check: 'file permissions',
+        status: 'warn',
+        detail: `ZOOMLINK_CONFIG (${configFile}) can be read by other users of this machine (mode 0644); it may hold secrets`,
+        fix: `chmod 600 ${configFile}`,
+      },
+      {
+        check: 'file permissions',
+        status: 'warn',
+        detail: `server.tokenFile (${tokenFile}) can be read by other users of this machine (mode 0640); it holds a secret`,
+        fix: `chmod 600 ${tokenFile}`,
+      },
+    ]);
+    chmodSync(tokenFile, 0o600);
+    chmodSync(configFile, 0o600);
+    expect(await permissions()).toEqual([
+      {
+        check: 'file permissions',
+        status: 'ok',
+        detail: 'readable by their owner only: ZOOMLINK_CONFIG, server.tokenFile',
+      },
+    ]);
   });
 });

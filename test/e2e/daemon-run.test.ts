@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
@@ -100,6 +100,8 @@ describe('zoomlink run (a child process against the emulators)', () => {
       zoom: { retryBaseMs: 10, retryMaxMs: 50 },
       google: { retryBaseMs: 10, retryMaxMs: 50 },
     });
+    // As an operator might leave it: the config file readable by every user of the machine.
+    chmodSync(temp.file, 0o644);
     env = cleanEnv({ ...emulators.env, ZOOMLINK_CONFIG: temp.file, ZOOMLINK_DB: database() });
     daemon = spawnCli(['run', '--clock-start', NOW], env);
     url = (await daemon.waitForOutput(/Status page: (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
@@ -131,6 +133,23 @@ describe('zoomlink run (a child process against the emulators)', () => {
     const page = await (await fetch(url)).text();
     expect(page).not.toMatch(/emulator/i);
     expect(page).toContain('Quarterly planning &lt;b&gt;&amp;&lt;/b&gt;');
+  });
+
+  it('warns at start that the config file can be read by other users, with the fix', () => {
+    const warnings = daemon
+      .stderr()
+      .split('\n')
+      .filter((line) => line.includes('can be read by other users'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        field: 'ZOOMLINK_CONFIG',
+        path: temp.file,
+        mode: '0644',
+        fix: `chmod 600 ${temp.file}`,
+      }),
+    ]);
   });
 
   it('follows a changed booking: the same meeting moves, the link stays', async () => {

@@ -1,8 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configDir, configSchema, loadConfig } from '../../src/config/index.js';
+import {
+  ConfigError,
+  configDir,
+  configSchema,
+  filesReadableByOthers,
+  loadConfig,
+  type Config,
+} from '../../src/config/index.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'zoomlink-config-'));
 
@@ -116,6 +123,30 @@ describe('config', () => {
     );
   });
 
+  it.each([
+    ['an unquoted value', '{\n  "zoom": {\n    "clientSecret": s3cr3t-value-x\n  }\n}\n', 3, 21],
+    [
+      'a missing comma',
+      '{\n  "zoom": {"clientSecret": "s3cr3t-value-x" "accountId": "a"}\n}',
+      2,
+      45,
+    ],
+    ['an unterminated string', '{\n\t"server": {"token": "s3cr3t-value-x\n}', 2, 37],
+    ['a trailing comma', '{"zoom": {"clientSecret": "s3cr3t-value-x",}}', 1, 44],
+    ['text after the object', '{"zoom": {}} s3cr3t-value-x', 1, 14],
+    ['an empty file', '', 1, 1],
+  ])(
+    'a config file with %s is reported by line and column, never with its text',
+    (_name, text, line, column) => {
+      const error = loadError({ env: { ZOOMLINK_CONFIG: fileWith(text) } });
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatch(
+        new RegExp(`ZOOMLINK_CONFIG .*: not valid JSON at line ${line}, column ${column}\\b`),
+      );
+      expect(error.message).not.toMatch(/s3cr|value-x|clientSecret|token/);
+    },
+  );
+
   it('explains that Zoom JWT apps are gone when someone configures one', () => {
     const error = loadError({ env: { ZOOM_API_KEY: 'k', ZOOM_API_SECRET: 's' } });
     expect(error.message).toMatch(/JWT apps were retired in 2023.*Server-to-Server OAuth/);
@@ -132,6 +163,113 @@ describe('config', () => {
     expect(loadError({ env: { ZOOM_CLIENT_SECRET_FILE: '/nonexistent' } }).message).toMatch(
       /zoom\.clientSecretFile: cannot read/,
     );
+  });
+});
+
+describe('secrets in files', () => {
+  const secretFile = (content: string, mode = 0o600) => {
+    const path = join(tmp(), 'secret');
+    writeFileSync(path, content, { mode });
+    chmodSync(path, mode);
+    return path;
+  };
+
+  it.each([
+    ['google.oauthClientSecret', 'GOOGLE_OAUTH_CLIENT_SECRET_FILE', 'GOOGLE_OAUTH_CLIENT_SECRET'],
+    ['google.oauthRefreshToken', 'GOOGLE_OAUTH_REFRESH_TOKEN_FILE', 'GOOGLE_OAUTH_REFRESH_TOKEN'],
+    ['server.token', 'ZOOMLINK_HTTP_TOKEN_FILE', 'ZOOMLINK_HTTP_TOKEN'],
+    ['zoom.clientSecret', 'ZOOM_CLIENT_SECRET_FILE', 'ZOOM_CLIENT_SECRET'],
+  ] as const)('reads %s from a file (%s), unless it is set itself', (field, fileVar, valueVar) => {
+    const [section, key] = field.split('.') as [string, string];
+    const valueOf = (config: Config) =>
+      (config as unknown as Record<string, Record<string, string>>)[section]![key];
+    const path = secretFile('from-the-file-0123456789\n');
+    expect(valueOf(loadConfig({ env: { [fileVar]: path } }))).toBe('from-the-file-0123456789');
+    expect(
+      valueOf(
+        loadConfig({ env: { ZOOMLINK_CONFIG: fileWith({ [section]: { [`${key}File`]: path } }) } }),
+      ),
+    ).toBe('from-the-file-0123456789');
+    expect(
+      valueOf(loadConfig({ env: { [fileVar]: path, [valueVar]: 'set-itself-0123456789' } })),
+    ).toBe('set-itself-0123456789');
+    expect(loadError({ env: { [fileVar]: '/nonexistent/secret' } }).message).toContain(
+      `${field}File: cannot read /nonexistent/secret`,
+    );
+  });
+
+  it('wants server.token at least 16 characters long, naming the field and the fix', () => {
+    for (const env of [
+      { ZOOMLINK_HTTP_TOKEN: 'short-token' },
+      { ZOOMLINK_HTTP_TOKEN_FILE: secretFile('short-token\n') },
+    ]) {
+      const error = loadError({ env });
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatch(/^server\.token: at least 16 characters.*openssl rand/);
+      expect(error.message).not.toContain('short-token');
+    }
+    expect(loadConfig({ env: { ZOOMLINK_HTTP_TOKEN: '0123456789abcdef' } }).server.token).toBe(
+      '0123456789abcdef',
+    );
+  });
+
+  it('finds the secret files and the config file that other users can read', () => {
+    const open = secretFile('from-the-file-0123456789', 0o644);
+    const group = secretFile('from-the-file-0123456789', 0o640);
+    const closed = secretFile('from-the-file-0123456789', 0o600);
+    const key = secretFile('{}', 0o604);
+    const configFile = fileWith({ server: { tokenFile: closed } });
+    chmodSync(configFile, 0o644);
+    const env = {
+      ZOOMLINK_CONFIG: configFile,
+      ZOOM_CLIENT_SECRET_FILE: open,
+      GOOGLE_OAUTH_CLIENT_SECRET_FILE: group,
+      GOOGLE_SERVICE_ACCOUNT_KEY_FILE: key,
+    };
+    const found = filesReadableByOthers(loadConfig({ env }), env);
+    expect(found).toEqual([
+      { field: 'ZOOMLINK_CONFIG', path: configFile, mode: '0644' },
+      { field: 'zoom.clientSecretFile', path: open, mode: '0644' },
+      { field: 'google.serviceAccountKeyFile', path: key, mode: '0604' },
+      { field: 'google.oauthClientSecretFile', path: group, mode: '0640' },
+    ]);
+    chmodSync(configFile, 0o600);
+    for (const path of [open, group, key]) chmodSync(path, 0o600);
+    expect(filesReadableByOthers(loadConfig({ env }), env)).toEqual([]);
+  });
+});
+
+describe('live mode sends credentials only over https (or to this machine)', () => {
+  const live = { ZOOMLINK_MODE: 'live' };
+  it.each([
+    ['zoom.apiUrl', 'ZOOM_API_URL', 'http://api.zoom.example/v2'],
+    ['zoom.oauthUrl', 'ZOOM_OAUTH_URL', 'http://zoom.example'],
+    ['google.tokenUrl', 'GOOGLE_TOKEN_URL', 'http://oauth2.example/token'],
+    ['google.calendarRootUrl', 'GOOGLE_CALENDAR_ROOT_URL', 'http://10.0.0.8/'],
+    ['google.directoryRootUrl', 'GOOGLE_DIRECTORY_ROOT_URL', 'http://proxy.internal:8080/'],
+  ])('refuses %s over plain http beyond loopback', (field, variable, url) => {
+    const error = loadError({ env: { ...live, [variable]: url } });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${field.replace('.', '\\.')}: .*https`));
+    expect(error.problems[0]).toContain(url);
+  });
+
+  it('lets plain http reach this machine (emulators, a local proxy), and anything in the demo', () => {
+    for (const host of ['127.0.0.1:9000', 'localhost:9000', '[::1]:9000'])
+      expect(loadConfig({ env: { ...live, ZOOM_API_URL: `http://${host}/v2` } }).zoom.apiUrl).toBe(
+        `http://${host}/v2`,
+      );
+    expect(
+      loadConfig({ env: { ZOOMLINK_MODE: 'demo', ZOOM_API_URL: 'http://api.zoom.example/v2' } })
+        .zoom.apiUrl,
+    ).toBe('http://api.zoom.example/v2');
+  });
+
+  it('counts a configuration with credentials as live (mode auto)', () => {
+    expect(
+      loadError({ env: { ZOOM_ACCOUNT_ID: 'a', ZOOM_API_URL: 'http://api.zoom.example/v2' } })
+        .problems[0],
+    ).toMatch(/^zoom\.apiUrl: /);
   });
 });
 

@@ -77,6 +77,51 @@ describe('log redaction', () => {
     expect(lines.join('\n')).not.toContain(Buffer.from('id:secret').toString('base64'));
   });
 
+  describe('secrets in free text that the first patterns missed', () => {
+    const jwt =
+      'eyJhbGciOiJIUzUxMiIsInYiOiIyLjAiLCJraWQiOiJhYmMifQ.eyJhdWQiOiJodHRwczovL29hdXRoLnpvb20udXMiLCJ1aWQiOiJ4In0.Zm9vYmFyYmF6cXV4c2lnbmF0dXJl';
+    it.each([
+      ['a JWT on its own (a Zoom access token)', `token refused: ${jwt} (401)`, jwt],
+      ['a JWT in JSON', `{"jwt":"${jwt}"}`, jwt],
+      [
+        'a JWT without a signature (alg none)',
+        `got ${jwt.split('.').slice(0, 2).join('.')}.`,
+        'eyJhdWQiOiJodHRwczovL29hdXRoLnpvb20udXMiLCJ1aWQiOiJ4In0',
+      ],
+      ['PASSCODE in capitals', 'MEETING PASSCODE: Zq81x0', 'Zq81x0'],
+      ['passcode in lower case', 'the passcode: Zq81x0 was sent', 'Zq81x0'],
+      ['Passcode with = ', 'Passcode=Zq81x0', 'Zq81x0'],
+      [
+        'a URL-encoded pwd (a join link inside another URL)',
+        'https://www.google.com/url?q=https%3A%2F%2Fzoom.us%2Fj%2F81234567890%3Fpwd%3DaB3dE5fG7hI9.1%26from%3Daddon',
+        'aB3dE5fG7hI9',
+      ],
+      [
+        'a twice-encoded pwd',
+        'q=https%253A%252F%252Fzoom.us%252Fj%252F1%253Fpwd%253DaB3dE5fG7hI9.1',
+        'aB3dE5fG7hI9',
+      ],
+      [
+        'zak= at the start of a line',
+        'zak=eyJ6bV9za20iOiJ6bV9vMm0ifQ-abc',
+        'eyJ6bV9za20iOiJ6bV9vMm0ifQ-abc',
+      ],
+      ['zak= after a #', 'https://zoom.us/s/81234567890#zak=Secr3tZakValue', 'Secr3tZakValue'],
+      ['zak= after a ;', 'cookie: a=1;zak=Secr3tZakValue', 'Secr3tZakValue'],
+      ['zak in JSON', '{"zak":"Secr3tZakValue"}', 'Secr3tZakValue'],
+    ])('%s', (_name, text, secret) => {
+      expect(redactText(text)).not.toContain(secret);
+      const { logger, lines } = capture();
+      logger.warn(text, { detail: text });
+      expect(lines.join('\n')).not.toContain(secret);
+    });
+
+    it('still leaves ordinary words and ids alone', () => {
+      const text = 'zakat eyJust a word; Meeting ID: 812 3456 7890; passcodes are set per meeting';
+      expect(redactText(text)).toBe(text);
+    });
+  });
+
   it('survives cycles and leaves ordinary values alone', () => {
     const a: Record<string, unknown> = { name: 'a' };
     a.self = a;

@@ -12,6 +12,9 @@ import Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import {
   ConfigError,
+  describeExposedFile,
+  filesHoldingSecrets,
+  filesReadableByOthers,
   hasLiveCredentials,
   loadConfig,
   resolveMode,
@@ -89,6 +92,7 @@ async function runChecks(organizer: string | undefined): Promise<CheckResult[]> 
   }
   configureLogger({ ...config.log, level: 'error' });
   results.push(...checkConfig(config));
+  results.push(...checkFilePermissions(config));
   results.push(...checkDatabase(config.database.path));
   if (resolveMode(config) === 'demo') {
     results.push({
@@ -149,6 +153,27 @@ function checkConfig(config: Config): CheckResult[] {
       : 'rooms from the Directory';
   return [
     { check: 'config', status: 'ok', detail: `valid; mode ${resolveMode(config)}; ${rooms}` },
+  ];
+}
+
+/** The config file and the files holding secrets: readable by their owner only. */
+function checkFilePermissions(config: Config): CheckResult[] {
+  const exposed = filesReadableByOthers(config, process.env);
+  if (exposed.length > 0)
+    return exposed.map((file) => ({
+      check: 'file permissions',
+      status: 'warn',
+      detail: describeExposedFile(file),
+      fix: `chmod 600 ${file.path}`,
+    }));
+  const files = filesHoldingSecrets(config, process.env).filter((file) => existsSync(file.path));
+  if (files.length === 0) return [];
+  return [
+    {
+      check: 'file permissions',
+      status: 'ok',
+      detail: `readable by their owner only: ${files.map((f) => f.field).join(', ')}`,
+    },
   ];
 }
 

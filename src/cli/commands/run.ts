@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import {
   ConfigError,
+  describeExposedFile,
+  filesReadableByOthers,
   hasLiveCredentials,
   loadConfig,
   resolveMode,
@@ -61,6 +63,8 @@ async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }
   const shutdown = shutdownSignals();
   const configured = loadConfig();
   configureLogger(configured.log);
+  for (const file of filesReadableByOthers(configured, process.env))
+    logger.warn(describeExposedFile(file), { ...file, fix: `chmod 600 ${file.path}` });
   const mode = resolveMode(configured);
   if (mode === 'live') assertLiveCredentials(configured);
   let config = configured;

@@ -79,6 +79,20 @@ export function addControlRoutes(
     body: { expired: zoom.tokens.expireAll(ctx.now.getTime()) },
   }));
 
+  // Not Zoom's behaviour: join links of another form, for testing what a client accepts.
+  server.control('POST', '/join-url', (ctx) => {
+    const body = parseObject(ctx.rawBody);
+    const template =
+      body && typeof body === 'object' && 'template' in body ? body.template : undefined;
+    if (template !== null && typeof template !== 'string')
+      return {
+        status: 400,
+        body: { error: 'send {"template": "http://elsewhere.example/j/{id}?pwd={pwd}"} or null' },
+      };
+    zoom.joinUrlTemplate = template ?? undefined;
+    return { status: 200, body: { template } };
+  });
+
   // A meeting in progress, for the errors Zoom gives then (3000 on update, 3002 on delete).
   server.control('POST', '/meetings/:meetingId/start', (ctx) => {
     const meeting = zoom.liveMeeting(ctx.params.meetingId, ctx.now.getTime());

@@ -75,6 +75,11 @@ export interface StoredMeeting {
   occurrences: StoredOccurrence[];
   status: 'waiting' | 'started';
   deletedAt?: number;
+  /**
+   * Not Zoom's: the form of `join_url` when a test asked for another one (control API
+   * `POST /_emulator/join-url`), with `{id}` and `{pwd}` in it.
+   */
+  joinUrlTemplate?: string;
 }
 
 /** Settings a single occurrence may change (SPEC meetingUpdate `occurrence_id`). */

@@ -24,6 +24,8 @@ export interface WriteContext {
   switches: ZoomSwitchValues;
   users: UserDirectory;
   newMeetingId: () => number;
+  /** Set through the control API: the form of the join URL of the meetings made now. */
+  joinUrlTemplate?: string | undefined;
 }
 
 export type WriteResult = { ok: true; meeting: StoredMeeting } | { ok: false; reply: Reply };
@@ -57,6 +59,7 @@ export function createMeeting(body: MeetingBody, host: ZoomUser, ctx: WriteConte
     preSchedule: body.pre_schedule ?? false,
     occurrences: [],
     status: 'waiting',
+    ...(ctx.joinUrlTemplate !== undefined && { joinUrlTemplate: ctx.joinUrlTemplate }),
   };
   checkPasscode(body.password, problems);
   checkDuration(body.duration, problems);

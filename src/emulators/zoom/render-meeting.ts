@@ -14,6 +14,10 @@ export interface RenderOptions {
 }
 
 export function joinUrl(meeting: StoredMeeting): string {
+  if (meeting.joinUrlTemplate !== undefined)
+    return meeting.joinUrlTemplate
+      .replaceAll('{id}', String(meeting.id))
+      .replaceAll('{pwd}', meeting.encryptedPassword);
   const base = `https://zoom.us/j/${meeting.id}`;
   return meeting.encryptedPassword ? `${base}?pwd=${meeting.encryptedPassword}` : base;
 }

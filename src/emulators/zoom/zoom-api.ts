@@ -40,6 +40,8 @@ export class ZoomApi {
   readonly limits = new RateLimits();
   /** The scopes the app holds; tokens issued from now on carry them (control API `/scopes`). */
   appScopes: readonly string[] = defaultAppScopes;
+  /** Not Zoom's: the join URL form of meetings made from now on (control API `/join-url`). */
+  joinUrlTemplate: string | undefined;
   private readonly cursors = new PageCursors();
 
   constructor(
@@ -96,6 +98,7 @@ export class ZoomApi {
    * (users are the caller's business). */
   clear(): void {
     this.appScopes = defaultAppScopes;
+    this.joinUrlTemplate = undefined;
     this.meetings.clear();
     this.tokens.clear();
     this.limits.clear();
@@ -139,6 +142,7 @@ export class ZoomApi {
       switches,
       users: this.users,
       newMeetingId: () => meetingNumber((id) => this.meetings.has(id)),
+      joinUrlTemplate: this.joinUrlTemplate,
     };
   }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkAuthorization, isLoopbackHost } from '../../../src/daemon/auth.js';
+import {
+  checkAuthorization,
+  isLoopbackHost,
+  isLoopbackHostHeader,
+} from '../../../src/daemon/auth.js';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -41,5 +45,27 @@ describe('isLoopbackHost', () => {
     ['zoomlink.internal', false],
   ])('%s → %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected);
+  });
+});
+
+describe('isLoopbackHostHeader', () => {
+  it.each([
+    ['localhost:8787', true],
+    ['localhost', true],
+    ['127.0.0.1:8787', true],
+    ['127.0.0.2', true],
+    ['[::1]:8787', true],
+    ['[::1]', true],
+    [undefined, false],
+    ['', false],
+    ['::1', false],
+    ['attacker.example:8787', false],
+    ['localhost.attacker.example', false],
+    ['127.0.0.1.nip.io:8787', false],
+    ['localhost:80@attacker.example', false],
+    ['localhost:8787:1', false],
+    ['[::ffff:127.0.0.1.evil]:1', false],
+  ])('%s → %s', (header, expected) => {
+    expect(isLoopbackHostHeader(header)).toBe(expected);
   });
 });

@@ -186,7 +186,9 @@ describe('startDaemon (with a stand-in engine)', () => {
   });
 
   it('guards every endpoint but /healthz with server.token', async () => {
-    const { url, daemon: d } = await start({ config: config({ server: { token: 'pa55-word' } }) });
+    const { url, daemon: d } = await start({
+      config: config({ server: { token: 'pa55-word-long-enough' } }),
+    });
     await d.firstPoll;
     for (const path of ['', 'readyz', 'metrics', 'nothing-here']) {
       const denied = await fetch(`${url}${path}`);
@@ -200,9 +202,11 @@ describe('startDaemon (with a stand-in engine)', () => {
       (await fetch(`${url}metrics`, { headers: { authorization: 'Bearer nope' } })).status,
     ).toBe(401);
     expect((await fetch(`${url}healthz`)).status).toBe(200);
-    const allowed = await fetch(url, { headers: { authorization: 'Bearer pa55-word' } });
+    const allowed = await fetch(url, {
+      headers: { authorization: 'Bearer pa55-word-long-enough' },
+    });
     expect(allowed.status).toBe(200);
-    const basic = `Basic ${Buffer.from('ops:pa55-word').toString('base64')}`;
+    const basic = `Basic ${Buffer.from('ops:pa55-word-long-enough').toString('base64')}`;
     expect((await fetch(`${url}readyz`, { headers: { authorization: basic } })).status).toBe(200);
   });
 

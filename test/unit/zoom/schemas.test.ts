@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { meetingListPageSchema, meetingSchema, tokenSchema } from '../../../src/zoom/schemas.js';
+import {
+  meetingListPageSchema,
+  meetingSchema,
+  tokenSchema,
+  zoomMeetingSchemas,
+} from '../../../src/zoom/schemas.js';
 
-// Trimmed from the 201 example of `meetingCreate` in specs/zoom-meetings-subset.json.
+// Trimmed from the 201 example of `meetingCreate` in specs/zoom-meetings-subset.json, with a
+// join_url on zoom.us (the example's placeholder host, example.com, is refused: see below).
 const created = {
   assistant_id: 'kFFvsJc-Q1OSxaJQLvaa_A',
   host_email: 'jchill@example.com',
@@ -10,7 +16,7 @@ const created = {
   agenda: 'My Meeting',
   created_at: '2022-03-25T07:29:29Z',
   duration: 60,
-  join_url: 'https://example.com/j/11111',
+  join_url: 'https://zoom.us/j/92674392836?pwd=abc.1',
   occurrences: [
     {
       duration: 60,
@@ -69,6 +75,51 @@ describe('meetingSchema', () => {
     const result = meetingSchema.safeParse({ ...created, join_url: undefined });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['join_url']);
+  });
+});
+
+describe('what the schemas refuse at the edge, each with its own code', () => {
+  const codeOf = (result: { success: boolean; error?: { issues: unknown[] } }) =>
+    (result.error?.issues[0] as { params?: { zoomlinkCode?: string } } | undefined)?.params
+      ?.zoomlinkCode;
+
+  it('a join_url that is not https on a trusted host', () => {
+    for (const join_url of [
+      'https://example.com/j/11111',
+      'http://zoom.us/j/1',
+      'https://zoom.us.example.com/j/1',
+      'ftp://zoom.us/j/1',
+    ]) {
+      const result = meetingSchema.safeParse({ ...created, join_url });
+      expect(result.success, join_url).toBe(false);
+      expect(codeOf(result)).toBe('ZOOM_JOIN_URL_UNTRUSTED');
+    }
+    const onPremise = zoomMeetingSchemas(['zoom.example.com']).meeting;
+    expect(onPremise.parse({ ...created, join_url: 'https://ZOOM.example.com/j/1' }).join_url).toBe(
+      'https://zoom.example.com/j/1',
+    );
+  });
+
+  it('a meeting id above 2^53 − 1, which JSON.parse cannot read exactly', () => {
+    const text = JSON.stringify(created).replace('92674392836', '9007199254740993');
+    const result = meetingSchema.safeParse(JSON.parse(text));
+    expect(result.success).toBe(false);
+    expect(codeOf(result)).toBe('ZOOM_MEETING_ID_TOO_LARGE');
+    expect(result.error?.issues[0]?.path).toEqual(['id']);
+  });
+
+  it('in a list row, an untrusted join_url is read as empty instead', () => {
+    const row = { id: 81234567890, uuid: 'u', host_id: 'h', topic: 't', type: 2 };
+    expect(
+      meetingListPageSchema
+        .parse({
+          meetings: [
+            { ...row, join_url: 'http://attacker.example/j/1' },
+            { ...row, join_url: 'https://zoom.us/j/1' },
+          ],
+        })
+        .meetings.map((m) => m.join_url),
+    ).toEqual(['', 'https://zoom.us/j/1']);
   });
 });
 

@@ -124,6 +124,32 @@ describe('Zoom emulator: control API', () => {
     expect((await h.control<CallSummary>('GET', '/calls')).body.total).toBe(0);
   });
 
+  it('hands out join links of another form when asked (not Zoom: for testing clients)', async () => {
+    const before = await h.create<Meeting>({ topic: 'before' });
+    expect(before.join_url).toMatch(/^https:\/\/zoom\.us\/j\/\d{11}\?pwd=[\w-]+\.1$/);
+    const template = 'http://attacker.example/j/{id}?pwd={pwd}';
+    expect((await h.control('POST', '/join-url', { template })).status).toBe(200);
+    const after = await h.create<Meeting>({ topic: 'after' });
+    expect(after.join_url).toMatch(
+      new RegExp(`^http://attacker\\.example/j/${after.id}\\?pwd=[\\w-]+\\.1$`),
+    );
+    expect((await h.call<Meeting>('GET', `/meetings/${after.id}`)).body.join_url).toBe(
+      after.join_url,
+    );
+    const list = await h.call<{ meetings: Meeting[] }>('GET', '/users/me/meetings');
+    expect(list.body.meetings.find((m) => m.id === after.id)?.join_url).toBe(after.join_url);
+    // Meetings made before keep Zoom's form; null (or a reset) brings it back for new ones.
+    expect((await h.call<Meeting>('GET', `/meetings/${before.id}`)).body.join_url).toBe(
+      before.join_url,
+    );
+    await h.control('POST', '/join-url', { template: null });
+    expect((await h.create<Meeting>({ topic: 'again' })).join_url).toMatch(/^https:\/\/zoom\.us\//);
+    await h.control('POST', '/join-url', { template });
+    await h.reset();
+    expect((await h.create<Meeting>({ topic: 'reset' })).join_url).toMatch(/^https:\/\/zoom\.us\//);
+    expect((await h.control('POST', '/join-url', { template: 42 })).status).toBe(400);
+  });
+
   it('answers an unknown API path with a Zoom-shaped 404', async () => {
     const answer = await h.call('GET', '/webinars/1');
     expect(answer.status).toBe(404);

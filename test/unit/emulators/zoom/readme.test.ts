@@ -24,6 +24,7 @@ describe('Zoom emulator README', () => {
       'POST /_emulator/users',
       'POST /_emulator/tokens/expire',
       'POST /_emulator/meetings/{meetingId}/start',
+      'POST /_emulator/join-url',
     ])
       expect(readme).toContain(endpoint);
   });
