@@ -10,11 +10,10 @@ import { writeTransaction } from './write-transaction.js';
  * The intent journal: Zoom's meeting create is not idempotent, so before each create an intent
  * with a unique marker is committed, and the marker travels inside the meeting (its agenda).
  * After a crash, every `open` intent is resolved before anything new is created: the meeting
- * carrying its marker is found and adopted (`markDone`), or it is not there and the create is
- * retried with the same marker (`recordRetry`) or given up (`abandon`).
+ * carrying its marker is found and adopted (`markDone`), or it is not there and the intent is
+ * given up (`abandon`): the create may then be made again, under a new intent.
  *
  *   open ──markDone(meetingId)──▶ done
- *     │ ╰──recordRetry──╮ (stays open, attempts + 1)
  *     ╰──abandon(reason)──▶ abandoned
  */
 export type IntentState = 'open' | 'done' | 'abandoned';
@@ -54,9 +53,6 @@ export interface IntentsRepository {
   findOpen(eventId: string, occurrenceStart?: TimeInput | null): Intent | undefined;
   /** Every open intent, oldest first: the recovery work list after a restart. */
   listOpen(): Intent[];
-  listForEvent(eventId: string): Intent[];
-  /** The create is being tried again under the same marker. */
-  recordRetry(marker: string): Intent;
   /** The meeting exists (created, or found by its marker). Repeating it with the same id is a no-op. */
   markDone(marker: string, zoomMeetingId: number): Intent;
   /** No meeting will come of this intent. Repeating it is a no-op. */
@@ -97,13 +93,6 @@ export function createIntentsRepository(db: Database, clock: Clock): IntentsRepo
   const listOpen = db.prepare<[], IntentRow>(
     "SELECT * FROM intents WHERE state = 'open' ORDER BY created_at, rowid",
   );
-  const listForEvent = db.prepare<[string], IntentRow>(
-    'SELECT * FROM intents WHERE event_id = ? ORDER BY created_at, rowid',
-  );
-  const retry = db.prepare<[{ marker: string; now: string }]>(
-    `UPDATE intents SET attempts = attempts + 1, updated_at = @now
-     WHERE marker = @marker AND state = 'open'`,
-  );
   const done = db.prepare<[{ marker: string; meeting: number; now: string }]>(
     `UPDATE intents SET state = 'done', zoom_meeting_id = @meeting, resolved_at = @now,
        updated_at = @now
@@ -139,8 +128,8 @@ export function createIntentsRepository(db: Database, clock: Clock): IntentsRepo
         throw new StoreError(
           'STORE_INTENT_CONFLICT',
           `an intent (${existing.marker}) to create a meeting for event ${intent.eventId}` +
-            `${start ? ` at ${start}` : ''} is still open; resolve it (markDone, recordRetry ` +
-            'or abandon) before opening another.',
+            `${start ? ` at ${start}` : ''} is still open; resolve it (markDone or abandon) ` +
+            'before opening another.',
         );
       }
       const marker = newIntentMarker();
@@ -162,13 +151,6 @@ export function createIntentsRepository(db: Database, clock: Clock): IntentsRepo
       return row && toIntent(row);
     },
     listOpen: () => listOpen.all().map(toIntent),
-    listForEvent: (eventId) => listForEvent.all(eventId).map(toIntent),
-    recordRetry: writeTransaction(db, (marker: string) => {
-      if (retry.run({ marker, now: stampNow(clock) }).changes === 0) {
-        throw notOpen(mustGet(marker), 'retried');
-      }
-      return mustGet(marker);
-    }),
     markDone: writeTransaction(db, (marker: string, zoomMeetingId: number) => {
       if (done.run({ marker, meeting: zoomMeetingId, now: stampNow(clock) }).changes > 0) {
         return mustGet(marker);

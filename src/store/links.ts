@@ -25,14 +25,10 @@ export interface LinksRepository {
   list(): Link[];
   listByRoom(calendarId: string): Link[];
   listByState(state: LinkState): Link[];
-  /** Links with this iCalUID (to find the same booking stored under another event id). */
-  listByICalUid(icalUid: string): Link[];
   /** The event the link was last processed from (`LinkInput.eventSnapshot`), if stored. */
   getSnapshot(eventId: string): CalendarEvent | undefined;
   /** Failed and deferred links whose next attempt has come, the longest-waiting first. */
   listDue(now: Date, limit?: number): Link[];
-  /** Linked series and per-occurrence links whose covered window ends before `time`. */
-  listWindowsEndingBefore(time: Date): Link[];
   /**
    * Linked bookings not over at `now` (their span ends later, or has no known end), soonest
    * first by first start, at most `limit`; read through an index, without the event snapshots.
@@ -59,8 +55,6 @@ export interface LinksRepository {
   defer(eventId: string, until: Date, why: string): Link;
   /** The booking is gone and its meeting deleted; the row stays as history. */
   markDeleted(eventId: string): Link;
-  /** Removes the row and everything hanging off it (rooms, occurrences, overrides). */
-  remove(eventId: string): boolean;
   addRoom(eventId: string, calendarId: string): void;
   /** Returns the rooms that still hold the booking. */
   removeRoom(eventId: string, calendarId: string): string[];
@@ -156,16 +150,9 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
   const listByState = db.prepare<[string], LinkRow>(
     `${selectLink} WHERE l.state = ? ORDER BY l.event_id`,
   );
-  const listByICalUid = db.prepare<[string], LinkRow>(
-    `${selectLink} WHERE l.ical_uid = ? ORDER BY l.event_id`,
-  );
   const listDue = db.prepare<[{ now: string; limit: number }], LinkRow>(
     `${selectLink} WHERE l.state IN ('pending', 'failed') AND l.next_attempt_at <= @now
      ORDER BY l.next_attempt_at, l.event_id LIMIT @limit`,
-  );
-  const listWindowsEnding = db.prepare<[string], LinkRow>(
-    `${selectLink} WHERE l.state = 'linked' AND l.window_to < ?
-     ORDER BY l.window_to, l.event_id`,
   );
   // Answered from the index links_upcoming alone (state, starts_at, ends_at, rowid): the
   // columns after the large snapshot are never read row by row.
@@ -246,7 +233,6 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     `UPDATE links SET state = 'deleted', next_attempt_at = NULL, updated_at = @now
      WHERE event_id = @id`,
   );
-  const remove = db.prepare<[string]>('DELETE FROM links WHERE event_id = ?');
   const addRoom = db.prepare<[string, string]>(
     'INSERT OR IGNORE INTO link_rooms (event_id, calendar_id) VALUES (?, ?)',
   );
@@ -316,10 +302,7 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     list: () => list.all().map(toLink),
     listByRoom: (calendarId) => listByRoom.all(calendarId).map(toLink),
     listByState: (state) => listByState.all(state).map(toLink),
-    listByICalUid: (icalUid) => listByICalUid.all(icalUid).map(toLink),
     listDue: (now, limit = -1) => listDue.all({ now: toStoredTime(now, 'now'), limit }).map(toLink),
-    listWindowsEndingBefore: (time) =>
-      listWindowsEnding.all(toStoredTime(time, 'time')).map(toLink),
     listUpcoming: (now, limit) =>
       upcomingIds
         .all({ now: toStoredTime(now, 'now'), limit })
@@ -371,7 +354,6 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
       if (changes === 0) throw missing(eventId);
       return mustGet(eventId);
     }),
-    remove: (eventId) => remove.run(eventId).changes > 0,
     addRoom: (eventId, calendarId) => {
       mustExist(eventId);
       addRoom.run(eventId, calendarId);

@@ -52,8 +52,6 @@ export interface OccurrenceOverridesRepository {
   /** A link's overrides, by original start. */
   listForLink(eventId: string): OccurrenceOverride[];
   remove(eventId: string, originalStart: TimeInput): boolean;
-  /** Forgets a link's overrides (the series changed rule or ended); returns how many. */
-  removeAllForLink(eventId: string): number;
   /**
    * After the series meeting was updated or recreated, Zoom no longer has the overrides applied:
    * clears their applied hash so each is applied again; returns how many.
@@ -98,7 +96,6 @@ export function createOccurrenceOverridesRepository(
   const remove = db.prepare<[string, string]>(
     'DELETE FROM occurrence_overrides WHERE event_id = ? AND original_start = ?',
   );
-  const removeAll = db.prepare<[string]>('DELETE FROM occurrence_overrides WHERE event_id = ?');
   const unapply = db.prepare<[{ id: string; now: string }]>(
     `UPDATE occurrence_overrides SET applied_hash = NULL, updated_at = @now
      WHERE event_id = @id AND applied_hash IS NOT NULL`,
@@ -128,7 +125,6 @@ export function createOccurrenceOverridesRepository(
     listForLink: (eventId) => listForLink.all(eventId).map(toOverride),
     remove: (eventId, originalStart) =>
       remove.run(eventId, toStoredTime(originalStart, 'originalStart')).changes > 0,
-    removeAllForLink: (eventId) => removeAll.run(eventId).changes,
     markAllUnapplied: (eventId) => unapply.run({ id: eventId, now: stampNow(clock) }).changes,
   };
 }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,14 @@ describe('reconcile deletes only what this database made', () => {
     const app = h.restart({ database: { path: join(dir, `${name}.db`) }, ...more });
     others.push(app);
     return app;
+  }
+
+  /** Links lost (as a pruned or damaged database loses them); their intents stay. */
+  function forgetLinks(file: string, links: { eventId: string }[]): void {
+    const db = new Database(join(dir, file));
+    const forget = db.prepare('DELETE FROM links WHERE event_id = ?');
+    for (const link of links) forget.run(link.eventId);
+    db.close();
   }
 
   it('an empty or a foreign database reports our meetings and deletes none of them', async () => {
@@ -69,12 +78,12 @@ describe('reconcile deletes only what this database made', () => {
     // Three of our bookings lose their links (the meetings stay in Zoom): orphans we made.
     const links = capped.store.links.list().filter((l) => l.state === 'linked');
     expect(links).toHaveLength(3);
-    for (const link of links.slice(0, 2)) capped.store.links.remove(link.eventId);
+    forgetLinks('main.db', links.slice(0, 2));
     const first = await capped.engine.reconcile({ fix: true });
     const orphans = first.findings.filter((f) => f.kind === 'orphan_meeting');
     expect(orphans.map((f) => f.fixed)).toEqual([true, true]);
 
-    capped.store.links.remove(links[2]!.eventId);
+    forgetLinks('main.db', [links[2]!]);
     const onlyReports = await capped.engine.reconcile({ fix: true });
     expect(onlyReports.findings.filter((f) => f.kind === 'orphan_meeting')).toEqual([
       expect.objectContaining({ fixed: false, detail: expect.stringContaining('holds no links') }),
@@ -94,7 +103,7 @@ describe('reconcile deletes only what this database made', () => {
       await h.book(alice, [huddle], { summary: `Cap ${hour}`, ...berlin(3, hour) });
     await capped.engine.poll({ rooms: [huddle] });
     const made = capped.store.links.list().filter((l) => l.state === 'linked');
-    for (const link of made.slice(0, 2)) capped.store.links.remove(link.eventId);
+    forgetLinks('cap.db', made.slice(0, 2));
     const report = await capped.engine.reconcile({ fix: true });
     const orphans = report.findings.filter((f) => f.kind === 'orphan_meeting');
     expect(orphans.map((f) => f.fixed)).toEqual([true, false]);

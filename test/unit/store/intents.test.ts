@@ -29,19 +29,13 @@ describe('the intent journal', () => {
     expect(after.intents.listOpen()).toEqual([intent]);
   });
 
-  it('walks the crash-recovery lifecycle: open, retry, found by marker, done', () => {
+  it('walks the crash-recovery lifecycle: open, found by marker, done', () => {
     const { store, clock } = temp.fresh();
     const intent = store.intents.open({ eventId: 'e1', zoomHost: 'h' });
     // The agenda the meeting was created with carries the marker.
     const agenda = `Booked by Ann.\n\n${intent.marker}`;
     expect(findIntentMarker(agenda)).toBe(intent.marker);
 
-    clock.set('2025-03-03T09:01:00.000Z');
-    expect(store.intents.recordRetry(intent.marker)).toMatchObject({
-      state: 'open',
-      attempts: 2,
-      updatedAt: '2025-03-03T09:01:00.000Z',
-    });
     clock.set('2025-03-03T09:02:00.000Z');
     const done = store.intents.markDone(intent.marker, 85_746_065_432);
     expect(done).toMatchObject({
@@ -53,7 +47,6 @@ describe('the intent journal', () => {
     // Recovery may see the same meeting twice; the second markDone changes nothing.
     expect(store.intents.markDone(intent.marker, 85_746_065_432)).toEqual(done);
     expect(() => store.intents.markDone(intent.marker, 1)).toThrow(conflict);
-    expect(() => store.intents.recordRetry(intent.marker)).toThrow(conflict);
     expect(() => store.intents.abandon(intent.marker, 'x')).toThrow(conflict);
   });
 
@@ -72,7 +65,8 @@ describe('the intent journal', () => {
     expect(() => store.intents.markDone(first.marker, 5)).toThrow(conflict);
     const second = store.intents.open({ eventId: 'e1', zoomHost: 'h' });
     expect(second.marker).not.toBe(first.marker);
-    expect(store.intents.listForEvent('e1').map((i) => i.state)).toEqual(['abandoned', 'open']);
+    expect(store.intents.get(first.marker)?.state).toBe('abandoned');
+    expect(store.intents.listOpen()).toEqual([second]);
   });
 
   it('keeps one open intent per occurrence of a per_occurrence booking', () => {
@@ -113,7 +107,6 @@ describe('the intent journal', () => {
     for (const call of [
       () => store.intents.markDone('zoomlink:nope', 1),
       () => store.intents.abandon('zoomlink:nope', 'x'),
-      () => store.intents.recordRetry('zoomlink:nope'),
     ]) {
       expect(call).toThrow(expect.objectContaining({ code: 'STORE_NOT_FOUND' }));
     }

@@ -219,7 +219,7 @@ describe('store.links', () => {
     expect(ids(store.links.listDue(now, 2))).toEqual(['due-1', 'deferred']);
   });
 
-  it('lists by room, state and iCalUID, and everything by event id', () => {
+  it('lists by room and state, and everything by event id', () => {
     const { store } = fresh();
     store.links.upsert(booking('e2', { rooms: ['room-a', 'room-b'], state: 'linked' }));
     store.links.upsert(booking('e1', { rooms: ['room-b'], icalUid: 'shared@google.com' }));
@@ -228,7 +228,6 @@ describe('store.links', () => {
     expect(ids(store.links.listByRoom('room-a'))).toEqual(['e2']);
     expect(ids(store.links.listByRoom('room-b'))).toEqual(['e1', 'e2']);
     expect(ids(store.links.listByState('pending'))).toEqual(['e1', 'e3']);
-    expect(ids(store.links.listByICalUid('shared@google.com'))).toEqual(['e1', 'e3']);
     expect(store.links.get('e3')?.rooms).toEqual([]);
   });
 
@@ -237,24 +236,7 @@ describe('store.links', () => {
     store.links.upsert(booking('old', { zoomMeetingId: 777, state: 'deleted' }));
     store.links.upsert(booking('new', { zoomMeetingId: 777, state: 'linked' }));
     expect(store.links.getByMeetingId(777)?.eventId).toBe('new');
-    store.links.remove('new');
-    expect(store.links.getByMeetingId(777)?.eventId).toBe('old');
     expect(store.links.getByMeetingId(1)).toBeUndefined();
-  });
-
-  it('lists linked windows that end before a time, soonest first', () => {
-    const { store } = fresh();
-    const series = (eventId: string, windowTo: string, state: LinkInput['state'] = 'linked') =>
-      store.links.upsert(booking(eventId, { strategy: 'series', state, windowTo }));
-    series('ends-june', '2025-06-01T00:00:00Z');
-    series('ends-april', '2025-04-01T00:00:00Z');
-    series('ends-2026', '2026-01-01T00:00:00Z');
-    series('failed-april', '2025-04-01T00:00:00Z', 'failed');
-    store.links.upsert(booking('single'));
-    expect(ids(store.links.listWindowsEndingBefore(new Date('2025-07-01T00:00:00Z')))).toEqual([
-      'ends-april',
-      'ends-june',
-    ]);
   });
 
   it('adds, removes and sets the rooms of a booking', () => {
@@ -274,29 +256,6 @@ describe('store.links', () => {
     ]) {
       expect(call).toThrow(expect.objectContaining({ code: 'STORE_NOT_FOUND' }));
     }
-  });
-
-  it('removes a link with its rooms, occurrence meetings and overrides', () => {
-    const { store } = fresh();
-    store.links.upsert(booking('e1', { strategy: 'per_occurrence' }));
-    store.occurrenceMeetings.put({
-      eventId: 'e1',
-      occurrenceStart: '2025-03-10T09:00:00Z',
-      zoomMeetingId: 1,
-      joinUrl: 'https://zoom.example/j/1',
-      durationMinutes: 30,
-    });
-    store.overrides.put({
-      eventId: 'e1',
-      originalStart: '2025-03-11T09:00:00Z',
-      kind: 'deleted',
-      appliedHash: 'h',
-    });
-    expect(store.links.remove('e1')).toBe(true);
-    expect(store.links.remove('e1')).toBe(false);
-    expect(store.links.listByRoom('room-a')).toEqual([]);
-    expect(store.occurrenceMeetings.listForLink('e1')).toEqual([]);
-    expect(store.overrides.listForLink('e1')).toEqual([]);
   });
 
   it('counts links by state and by strategy, every key present', () => {

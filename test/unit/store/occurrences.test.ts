@@ -230,7 +230,6 @@ describe('store.overrides (moved and deleted instances)', () => {
     }
     expect(store.overrides.remove('e1', '2025-03-10T09:00:00Z')).toBe(true);
     expect(store.overrides.remove('e1', '2025-03-10T09:00:00Z')).toBe(false);
-    expect(store.overrides.removeAllForLink('e1')).toBe(2);
-    expect(store.overrides.listForLink('e1')).toEqual([]);
+    expect(store.overrides.listForLink('e1')).toHaveLength(2);
   });
 });

@@ -37,7 +37,7 @@ function snapshot(store: Store) {
     links: store.links.list(),
     overrides: store.overrides.listForLink('e1'),
     meetings: store.occurrenceMeetings.listForLink('e1'),
-    intents: store.intents.listForEvent('e1'),
+    intents: store.intents.listOpen(),
     audit: store.audit.count(),
     hosts: store.hosts.list(),
   };
