@@ -1,5 +1,6 @@
 import type { CalendarEvent, LiveEvent } from '../../domain/calendar-event.js';
 import type { Link } from '../../store/index.js';
+import { occurrenceStrategyFields } from '../plan/link-fields.js';
 import type { Action, EventPlan } from '../plan/actions.js';
 import {
   applyOccurrenceChange,
@@ -82,17 +83,7 @@ export async function applyActions(
         await deleteOccurrenceMeeting(ctx, id, action.meetingId, action.occurrenceStart);
         return;
       case 'setOccurrenceStrategy':
-        store.links.update(id, {
-          strategy: 'per_occurrence',
-          zoomHost: action.host,
-          zoomHash: action.zoomHash,
-          windowFrom: action.window?.from ?? null,
-          windowTo: action.window?.to ?? null,
-          reason: action.reason,
-          rooms: action.rooms,
-          zoomMeetingId: null,
-          passcode: null,
-        });
+        store.links.update(id, occurrenceStrategyFields(action));
         return;
       case 'writeBack':
         await writeBack(ctx, link(), action.event);

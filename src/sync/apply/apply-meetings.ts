@@ -3,6 +3,7 @@ import type { ZoomMeeting, ZoomMeetingRequest } from '../../domain/zoom-meeting.
 import { zoomOccurrenceId } from '../../recurrence/index.js';
 import type { Link, LinkPatch } from '../../store/index.js';
 import type { MeetingPlan, OccurrenceMeetingPlan, OverrideChange } from '../plan/actions.js';
+import { createdMeetingFields, meetingFields } from '../plan/link-fields.js';
 import type { PassContext } from './context.js';
 import { describeError, isInvalidOccurrence, outcomeUnknown } from './failures.js';
 
@@ -117,15 +118,7 @@ export async function createBookingMeeting(
   rooms: string[],
 ): Promise<void> {
   const { store } = ctx;
-  const fields = {
-    strategy: plan.strategy,
-    zoomHost: plan.host,
-    zoomHash: plan.zoomHash,
-    windowFrom: plan.window?.from ?? null,
-    windowTo: plan.window?.to ?? null,
-    reason: plan.reason,
-    rooms,
-  };
+  const fields = createdMeetingFields(plan, rooms);
   await createJournaled(
     ctx,
     { eventId, host: plan.host },
@@ -170,13 +163,7 @@ export async function updateBookingMeeting(
   if (outcome === 'gone') throw new MeetingGone(meetingId);
   ctx.counts.meetingsUpdated += 1;
   ctx.store.transaction(() => {
-    ctx.store.links.update(link.eventId, {
-      strategy: plan.strategy,
-      zoomHash: plan.zoomHash,
-      windowFrom: plan.window?.from ?? null,
-      windowTo: plan.window?.to ?? null,
-      reason: plan.reason,
-    });
+    ctx.store.links.update(link.eventId, meetingFields(plan));
     // A series edit re-expands Zoom's occurrences and drops their edits (what the Zoom emulator
     // does by default; Zoom documents nothing): they are applied again, whatever Zoom did.
     ctx.store.overrides.markAllUnapplied(link.eventId);

@@ -4,7 +4,17 @@ import type {
   DeletedEvent,
   LiveEvent,
 } from '../../../src/domain/calendar-event.js';
-import type { Link, OccurrenceMeeting, OccurrenceOverride } from '../../../src/store/index.js';
+import type {
+  Link,
+  LinkPatch,
+  OccurrenceMeeting,
+  OccurrenceOverride,
+} from '../../../src/store/index.js';
+import {
+  createdMeetingFields,
+  meetingFields,
+  occurrenceStrategyFields,
+} from '../../../src/sync/plan/link-fields.js';
 import type { Action, EventPlan } from '../../../src/sync/plan/actions.js';
 import { withBlock } from '../../../src/sync/plan/block.js';
 import { watchedRooms } from '../../../src/sync/plan/booking-rooms.js';
@@ -194,36 +204,28 @@ export class Model {
     );
   }
 
+  /** A link with the fields apply would write (the store keeps rooms sorted). */
+  private patched(link: Link, patch: LinkPatch): Link {
+    const { rooms, ...fields } = patch;
+    return { ...link, ...fields, ...(rooms ? { rooms: [...rooms].sort() } : {}) } as Link;
+  }
+
   private applyOne(action: Action, id: string, event: CalendarEvent): void {
     switch (action.kind) {
       case 'createMeeting': {
         this.creates += 1;
         const meetingId = (this.nextId += 1);
-        this.link = {
-          ...this.baseLink(id),
-          strategy: action.meeting.strategy,
+        this.link = this.patched(this.baseLink(id), {
+          ...createdMeetingFields(action.meeting, action.rooms),
           state: 'pending',
           zoomMeetingId: meetingId,
-          zoomHost: action.meeting.host,
           joinUrl: `https://zoom.us/j/${meetingId}?pwd=x`,
-          zoomHash: action.meeting.zoomHash,
-          windowFrom: action.meeting.window?.from ?? null,
-          windowTo: action.meeting.window?.to ?? null,
-          reason: action.meeting.reason,
-          rooms: [...action.rooms].sort(),
-        };
+        });
         this.overrides = this.overrides.map((o) => ({ ...o, appliedHash: null }));
         return;
       }
       case 'updateMeeting':
-        this.link = {
-          ...this.link!,
-          strategy: action.meeting.strategy,
-          zoomHash: action.meeting.zoomHash,
-          windowFrom: action.meeting.window?.from ?? null,
-          windowTo: action.meeting.window?.to ?? null,
-          reason: action.meeting.reason,
-        };
+        this.link = this.patched(this.link!, meetingFields(action.meeting));
         this.overrides = this.overrides.map((o) => ({ ...o, appliedHash: null }));
         return;
       case 'deleteMeeting':
@@ -289,17 +291,7 @@ export class Model {
         );
         return;
       case 'setOccurrenceStrategy':
-        this.link = {
-          ...this.baseLink(id),
-          strategy: 'per_occurrence',
-          zoomHost: action.host,
-          zoomHash: action.zoomHash,
-          windowFrom: action.window?.from ?? null,
-          windowTo: action.window?.to ?? null,
-          reason: action.reason,
-          rooms: [...action.rooms].sort(),
-          zoomMeetingId: null,
-        };
+        this.link = this.patched(this.baseLink(id), occurrenceStrategyFields(action));
         return;
       case 'writeBack': {
         const link = this.link!;
