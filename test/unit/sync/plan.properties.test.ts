@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../src/domain/calendar-event.js';
 import { planEventSync } from '../../../src/sync/plan/plan-event.js';
-import { booking, CONFIG, deleted, Model, NOW, ROOMS } from './fixtures.js';
+import { booking, CONFIG, deleted, NOW, ROOMS } from './fixtures.js';
+import { Model } from './plan-model.js';
 
 /**
  * Properties of the planner over generated bookings: planning again against the state a plan

@@ -9,10 +9,10 @@ import {
   CONFIG,
   deleted,
   kinds,
-  Model,
   movedInstance,
   NOW,
 } from './fixtures.js';
+import { Model } from './plan-model.js';
 
 const plan = (model: Model, event: Parameters<typeof planEventSync>[0], now = NOW) =>
   planEventSync(event, model.state(), now, CONFIG);
