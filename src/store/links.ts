@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CalendarEvent } from '../domain/calendar-event.js';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
-import { fromRow, type RowOf } from './row-mapping.js';
+import { selectLink, toLink, toParams, type LinkParams, type LinkRow } from './link-rows.js';
 import {
   linkStates,
   linkStrategies,
@@ -15,7 +15,7 @@ import {
 } from './link-types.js';
 import { notFound } from './store-error.js';
 import { writeTransaction } from './write-transaction.js';
-import { toStoredTime, toStoredTimeOrNull } from './time.js';
+import { toStoredTime } from './time.js';
 
 export interface LinksRepository {
   get(eventId: string): Link | undefined;
@@ -79,58 +79,6 @@ export interface HistoryCutoffs {
   scheduledEndedBefore: Date;
   recurringEndedBefore: Date;
 }
-
-type LinkRow = RowOf<Omit<Link, 'rooms'>> & { rooms_json: string };
-
-function toLink({ rooms_json, ...row }: LinkRow): Link {
-  return {
-    ...fromRow<Omit<Link, 'rooms'>>(row),
-    rooms: (JSON.parse(rooms_json) as string[]).sort(),
-  };
-}
-
-/** The row as bound to the upsert statement: every column, times canonical. */
-function toParams(link: LinkInput, now: string) {
-  return {
-    eventId: link.eventId,
-    icalUid: link.icalUid,
-    organizerEmail: link.organizerEmail ?? '',
-    strategy: link.strategy,
-    state: link.state,
-    zoomMeetingId: link.zoomMeetingId ?? null,
-    zoomHost: link.zoomHost ?? null,
-    joinUrl: link.joinUrl ?? null,
-    passcode: link.passcode ?? null,
-    windowFrom: toStoredTimeOrNull(link.windowFrom, 'windowFrom'),
-    windowTo: toStoredTimeOrNull(link.windowTo, 'windowTo'),
-    zoomHash: link.zoomHash ?? null,
-    writebackHash: link.writebackHash ?? null,
-    writebackCalendarId: link.writebackCalendarId ?? null,
-    writebackAs: link.writebackAs ?? null,
-    attempts: link.attempts ?? 0,
-    nextAttemptAt: toStoredTimeOrNull(link.nextAttemptAt, 'nextAttemptAt'),
-    lastError: link.lastError == null ? null : redactText(link.lastError),
-    lastErrorAt: toStoredTimeOrNull(link.lastErrorAt, 'lastErrorAt'),
-    reason: link.reason ?? null,
-    keepSnapshot: link.eventSnapshot === undefined ? 1 : 0,
-    eventSnapshot: link.eventSnapshot == null ? null : JSON.stringify(link.eventSnapshot),
-    keepSpan: link.span === undefined ? 1 : 0,
-    startsAt: link.span == null ? null : toStoredTime(link.span.startsAt, 'span.startsAt'),
-    endsAt: toStoredTimeOrNull(link.span?.endsAt, 'span.endsAt'),
-    now,
-  };
-}
-
-type LinkParams = ReturnType<typeof toParams>;
-
-// Every column but the event snapshot (read on its own: it is large, and only retries need it).
-const selectLink = `SELECT l.event_id, l.ical_uid, l.organizer_email, l.strategy, l.state,
-  l.zoom_meeting_id, l.zoom_host, l.join_url, l.passcode, l.window_from, l.window_to, l.zoom_hash,
-  l.writeback_hash, l.writeback_calendar_id, l.writeback_as, l.attempts, l.next_attempt_at,
-  l.last_error, l.last_error_at, l.reason, l.created_at, l.updated_at,
-  (SELECT json_group_array(r.calendar_id) FROM link_rooms r WHERE r.event_id = l.event_id)
-    AS rooms_json
-  FROM links l`;
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
