@@ -5,12 +5,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/daemon.js';
 import { createDaemonMetrics } from '../../src/daemon/metrics.js';
-import {
-  berlin,
-  quiet,
-  startSyncHarness,
-  type SyncHarness,
-} from '../integration/sync/sync-harness.js';
+import { quiet, startSyncHarness, type SyncHarness } from '../integration/sync/sync-harness.js';
+import { berlin } from '../support/time.js';
 
 // This project's TypeScript has no DOM library: what runs in the page reaches it through globalThis.
 interface PageGlobals {

@@ -5,6 +5,7 @@ import { openStore } from '../../src/store/index.js';
 import { startTestEmulators, type TestEmulators } from '../support/emulators.js';
 import { parsePrometheusText, sampleValue } from '../unit/daemon/prometheus-text.js';
 import { cleanEnv, spawnCli, tempConfig, waitFor, type CliProcess } from './daemon-harness.js';
+import { NOW } from '../support/time.js';
 
 /**
  * `zoomlink run` as an operator runs it, against both emulators: it links the bookings, follows
@@ -13,7 +14,6 @@ import { cleanEnv, spawnCli, tempConfig, waitFor, type CliProcess } from './daem
  */
 
 /** A Monday; Berlin is UTC+1 until the end of March 2030. */
-const NOW = '2030-03-04T08:00:00Z';
 const berlin = (day: string, time: string) => ({
   dateTime: `${day}T${time}:00+01:00`,
   timeZone: 'Europe/Berlin',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PassSummary, ReconcileReport } from '../../src/sync/plan/engine-types.js';
 import { startSyncCli, type SyncCli } from './sync-cli.js';
+import { NOW } from '../support/time.js';
 
-const NOW = '2030-03-04T08:00:00Z';
 const listPath = '/calendar/v3/calendars/:calendarId/events';
 
 /** `zoomlink sync --once`, `status`, `links` and `reconcile` as child processes against the emulators. */

@@ -6,8 +6,8 @@ import { openStore } from '../../src/store/index.js';
 import { expectConsistent } from '../integration/sync/consistency.js';
 import { childCommand, type ChildCommand } from './sync-child-bundle.js';
 import { startSyncCli, type SyncCli } from './sync-cli.js';
+import { NOW } from '../support/time.js';
 
-const NOW = '2030-03-04T08:00:00Z';
 const MIN_KILLS = 50;
 
 interface Child {

@@ -7,10 +7,10 @@ import {
   at,
   readAll,
   rooms,
-  routes,
   startGoogleHarness,
   type GoogleHarness,
 } from './google-harness.js';
+import { googleRoutes as routes } from '../../support/routes.js';
 
 const listPath = `/calendar/v3/calendars/${encodeURIComponent(rooms.board)}/events`;
 

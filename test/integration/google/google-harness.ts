@@ -5,12 +5,12 @@ import type { CalendarEvent, LiveEvent } from '../../../src/domain/calendar-even
 import { startGoogleEmulator, type GoogleEmulator } from '../../../src/emulators/google/index.js';
 import { createGoogleAdapter, type GoogleAdapter } from '../../../src/google/index.js';
 import { createLogger } from '../../../src/log.js';
+import { NOW } from '../../support/time.js';
 
 /**
  * The Google emulator on 127.0.0.1 (port 0) with a small organisation, and adapters built on the
  * real googleapis client pointed at it. Retry delays are a millisecond so tests stay fast.
  */
-export const NOW = '2030-03-04T08:00:00Z'; // a Monday
 export const admin = 'admin@example.com';
 export const ana = 'ana@example.com';
 export const bo = 'bo@example.com';
@@ -18,14 +18,6 @@ export const rooms = {
   board: 'c_188a2b7q3ns0kgqbhdkqf1v4c6e1k@resource.calendar.google.com',
   focus: 'c_1888tc9g2iechmehr7goqp9bsali@resource.calendar.google.com',
   legacy: 'example.com_3339393239343835343734@resource.calendar.google.com',
-} as const;
-
-export const routes = {
-  token: 'POST /token',
-  list: 'GET /calendar/v3/calendars/:calendarId/events',
-  get: 'GET /calendar/v3/calendars/:calendarId/events/:eventId',
-  patch: 'PATCH /calendar/v3/calendars/:calendarId/events/:eventId',
-  directory: 'GET /admin/directory/v1/customer/:customer/resources/calendars',
 } as const;
 
 export interface Observed {

@@ -8,10 +8,10 @@ import {
   liveEvent,
   readAll,
   rooms,
-  routes,
   startGoogleHarness,
   type GoogleHarness,
 } from './google-harness.js';
+import { googleRoutes as routes } from '../../support/routes.js';
 
 describe('Google adapter: reading room calendars', () => {
   let google: GoogleHarness;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rooms, routes, startGoogleHarness, type GoogleHarness } from './google-harness.js';
+import { rooms, startGoogleHarness, type GoogleHarness } from './google-harness.js';
+import { googleRoutes as routes } from '../../support/routes.js';
 
 describe('Google adapter: rooms', () => {
   let google: GoogleHarness;

@@ -7,10 +7,10 @@ import {
   liveEvent,
   readAll,
   rooms,
-  routes,
   startGoogleHarness,
   type GoogleHarness,
 } from './google-harness.js';
+import { googleRoutes as routes } from '../../support/routes.js';
 
 const outsider = 'dana.okafor@partner.example.net';
 const block = (url: string) => `\n\n-- Zoom (zoomlink) --\nJoin: ${url}\n-- end --`;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { berlin, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
+import { syncRoutes as routes } from '../../support/routes.js';
 
 /**
  * Issue 5, cases 3–6, 8 and 9: bookings that change after they were linked, through both

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { berlin, logRecords, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { logRecords, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
+import { syncRoutes as routes } from '../../support/routes.js';
 
 /**
  * Issue 5, cases 1, 2 and 7 through both emulators with the real clients, with the exact calls

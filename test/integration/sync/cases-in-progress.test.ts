@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berlin, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
+import { syncRoutes as routes } from '../../support/routes.js';
 
 /** A series is never patched while one of its occurrences is in progress (Zoom would ignore the past start). */
 describe('sync engine: an occurrence in progress', () => {

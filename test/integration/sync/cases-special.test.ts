@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedOrganisation } from '../../../src/emulators/org.js';
-import { berlin, routes, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
+import { syncRoutes as routes } from '../../support/routes.js';
 
 /** Issue 5, cases 10, 13 and 14: bookings zoomlink leaves alone, and one booking in two rooms. */
 describe('sync engine: foreign links, skipped bookings, two rooms', () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallLog, FaultSpec } from '../../../src/emulators/kit/index.js';
 import { expectConsistent } from './consistency.js';
-import { berlin, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
 
 /**
  * Faults injected at random during a multi-room run (issue 5): Zoom and Google answering 429 and

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/cli/app.js';
 import { seedOrganisation } from '../../../src/emulators/org.js';
-import { berlin, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
 
 /**
  * Issue 10, the engine's part: reconcile deletes only meetings this database recorded creating

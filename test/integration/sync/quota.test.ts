@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { berlin, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
 
 /**
  * A Zoom host whose daily create/update budget is spent (Zoom's daily-limit 429) is parked until

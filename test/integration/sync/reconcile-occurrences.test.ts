@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoomOccurrenceId } from '../../../src/recurrence/index.js';
-import { berlin, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { berlin } from '../../support/time.js';
 
 /**
  * Issue 18: reconcile compares a linked series' live Zoom occurrences with Google's instances

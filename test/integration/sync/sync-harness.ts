@@ -5,28 +5,14 @@ import type { ZoomMeeting } from '../../../src/domain/zoom-meeting.js';
 import type { FaultSpec } from '../../../src/emulators/kit/index.js';
 import { createLogger } from '../../../src/log.js';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators.js';
+import { syncRoutes as routes } from '../../support/routes.js';
+import { NOW } from '../../support/time.js';
 
 /**
  * Both emulators (real HTTP on 127.0.0.1, port 0) and the whole app over them — the store, the
  * real Zoom client, the real googleapis adapter and the engine — on the emulators' clock.
  * Nothing of ours is mocked; faults, clock moves and counts go through the emulators.
  */
-
-/** A Monday; Berlin is UTC+1 until the end of March 2030. */
-export const NOW = '2030-03-04T08:00:00Z';
-
-export const routes = {
-  googleToken: 'POST /token',
-  list: 'GET /calendar/v3/calendars/:calendarId/events',
-  get: 'GET /calendar/v3/calendars/:calendarId/events/:eventId',
-  patch: 'PATCH /calendar/v3/calendars/:calendarId/events/:eventId',
-  zoomToken: 'POST /oauth/token',
-  create: 'POST /v2/users/:userId/meetings',
-  listMeetings: 'GET /v2/users/:userId/meetings',
-  getMeeting: 'GET /v2/meetings/:meetingId',
-  update: 'PATCH /v2/meetings/:meetingId',
-  delete: 'DELETE /v2/meetings/:meetingId',
-} as const;
 
 /** Every log line the engine wrote in this test file, parsed (the logger writes JSON lines). */
 export const logRecords: Array<Record<string, unknown>> = [];
@@ -272,17 +258,3 @@ function deepMerge(
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** `hour`:`minute` Berlin time (UTC+1 until 2030-03-31), `days` after NOW's date. */
-export function berlin(days: number, hour: number, minutes = 60, minute = 0) {
-  const day = new Date(Date.parse(NOW) + days * 86_400_000).toISOString().slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const start = new Date(`${day}T${pad(hour)}:${pad(minute)}:00+01:00`);
-  const end = new Date(start.getTime() + minutes * 60_000);
-  const berlinText = (d: Date) =>
-    `${new Date(d.getTime() + 3_600_000).toISOString().slice(0, 19)}+01:00`;
-  return {
-    start: { dateTime: berlinText(start), timeZone: 'Europe/Berlin' },
-    end: { dateTime: berlinText(end), timeZone: 'Europe/Berlin' },
-  };
-}

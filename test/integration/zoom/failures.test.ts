@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ZoomApiError } from '../../../src/zoom/index.js';
-import { rejection, routes, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { rejection, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { zoomRoutes as routes } from '../../support/routes.js';
 
 // Faults injected through the emulator's control API: 429 with Retry-After, 5xx, dropped
 // connections, slow answers, and what each costs in calls.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ZoomApiError } from '../../../src/zoom/index.js';
-import { rejection, routes, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { rejection, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { zoomRoutes as routes } from '../../support/routes.js';
 
 /**
  * The join link Zoom hands out goes into every attendee's calendar, so the client takes only an

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ZoomApiError } from '../../../src/zoom/index.js';
-import { rejection, routes, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { rejection, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { zoomRoutes as routes } from '../../support/routes.js';
 
 // Every client call over real HTTP, with the number of calls each cost.
 const NOW = '2030-03-14T08:00:00Z';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ZoomQuotaExhaustedError, type ZoomClient } from '../../../src/zoom/index.js';
-import { rejection, routes, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { rejection, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { zoomRoutes as routes } from '../../support/routes.js';
 
 // Zoom's 100 meeting creates/updates per host per day, reset 00:00 UTC, against the emulator's
 // counter and clock. The client shares the emulator's clock, so "until midnight" is testable.

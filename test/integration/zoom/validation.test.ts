@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ZoomMeetingRequest } from '../../../src/domain/zoom-meeting.js';
 import { ZoomApiError } from '../../../src/zoom/index.js';
-import { rejection, routes, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { rejection, startZoomHarness, wallTime, type ZoomHarness } from './zoom-harness.js';
+import { zoomRoutes as routes } from '../../support/routes.js';
 
 // Requests the emulator refuses as Zoom would (400, code 300 "Validation Failed." with `errors`),
 // surfacing as ZoomApiError with the field named, and never retried.

@@ -53,18 +53,6 @@ export interface ZoomHarness {
   close(): Promise<void>;
 }
 
-export const routes = {
-  token: 'POST /oauth/token',
-  create: 'POST /v2/users/:userId/meetings',
-  list: 'GET /v2/users/:userId/meetings',
-  get: 'GET /v2/meetings/:meetingId',
-  update: 'PATCH /v2/meetings/:meetingId',
-  delete: 'DELETE /v2/meetings/:meetingId',
-  status: 'PUT /v2/meetings/:meetingId/status',
-  invitation: 'GET /v2/meetings/:meetingId/invitation',
-  inviteLinks: 'POST /v2/meetings/:meetingId/invite_links',
-} as const;
-
 export async function startZoomHarness(
   overrides: Partial<ZoomConfig> = {},
   emulatorOptions: ZoomEmulatorOptions = {},

@@ -7,10 +7,11 @@ import type { EventPlan } from '../../../src/sync/plan/actions.js';
 import { watchedRooms } from '../../../src/sync/plan/booking-rooms.js';
 import type { PlanConfig } from '../../../src/sync/plan/booking-state.js';
 import type { Room } from '../../../src/domain/ports.js';
+import { NOW as TEST_NOW } from '../../support/time.js';
 
 /** Events, links and a model of the store for the planner's tests (pure: no store, no ports). */
 
-export const NOW = new Date('2030-03-04T08:00:00Z');
+export const NOW = new Date(TEST_NOW);
 export const ORGANIZER = 'alice@example.com';
 
 export const ROOMS: Room[] = [

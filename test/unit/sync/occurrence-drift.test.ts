@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../../src/domain/calendar-event.js';
 import type { ZoomOccurrence } from '../../../src/domain/zoom-meeting.js';
 import { noDrift, occurrenceDrift } from '../../../src/sync/plan/occurrence-drift.js';
+import { NOW as TEST_NOW } from '../../support/time.js';
 
-const NOW = new Date('2030-03-04T08:00:00Z');
+const NOW = new Date(TEST_NOW);
 const hour = 3_600_000;
 const week = 7 * 24 * hour;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GoogleEmulator } from '../../../../src/emulators/google/index.js';
 import {
-  NOW,
   admin,
   alice,
   apiAs,
@@ -16,6 +15,7 @@ import {
   type Api,
   type Json,
 } from './google-harness.js';
+import { NOW } from '../../../support/time.js';
 
 // Facts §5.2: the errors guide's 412.
 const conditionNotMet = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GoogleEmulator } from '../../../../src/emulators/google/index.js';
-import { NOW, alice, apiAs, bob, control, startOrgEmulator, type Api } from './google-harness.js';
+import { alice, apiAs, bob, control, startOrgEmulator, type Api } from './google-harness.js';
+import { NOW } from '../../../support/time.js';
 
 const eventsPath = '/calendar/v3/calendars';
 

@@ -4,6 +4,7 @@ import {
   type GoogleEmulator,
   type GoogleEmulatorOptions,
 } from '../../../../src/emulators/google/index.js';
+import { NOW } from '../../../support/time.js';
 
 /**
  * A Google emulator with a small organisation, and plain-HTTP helpers: tokens come from a real
@@ -20,7 +21,6 @@ export const calendarScope = 'https://www.googleapis.com/auth/calendar';
 export const directoryScope =
   'https://www.googleapis.com/auth/admin.directory.resource.calendar.readonly';
 export const zone = 'Europe/Berlin';
-export const NOW = '2030-03-04T08:00:00Z';
 
 export type Json = Record<string, unknown> & {
   items?: Json[];

@@ -2,7 +2,6 @@ import { google, type calendar_v3 } from 'googleapis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GoogleEmulator } from '../../../../src/emulators/google/index.js';
 import {
-  NOW,
   admin,
   alice,
   calendarScope,
@@ -12,6 +11,7 @@ import {
   startOrgEmulator,
   timed,
 } from './google-harness.js';
+import { NOW } from '../../../support/time.js';
 
 const googleTokenUrl = 'https://oauth2.googleapis.com/token';
 

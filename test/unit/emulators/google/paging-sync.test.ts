@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GoogleEmulator } from '../../../../src/emulators/google/index.js';
 import {
-  NOW,
   alice,
   apiAs,
   control,
@@ -11,6 +10,7 @@ import {
   type Api,
   type Json,
 } from './google-harness.js';
+import { NOW } from '../../../support/time.js';
 
 // The exact 410 of the errors guide (facts §2.2).
 const fullSyncRequired = {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GoogleEmulator } from '../../../../src/emulators/google/index.js';
 import { parseRecurrence, expandSeries } from '../../../../src/emulators/google/recurrence.js';
 import {
-  NOW,
   admin,
   alice,
   apiAs,
@@ -15,6 +14,7 @@ import {
   type Api,
   type Json,
 } from './google-harness.js';
+import { NOW } from '../../../support/time.js';
 
 const expand = (start: string, zone: string, lines: string[], limit = 20) =>
   expandSeries(
