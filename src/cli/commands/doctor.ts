@@ -20,7 +20,6 @@ import {
   resolveMode,
   type Config,
 } from '../../config/index.js';
-import { assertCronExpression } from '../../daemon/cron-triggers.js';
 import { assertServerProtected } from '../../daemon/http-server.js';
 import { inspectDaemonLock } from '../../daemon/lock.js';
 import { describeError, isZoomlinkError } from '../../errors.js';
@@ -120,17 +119,6 @@ async function runChecks(organizer: string | undefined): Promise<CheckResult[]> 
 
 function checkConfig(config: Config): CheckResult[] {
   const problems: string[] = [];
-  for (const [field, expression] of [
-    ['sync.schedule', config.sync.schedule],
-    ['sync.windowSchedule', config.sync.windowSchedule],
-    ['sync.reconcileSchedule', config.sync.reconcileSchedule],
-  ] as const) {
-    try {
-      assertCronExpression(field, expression);
-    } catch (error) {
-      problems.push(...(error instanceof ConfigError ? error.problems : [describeError(error)]));
-    }
-  }
   if (config.server.enabled) {
     try {
       assertServerProtected(config.server.host, config.server.token);
