@@ -32,7 +32,6 @@ const idleSummary: PassSummary = {
   ...emptyCounts(),
 };
 const idleEngine: SyncEngine = {
-  recover: async () => ({ adopted: 0, abandoned: 0 }),
   poll: async () => idleSummary,
   moveWindows: async () => idleSummary,
   reconcile: async () => ({ checked: 0, findings: [] }),

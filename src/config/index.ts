@@ -9,3 +9,5 @@ export {
   filesReadableByOthers,
   type ExposedFile,
 } from './secret-files.js';
+export { configLoadFailure, diagnoseConfig, diagnoseCredentials } from './diagnose.js';
+export { failedCheck } from './failed-check.js';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { recurrenceSchema, syncSchema } from './sync-schema.js';
+
+export { recurrenceSchema, syncSchema };
 
 /**
  * Every knob zoomlink has. The defaults here equal `config/default.json` (a test holds them
@@ -212,111 +215,6 @@ export const roomsSchema = z
       .string()
       .default('')
       .describe('Discovery: Zoom host for rooms no other rule maps; empty = skip such rooms.'),
-  })
-  .strict();
-
-export const recurrenceSchema = z
-  .object({
-    cap: z
-      .number()
-      .int()
-      .min(1)
-      .max(50)
-      .default(50)
-      .describe('Most occurrences one Zoom recurring meeting covers (Zoom allows 50).'),
-    fallback: z
-      .enum(['no_fixed_time', 'per_occurrence'])
-      .default('no_fixed_time')
-      .describe(
-        'For rules Zoom cannot express: one no-fixed-time meeting, or one meeting per occurrence.',
-      ),
-    perOccurrenceHorizonDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(366)
-      .default(30)
-      .describe('per_occurrence fallback: how far ahead meetings are created.'),
-    windowRenewBelow: z
-      .number()
-      .int()
-      .min(1)
-      .max(49)
-      .default(5)
-      .describe(
-        'Move a windowed series forward when fewer than this many covered occurrences remain.',
-      ),
-  })
-  .strict();
-
-export const syncSchema = z
-  .object({
-    schedule: z
-      .string()
-      .default('* * * * *')
-      .describe('Cron expression for polling every room (node-cron, with seconds optional).'),
-    jitterSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(300)
-      .default(10)
-      .describe('Random delay added to each scheduled poll, so many daemons do not poll at once.'),
-    windowSchedule: z
-      .string()
-      .default('7 * * * *')
-      .describe('Cron expression for moving long series windows forward.'),
-    reconcileSchedule: z
-      .string()
-      .default('23 3 * * *')
-      .describe('Cron expression for the reconcile pass (drift between store, Zoom and Google).'),
-    scheduleTimeZone: z
-      .string()
-      .default('UTC')
-      .describe(
-        'IANA time zone the cron expressions are read in. UTC by default: in a zone with DST, node-cron runs the repeated autumn hour once, pausing a minutely poll for an hour.',
-      ),
-    reconcileFix: z
-      .boolean()
-      .default(true)
-      .describe(
-        'The daemon’s reconcile pass repairs the drift it finds (like `zoomlink reconcile --fix`); false only reports it (logs, metrics).',
-      ),
-    reconcileMaxDeletes: z
-      .number()
-      .int()
-      .min(0)
-      .max(10_000)
-      .default(20)
-      .describe(
-        'At most this many orphan meetings (made by this database, belonging to no booking) are deleted by one reconcile run; the rest are reported. Meetings this database never recorded creating are never deleted.',
-      ),
-    roomParallelism: z.number().int().min(1).max(64).default(4).describe('Rooms polled at once.'),
-    retryBaseSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .default(60)
-      .describe('First delay before a failed event is tried again (doubles each failure).'),
-    retryMaxSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .default(6 * 3600)
-      .describe('Longest delay between tries of a failed event.'),
-    inProgressRecheckMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(15)
-      .describe(
-        'How long a booking waits before trying again when Zoom refuses a change because someone started its meeting.',
-      ),
-    invitationLang: z
-      .enum(['en', 'zh-TW'])
-      .default('en')
-      .describe('Language of the block written into bookings.'),
   })
   .strict();
 

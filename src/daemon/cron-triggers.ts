@@ -1,5 +1,4 @@
-import { createTask, validateDetailed } from 'node-cron';
-import { ConfigError } from '../config/index.js';
+import { createTask } from 'node-cron';
 import type { Logger } from '../log.js';
 
 /** Something that calls `fire` on a schedule until stopped (node-cron in the daemon, a hand in tests). */
@@ -9,21 +8,8 @@ export interface Trigger {
   nextRun(): Date | null;
 }
 
+/** `expression` was checked when the configuration loaded (`sync-schema.ts`). */
 export type TriggerSource = (expression: string, fire: () => void) => Trigger;
-
-/**
- * Refuses a cron expression node-cron cannot read, naming the config field it came from, so a
- * typo stops the daemon at start instead of silently never polling.
- */
-export function assertCronExpression(field: string, expression: string): void {
-  const check = validateDetailed(expression);
-  if (check.valid) return;
-  const why = check.errors.map((e) => e.message).join('; ') || 'not a cron expression';
-  throw new ConfigError([
-    `${field}: ${JSON.stringify(expression)} is not a cron expression node-cron accepts (${why}); ` +
-      'use five fields (minute hour day month weekday) or six with seconds first, e.g. "* * * * *".',
-  ]);
-}
 
 /**
  * Cron triggers on node-cron. The work itself never runs inside node-cron: a trigger only tells

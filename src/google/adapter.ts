@@ -7,8 +7,7 @@ import { createApis } from './apis.js';
 import { createAuthClients } from './auth-clients.js';
 import { listBookings } from './bookings.js';
 import { listInstances } from './list-instances.js';
-import type { AuthDescription } from './classify-failure.js';
-import { resolveCredentials } from './credentials.js';
+import { describeAuth, resolveCredentials } from './credentials.js';
 import { createCallRunner, type GoogleAuth } from './google-call.js';
 import { modifyEvent } from './modify-event.js';
 import type {
@@ -69,14 +68,7 @@ export function createGoogleAdapter(
   const auth = () => {
     if (!resolved) {
       const credentials = resolveCredentials(config.google);
-      const description: AuthDescription =
-        credentials.kind === 'serviceAccount'
-          ? {
-              kind: 'serviceAccount',
-              clientEmail: credentials.clientEmail,
-              clientId: credentials.clientId,
-            }
-          : { kind: 'userOAuth' };
+      const description = describeAuth(credentials);
       resolved = {
         clients: createAuthClients(
           credentials,

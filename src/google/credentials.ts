@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../config/config-error.js';
 import type { GoogleConfig } from '../config/schema.js';
+import type { AuthDescription } from './classify-failure.js';
 
 /**
  * Which credentials zoomlink uses for Google: a service account key with domain-wide delegation
@@ -89,4 +90,15 @@ function readKeyFile(path: string) {
     ]);
   }
   return parsed.data;
+}
+
+/** How these credentials authenticate, for messages that name what an administrator must fix. */
+export function describeAuth(credentials: GoogleCredentials): AuthDescription {
+  return credentials.kind === 'serviceAccount'
+    ? {
+        kind: 'serviceAccount',
+        clientEmail: credentials.clientEmail,
+        clientId: credentials.clientId,
+      }
+    : { kind: 'userOAuth' };
 }

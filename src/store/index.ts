@@ -48,3 +48,4 @@ export {
 } from './audit-log.js';
 export type { ZoomHost, ZoomHostsRepository } from './zoom-hosts.js';
 export { latestSchemaVersion } from './migrations/index.js';
+export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

@@ -42,13 +42,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return { all, watched: watchedRooms(all) };
   }
 
+  /**
+   * The one crash-recovery entry point (docs/sync-engine.md, "crash safety"): the open intents old
+   * enough to settle, at the start of every poll, so the daemon's first poll runs it in the
+   * scheduler's lane. A failure is logged and the pass goes on: each booking settles its own open
+   * intent before it is planned.
+   */
   async function recoverQuietly(): Promise<void> {
     try {
       const { adopted, abandoned } = await recoverOpenIntents(ctx);
       if (adopted + abandoned > 0)
         ctx.logger.info('recovered unfinished creates', { adopted, abandoned });
     } catch (error) {
-      // Each booking settles its own open intent before it is planned; the pass goes on.
       ctx.logger.warn('recovering unfinished creates failed; each booking retries its own', {
         error: describeError(error),
       });
@@ -56,8 +61,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   return {
-    recover: () => recoverOpenIntents(ctx),
-
     async poll(pollOptions: PollOptions = {}): Promise<PassSummary> {
       const started = Date.now();
       await recoverQuietly();

@@ -164,6 +164,20 @@ describe('config', () => {
       /zoom\.clientSecretFile: cannot read/,
     );
   });
+
+  it('refuses a schedule node-cron cannot read, naming the field, at load time', () => {
+    const file = fileWith({ sync: { windowSchedule: '61 * * * *', reconcileSchedule: 'daily' } });
+    const error = loadError({ env: { ZOOMLINK_CONFIG: file } });
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.problems).toEqual([
+      expect.stringMatching(
+        /^sync\.windowSchedule: not a cron expression node-cron accepts \(61 is a invalid expression for minute\); .*found "61 \* \* \* \*" \(from ZOOMLINK_CONFIG file/,
+      ),
+      expect.stringMatching(/^sync\.reconcileSchedule: not a cron expression .*found "daily"/),
+    ]);
+    const fine = fileWith({ sync: { schedule: '*/5 * * * * *', windowSchedule: '0 7 * * 1-5' } });
+    expect(loadConfig({ env: { ZOOMLINK_CONFIG: fine } }).sync.schedule).toBe('*/5 * * * * *');
+  });
 });
 
 describe('secrets in files', () => {

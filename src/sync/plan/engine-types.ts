@@ -80,9 +80,10 @@ export interface PollOptions {
 }
 
 export interface SyncEngine {
-  /** Resolves open intents left by a crash (adopt the meeting carrying the marker, or abandon). */
-  recover(): Promise<{ adopted: number; abandoned: number }>;
-  /** One pass over the rooms: read changes, plan, apply, store sync tokens. */
+  /**
+   * One pass over the rooms: first the open intents a crash left (adopt the meeting carrying the
+   * marker, or abandon), then read changes, plan, apply, store sync tokens.
+   */
   poll(options?: PollOptions): Promise<PassSummary>;
   /** Moves the windows of long or unbounded series forward, keeping their links. */
   moveWindows(options?: { signal?: AbortSignal }): Promise<PassSummary>;

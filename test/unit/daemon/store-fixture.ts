@@ -171,10 +171,6 @@ export function fakeEngine(store: Store, clock: () => Date) {
   let release: (() => void) | undefined;
   let seenSignal: AbortSignal | undefined;
   const engine: SyncEngine = {
-    async recover() {
-      calls.push('recover');
-      return { adopted: 0, abandoned: 0 };
-    },
     async poll(options = {}) {
       calls.push('poll');
       seenSignal = options.signal;

@@ -1,0 +1,108 @@
+import type { Config } from '../config/index.js';
+import type { Store } from '../store/index.js';
+import type { Endpoints, JsonAnswer } from './http-server.js';
+import type { DaemonMetrics } from './metrics.js';
+import { assessReadiness } from './readiness.js';
+import type { Scheduler } from './scheduler.js';
+import { renderStatusPage } from './status-page.js';
+import { readStatus } from './status-model.js';
+
+/** How long one rendering of the status page serves further views. */
+export const statusPageCacheMs = 3000;
+
+export interface DaemonEndpointsOptions {
+  config: Config;
+  mode: 'live' | 'demo';
+  version: string;
+  store: Store;
+  metrics: DaemonMetrics;
+  scheduler: Scheduler;
+  startedAt: Date;
+  now: () => Date;
+  /** True once the daemon was told to stop. */
+  stopping: () => boolean;
+}
+
+/** What the HTTP server answers: /healthz, /readyz, /metrics and the status page. */
+export function daemonEndpoints(options: DaemonEndpointsOptions): Endpoints {
+  const { metrics } = options;
+  return {
+    health: () => health(options),
+    ready: () => ready(options),
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+    statusPage: cachedStatusPage(options),
+  };
+}
+
+/** Alive: started, not stopping, and no pass running longer than server.healthMaxBusySeconds. */
+function health(options: DaemonEndpointsOptions): JsonAnswer {
+  const { config, scheduler, now } = options;
+  const running = scheduler.running();
+  const busySeconds = running ? (now().getTime() - running.since.getTime()) / 1000 : 0;
+  const stuck = busySeconds > config.server.healthMaxBusySeconds;
+  const alive = scheduler.started && !scheduler.stopping && !stuck;
+  return {
+    ok: alive,
+    body: {
+      status: alive ? 'ok' : options.stopping() ? 'shutting down' : stuck ? 'stuck' : 'starting',
+      ...(stuck
+        ? {
+            reason: `the ${running?.name} pass has run for ${Math.round(busySeconds)} s, longer than server.healthMaxBusySeconds (${config.server.healthMaxBusySeconds} s)`,
+          }
+        : {}),
+      mode: options.mode,
+      version: options.version,
+      uptimeSeconds: Math.round((now().getTime() - options.startedAt.getTime()) / 1000),
+      running: running ? { job: running.name, seconds: Math.round(busySeconds) } : null,
+      jobs: scheduler.status().map((job) => ({
+        name: job.name,
+        state: job.state,
+        runs: job.runs,
+        failures: job.failures,
+        lastStartedAt: job.lastStartedAt,
+        lastOk: job.lastOk,
+        nextRunAt: job.nextRunAt,
+      })),
+    },
+  };
+}
+
+/** Ready: every room had a good poll within server.readyMaxLagSeconds. */
+function ready({ config, store, now, stopping }: DaemonEndpointsOptions): JsonAnswer {
+  if (stopping() || !store.isOpen)
+    return { ok: false, body: { status: 'not ready', reason: 'shutting down' } };
+  const readiness = assessReadiness(store.rooms.list(), now(), config.server.readyMaxLagSeconds);
+  return {
+    ok: readiness.ready,
+    body: { status: readiness.ready ? 'ready' : 'not ready', ...readiness },
+  };
+}
+
+/**
+ * Reading a large store for the page costs real time (every linked booking's snapshot), and the
+ * page reloads itself every few seconds in every open browser: one rendering serves all views for
+ * a few seconds.
+ */
+function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
+  const { config, store, scheduler, now } = options;
+  let cached: { html: string; at: number } | undefined;
+  return () => {
+    const at = now().getTime();
+    if (cached && at - cached.at < statusPageCacheMs && at >= cached.at) return cached.html;
+    const html = renderStatusPage(
+      readStatus(
+        store,
+        {
+          mode: options.mode,
+          version: options.version,
+          startedAt: options.startedAt,
+          jobs: scheduler.status(),
+          readyMaxLagSeconds: config.server.readyMaxLagSeconds,
+        },
+        now(),
+      ),
+    );
+    cached = { html, at };
+    return html;
+  };
+}

@@ -1,0 +1,105 @@
+import { failedCheck, type ZoomConfig } from '../config/index.js';
+import type { Room } from '../domain/calendar-write.js';
+import type { Check } from '../domain/check.js';
+import { ZoomErrorCodes, isZoomApiError } from './errors.js';
+import { createZoomClient, type ZoomClient, type ZoomLogger } from './index.js';
+import { S2SOAuthTokenSource } from './oauth-token.js';
+import { missingZoomScopes, zoomScopeNeeds } from './scopes.js';
+
+export interface DiagnoseZoomOptions {
+  now?: () => Date;
+  logger?: ZoomLogger;
+}
+
+/**
+ * Zoom's side of `zoomlink doctor`, read-only: a Server-to-Server OAuth token, the scopes it
+ * carries against what zoomlink's calls need, and each room's host (a user of the account).
+ */
+export async function diagnoseZoom(
+  config: ZoomConfig,
+  rooms: readonly Pick<Room, 'zoomHost' | 'name'>[],
+  options: DiagnoseZoomOptions = {},
+): Promise<Check[]> {
+  const now = options.now ?? (() => new Date());
+  const checks: Check[] = [];
+  let client: ZoomClient;
+  try {
+    client = createZoomClient(config, {
+      now,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    // A token source of its own: the client's is private, and this one tells the scopes.
+    const { accountId, clientId, clientSecret } = config;
+    const tokens = new S2SOAuthTokenSource({
+      oauthUrl: config.oauthUrl,
+      credentials: { accountId, clientId, clientSecret },
+      timeoutMs: config.requestTimeoutMs,
+      now,
+    });
+    await tokens.token();
+    checks.push({
+      name: 'zoom token',
+      status: 'ok',
+      detail: `Server-to-Server OAuth token for account ${config.accountId}`,
+    });
+    checks.push(scopesCheck(tokens.grantedScopes));
+  } catch (error) {
+    return [failedCheck('zoom token', error)];
+  }
+  for (const [host, roomNames] of roomsByHost(rooms))
+    checks.push(await hostCheck(client, host, roomNames));
+  return checks;
+}
+
+/** What the token says the app may do, against what zoomlink's calls need. */
+function scopesCheck(granted: string[] | undefined): Check {
+  if (granted === undefined)
+    return {
+      name: 'zoom scopes',
+      status: 'warn',
+      detail:
+        "Zoom did not list the token's scopes; a missing one shows as ZOOM_AUTH_FAILED on the first call that needs it",
+      fix: `Check the app's scopes in the Zoom App Marketplace: ${zoomScopeNeeds.map((n) => n.granular).join(', ')}.`,
+    };
+  const missing = missingZoomScopes(granted);
+  if (missing.length === 0)
+    return {
+      name: 'zoom scopes',
+      status: 'ok',
+      detail: 'the app holds every meeting scope zoomlink needs',
+    };
+  return {
+    name: 'zoom scopes',
+    status: 'fail',
+    detail: `missing: ${missing.map((n) => `${n.granular} (to ${n.purpose})`).join(', ')}`,
+    fix: `Zoom App Marketplace → Manage → the Server-to-Server OAuth app → Scopes: add ${missing.map((n) => `${n.granular} (or the classic ${n.classic})`).join(', ')}; save, and if Zoom asks, activate the app again. The next token carries them.`,
+  };
+}
+
+/** Each host once (case-insensitive), with the rooms it hosts. */
+function roomsByHost(rooms: readonly Pick<Room, 'zoomHost' | 'name'>[]): Map<string, string[]> {
+  const hosts = new Map<string, string[]>();
+  for (const room of rooms) {
+    const host = room.zoomHost.toLowerCase();
+    hosts.set(host, [...(hosts.get(host) ?? []), room.name]);
+  }
+  return hosts;
+}
+
+/** The host is a user of the account: its upcoming meetings can be listed. */
+async function hostCheck(client: ZoomClient, host: string, roomNames: string[]): Promise<Check> {
+  try {
+    const meetings = await client.listMeetings(host, { type: 'upcoming' });
+    return {
+      name: 'zoom host',
+      status: 'ok',
+      detail: `${host} exists (${meetings.length} upcoming meeting(s); hosts ${roomNames.join(', ')})`,
+    };
+  } catch (error) {
+    const fix =
+      isZoomApiError(error) && error.code === ZoomErrorCodes.userNotFound
+        ? `Add ${host} as a user of the Zoom account (Zoom admin → User Management → Users), or give ${roomNames.join(', ')} another Zoom host (rooms.list[].zoomHost, or rooms.hosts / rooms.hostTemplate for discovery).`
+        : undefined;
+    return failedCheck('zoom host', error, host, fix);
+  }
+}
