@@ -4,6 +4,7 @@ import { loadConfig } from '../../../src/config/index.js';
 import { diagnoseGoogle } from '../../../src/google/diagnose.js';
 import { createLogger } from '../../../src/log.js';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators.js';
+import { NOW } from '../../support/time.js';
 
 const list = 'GET /calendar/v3/calendars/:calendarId/events';
 const patch = 'PATCH /calendar/v3/calendars/:calendarId/events/:eventId';
@@ -28,7 +29,7 @@ describe('diagnoseGoogle', () => {
   const calls = (route: string) => emulators.google.server.calls.count(route);
 
   beforeAll(async () => {
-    emulators = await startTestEmulators({ now: new Date('2030-03-04T08:00:00Z') });
+    emulators = await startTestEmulators({ now: new Date(NOW) });
   });
   afterAll(async () => {
     await emulators?.cleanup();

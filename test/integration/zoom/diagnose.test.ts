@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { diagnoseZoom } from '../../../src/zoom/diagnose.js';
-import { HOSTS, routes, startZoomHarness, type ZoomHarness } from './zoom-harness.js';
+import { zoomRoutes as routes } from '../../support/routes.js';
+import { HOSTS, startZoomHarness, type ZoomHarness } from './zoom-harness.js';
 
 /** `diagnoseZoom` (Zoom's checks for `zoomlink doctor`) against the Zoom emulator. */
 describe('diagnoseZoom', () => {
