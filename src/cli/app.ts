@@ -4,7 +4,7 @@ import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { createSyncEngine, type SyncEngine } from '../sync/index.js';
-import { createZoomClient, type ZoomClient } from '../zoom/index.js';
+import { createZoomClient, requireZoomCredentials, type ZoomClient } from '../zoom/index.js';
 
 /**
  * The composition root: from a configuration, the store, the Zoom client, the Google adapter and
@@ -38,8 +38,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? processLogger;
   const observer = options.observer ? { observer: options.observer } : {};
-  // The clients first: a missing credential is reported before a database file is made.
-  const zoom = createZoomClient(config.zoom, { ...observer, now, logger });
+  // Credentials first: a missing one is reported before a database file is made.
+  requireZoomCredentials(config.zoom);
   const google = createGoogleAdapter(
     { google: config.google, rooms: config.rooms },
     { ...observer, now, logger },
@@ -50,10 +50,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
   });
   try {
-    // A host parked by an earlier process stays parked: no call is spent finding out again.
-    for (const host of store.hosts.parked(now())) {
-      if (host.parkedUntil) zoom.parkHost(host.host, new Date(host.parkedUntil));
-    }
+    // Hosts' daily budgets live in the store: the client parks a host there, the engine reads it
+    // there, and a host parked by an earlier process stays parked.
+    const zoom = createZoomClient(config.zoom, { ...observer, now, logger, hosts: store.hosts });
     const engine = createSyncEngine({
       store,
       calendar: google,

@@ -10,21 +10,14 @@ import type {
 import type { ZoomMeeting, ZoomMeetingRequest, ZoomMeetingSummary } from './zoom-meeting.js';
 
 /**
- * What the sync engine needs from the outside world, and nothing more. The Google and Zoom
- * adapters satisfy these interfaces structurally (they do not import this file); the CLI and the
- * daemon wire them together. Errors: adapters throw `ZoomlinkError`s; the engine reacts to the
- * codes in `src/domain/error-codes.ts` and treats any error with `retryable: true` as "try later".
+ * What the sync engine needs from the outside world, and nothing more, declared once: the
+ * adapters `implements` these (the Zoom client, the Google adapter, the store's `hosts`
+ * repository), the engine sees only them, and the CLI and the daemon wire them together.
+ * Errors: adapters throw `ZoomlinkError`s; the engine reacts to the codes in
+ * `src/domain/error-codes.ts` and treats any error with `retryable: true` as "try later".
  */
 
-export type {
-  EventCopy,
-  EventCopyRef,
-  EventPage,
-  EventPatch,
-  ModifyResult,
-  Room,
-  ZoomConference,
-} from './calendar-write.js';
+export type * from './calendar-write.js';
 
 export interface CalendarPort {
   listRooms(): Promise<Room[]>;
@@ -59,14 +52,28 @@ export interface CalendarPort {
 }
 
 export interface GetMeetingOptions {
+  /** One occurrence of a recurring meeting: its `occurrence_id` (start in epoch ms). */
   occurrenceId?: string;
+  /** Include past occurrences in `occurrences[]` (Zoom's default: only current and future). */
   showPreviousOccurrences?: boolean;
 }
 
+export interface UpdateMeetingOptions {
+  occurrenceId?: string;
+  /**
+   * The meeting's host, when the caller knows it (the room's zoomHost): the update is charged to
+   * (and refused for) that host's daily budget. Without it the client uses the host it saw the
+   * meeting made, listed or read with.
+   */
+  host?: string;
+}
+
 export interface ListMeetingsOptions {
+  /** Zoom's list type; Zoom's default is `scheduled` (every unexpired meeting). */
   type?: 'scheduled' | 'upcoming' | 'previous_meetings';
-  /** Local filter on start time (the API has no trustworthy one). */
+  /** Keep meetings starting at or after this instant (the API has no trustworthy filter). */
   from?: Date;
+  /** Keep meetings starting before this instant. */
   to?: Date;
 }
 
@@ -78,8 +85,7 @@ export interface MeetingsPort {
   updateMeeting(
     meetingId: number,
     patch: Partial<ZoomMeetingRequest>,
-    /** `host`: the meeting's host, so the update is charged to (and refused for) the right budget. */
-    options?: { occurrenceId?: string; host?: string },
+    options?: UpdateMeetingOptions,
   ): Promise<'updated' | 'gone'>;
   /** `gone` when it was already deleted (404/3001 counts as done). */
   deleteMeeting(
@@ -88,4 +94,30 @@ export interface MeetingsPort {
   ): Promise<'deleted' | 'gone'>;
   /** Every page of a host's meetings. */
   listMeetings(host: string, options?: ListMeetingsOptions): Promise<ZoomMeetingSummary[]>;
+}
+
+/** A Zoom host whose daily budget is spent, and when it may be called again. */
+export interface ParkedHost {
+  host: string;
+  until: Date;
+}
+
+/**
+ * The one model of Zoom hosts' daily create/update budgets (Zoom: 100 a day per host, reset at
+ * 00:00 UTC). The Zoom client parks a host when Zoom says its day is spent and refuses the host's
+ * creates and updates until then; the engine reads the same model, so that a parked host's
+ * bookings wait without a journal entry or a call. The store's `hosts` repository persists it (a
+ * restart keeps it); a Zoom client used without a store keeps it in memory. Hosts are emails or
+ * user ids, compared case-insensitively.
+ */
+export interface HostQuotaPort {
+  /** Until when `host` is parked, when that is after `now`. */
+  parkedUntil(host: string, now: Date): Date | undefined;
+  /** Parks `host` until `until`, replacing the time it had. */
+  park(host: string, until: Date): void;
+  /** The hosts parked beyond `now`, soonest back first. */
+  parkedHosts(now: Date): ParkedHost[];
+  /** The budget Zoom last said the host has left (or as counted since), and when. */
+  lastQuota(host: string): { remaining: number; at: Date } | undefined;
+  recordQuota(host: string, remaining: number, at: Date): void;
 }

@@ -1,14 +1,13 @@
 import type { GoogleConfig, RoomsConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { GoogleApis } from './apis.js';
-import type { CallRunner } from './google-call.js';
+import type { GoogleCalls } from './google-call.js';
 
-/** What the adapter's operations share: config, the API clients, the call runner. */
-export interface AdapterContext {
+/** What the adapter's operations share: config, the API clients, the calls under the policy. */
+export interface AdapterContext extends GoogleCalls {
   google: GoogleConfig;
   rooms: RoomsConfig;
   apis: GoogleApis;
-  call: CallRunner;
   logger: Logger;
   now: () => Date;
   /** The user room calendars and the Directory are read as (the admin subject). */

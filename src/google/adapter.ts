@@ -1,6 +1,7 @@
 import type { GoogleConfig, RoomsConfig } from '../config/schema.js';
-import type { CalendarEvent, LiveEvent } from '../domain/calendar-event.js';
+import type { LiveEvent } from '../domain/calendar-event.js';
 import type { ApiObserver } from '../domain/api-observer.js';
+import type { CalendarPort } from '../domain/ports.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import type { AdapterContext } from './adapter-context.js';
 import { createApis } from './apis.js';
@@ -8,16 +9,8 @@ import { createAuthClients } from './auth-clients.js';
 import { listBookings } from './bookings.js';
 import { listInstances } from './list-instances.js';
 import { describeAuth, resolveCredentials } from './credentials.js';
-import { createCallRunner, type GoogleAuth } from './google-call.js';
+import { createGoogleCalls, type GoogleAuth } from './google-call.js';
 import { modifyEvent } from './modify-event.js';
-import type {
-  EventCopy,
-  EventCopyRef,
-  EventPage,
-  EventPatch,
-  ModifyResult,
-  Room,
-} from '../domain/calendar-write.js';
 import { readChanges } from './read-changes.js';
 import { discoverRooms } from './rooms.js';
 import type { RoomListing } from './room-hosts.js';
@@ -33,25 +26,11 @@ export interface GoogleAdapterOptions {
 }
 
 /** The sync engine's `CalendarPort`, plus what the CLI shows people. */
-export interface GoogleAdapter {
-  listRooms(): Promise<Room[]>;
-  readChanges(calendarId: string, syncToken: string | null): AsyncIterable<EventPage>;
-  modifyEvent(
-    target: EventCopyRef,
-    change: (current: EventCopy) => EventPatch | null,
-  ): Promise<ModifyResult>;
+export interface GoogleAdapter extends CalendarPort {
   /** The rooms and the Directory rooms left out, with why. */
   discoverRooms(): Promise<RoomListing>;
-  /** One series' instances in a window, cancelled ones included. */
-  listInstances(
-    calendarId: string,
-    eventId: string,
-    window: { from: Date; to: Date },
-  ): Promise<CalendarEvent[]>;
   /** A room's bookings in a window, series expanded into instances, by start time. */
   listBookings(calendarId: string, window: { from: Date; to: Date }): Promise<LiveEvent[]>;
-  /** The copy write-back should patch for this event, and the user to act as. */
-  writeTarget(event: LiveEvent): EventCopyRef;
 }
 
 /**
@@ -81,22 +60,25 @@ export function createGoogleAdapter(
     }
     return resolved;
   };
+  const calls = createGoogleCalls({
+    policy: {
+      maxRetries: config.google.maxRetries,
+      baseMs: config.google.retryBaseMs,
+      maxMs: config.google.retryMaxMs,
+    },
+    auth,
+    roots: { calendar: config.google.calendarRootUrl, directory: config.google.directoryRootUrl },
+    ...(options.observer ? { observer: options.observer } : {}),
+    logger,
+    now,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
   const ctx: AdapterContext = {
     google: config.google,
     rooms: config.rooms,
     apis: createApis(config.google),
-    call: createCallRunner({
-      policy: {
-        maxRetries: config.google.maxRetries,
-        baseMs: config.google.retryBaseMs,
-        maxMs: config.google.retryMaxMs,
-      },
-      auth,
-      observer: options.observer,
-      logger,
-      now,
-      sleep: options.sleep,
-    }),
+    call: calls.call,
+    pages: calls.pages,
     logger,
     now,
     adminSubject: () => auth().adminSubject,

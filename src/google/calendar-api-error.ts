@@ -26,6 +26,8 @@ export const GoogleErrorCodes = {
   writeConflict: 'GOOGLE_WRITE_CONFLICT',
   /** 400: Google found the request malformed. */
   badRequest: 'GOOGLE_BAD_REQUEST',
+  /** A listing whose pages do not end (a page token handed out twice, or far too many pages). */
+  pagingLoop: 'GOOGLE_PAGING_LOOP',
   /** A response we could not read (not the documented shape). */
   unexpectedResponse: 'GOOGLE_UNEXPECTED_RESPONSE',
   /** Any other status. */

@@ -1,8 +1,13 @@
+import type { z } from 'zod';
 import type { ApiObserver } from '../domain/api-observer.js';
+import { isZoomlinkError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { withRetry, type RetryPolicy } from '../util/retry.js';
+import { CallPolicy } from '../util/call-policy.js';
+import { endlessBecause, type Listing, type PagingStop } from '../util/paging.js';
+import type { RetryPolicy } from '../util/retry.js';
+import type { Answer, Handled, Upstream } from '../util/upstream.js';
 import type { AuthClient, AuthClients } from './auth-clients.js';
-import { CalendarApiError } from './calendar-api-error.js';
+import { CalendarApiError, GoogleErrorCodes } from './calendar-api-error.js';
 import {
   classifyFailure,
   isTransient,
@@ -10,15 +15,23 @@ import {
   type AuthDescription,
 } from './classify-failure.js';
 import { toGoogleFailure } from './http-failure.js';
-import type { GoogleScope } from './scopes.js';
+import { GoogleScopes, type GoogleScope } from './scopes.js';
 
-/** One Google API call: what it is, who it acts as, and the scope it needs. */
-export interface CallSpec {
+/**
+ * Google's side of the call policy (`src/util/call-policy.ts`, which owns retries, token refresh,
+ * Retry-After, the observer and paging; gaxios' own retries are off): the auth client a call acts
+ * with, what a failure means (rate limits, 5xx and no answer are transient; a 401 from the API is
+ * a refused token), and Google's errors for an unreadable answer or endless pages.
+ */
+
+/** One Google API call: what it is, who it acts as, the scope it needs, and how it is sent. */
+export interface GoogleRequest {
   operation: string;
   subject: string;
   scope: GoogleScope;
   calendarId?: string;
   usingSyncToken?: boolean;
+  send: (auth: AuthClient) => Promise<Answer>;
 }
 
 export interface GoogleAuth {
@@ -26,105 +39,123 @@ export interface GoogleAuth {
   description: AuthDescription;
 }
 
-export interface CallRunnerOptions {
+export interface GoogleCallsOptions {
   policy: RetryPolicy;
   /** Resolved on the first call, so that commands without Google calls need no credentials. */
   auth: () => GoogleAuth;
+  /** The API roots (`google.calendarRootUrl`, `google.directoryRootUrl`): a Retry-After holds one. */
+  roots: { calendar: string; directory: string };
   observer?: ApiObserver;
   logger: Logger;
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type CallRunner = <T>(
-  spec: CallSpec,
-  send: (client: AuthClient) => Promise<{ status: number; data: T }>,
-) => Promise<T>;
+export interface GoogleCalls {
+  /** One call; its 2xx body is checked against `schema`. */
+  call<T>(request: GoogleRequest, schema: z.ZodType<T>): Promise<T>;
+  /** Every page of a listing, stopped with `GOOGLE_PAGING_LOOP` when the pages do not end. */
+  pages<P>(
+    listing: Listing,
+    fetch: (pageToken: string | undefined) => Promise<P>,
+    nextToken: (page: P) => string | undefined,
+  ): AsyncGenerator<P>;
+}
 
 /**
- * The one retry layer of the Google adapter (gaxios' own retries are off): rate limits (403
- * rateLimitExceeded/userRateLimitExceeded, 429), 5xx and lost connections are retried with
- * truncated exponential backoff and full jitter (`withRetry`), honouring Retry-After; a 401 on
- * the API gets one retry with a fresh token. Every attempt is reported to the observer, and every
- * failure becomes a `CalendarApiError`.
+ * The most pages of one listing: `google.pageSize` may be as small as 1, and 10,000 pages of the
+ * default 250 events is far beyond any room calendar.
  */
-export function createCallRunner(options: CallRunnerOptions): CallRunner {
-  return async <T>(
-    spec: CallSpec,
-    send: (client: AuthClient) => Promise<{ status: number; data: T }>,
-  ): Promise<T> => {
-    const { clients, description } = options.auth();
-    const context = {
-      operation: spec.operation,
-      calendarId: spec.calendarId,
-      subject: description.kind === 'serviceAccount' ? spec.subject : undefined,
-      scopes: [spec.scope],
-      usingSyncToken: spec.usingSyncToken,
-      auth: description,
-    };
-    let tokenRenewed = false;
-    /** Set when the API (not the token endpoint) answered 401: the token was not accepted. */
-    let tokenRejected = false;
-    const attempt = async (): Promise<T> => {
-      const started = performance.now();
-      const report = (status: number) =>
-        options.observer?.call?.({
-          service: 'google',
-          operation: spec.operation,
-          status,
-          durationMs: performance.now() - started,
-        });
-      tokenRejected = false;
-      try {
-        const response = await send(clients.clientFor(spec.subject, spec.scope));
-        report(response.status);
-        return response.data;
-      } catch (thrown) {
-        if (thrown instanceof CalendarApiError) throw thrown;
-        const failure = toGoogleFailure(thrown, clients.tokenUrls, options.now());
-        tokenRejected = failure.status === 401 && !failure.fromTokenEndpoint;
-        const error = classifyFailure(failure, context);
-        report(error.status);
-        throw error;
-      }
-    };
-    return withRetry(
-      options.policy,
-      attempt,
-      (error) => {
-        if (!(error instanceof CalendarApiError)) return { retry: false };
-        if (tokenRejected && !tokenRenewed) {
-          tokenRenewed = true;
-          clients.forget(spec.subject, spec.scope);
-          return { retry: true, afterMs: 0 };
-        }
-        return { retry: isTransient(error), afterMs: error.retryAfterMs };
-      },
-      {
-        sleep: options.sleep,
-        onRetry: ({ attempt: n, delayMs, error }) => {
-          const reason =
-            error instanceof CalendarApiError
-              ? tokenRejected
-                ? 'token-expired'
-                : retryReason(error)
-              : 'unknown';
-          options.observer?.retry?.({
-            service: 'google',
-            operation: spec.operation,
-            attempt: n,
-            delayMs,
-            reason,
-          });
-          options.logger.debug('google call retried', {
-            operation: spec.operation,
-            calendarId: spec.calendarId,
-            attempt: n,
-            delayMs,
-            reason,
-          });
-        },
-      },
-    );
+const MAX_PAGES = 10_000;
+
+export function createGoogleCalls(options: GoogleCallsOptions): GoogleCalls {
+  const policy = new CallPolicy<'google', GoogleRequest, AuthClient, Answer>(
+    {
+      service: 'google',
+      retry: options.policy,
+      maxPages: MAX_PAGES,
+      ...(options.observer ? { observer: options.observer } : {}),
+      logger: options.logger,
+      ...(options.sleep ? { hooks: { sleep: options.sleep } } : {}),
+    },
+    googleUpstream(options),
+  );
+  return {
+    call: async (request, schema) => (await policy.call(request, schema)).data,
+    pages: (listing, fetch, nextToken) => policy.pages(listing, fetch, nextToken),
   };
+}
+
+function googleUpstream(options: GoogleCallsOptions): Upstream<GoogleRequest, AuthClient, Answer> {
+  const clients = () => options.auth().clients;
+  return {
+    hostOf: (request) =>
+      request.scope === GoogleScopes.readRooms ? options.roots.directory : options.roots.calendar,
+    credential: (request) => clients().clientFor(request.subject, request.scope),
+    refuse: (request) => clients().forget(request.subject, request.scope),
+    send: (request, auth) => request.send(auth),
+    handleError: (thrown, request) => handleGoogleError(thrown, request, options),
+    unreadable: (request, answer, issues) => {
+      const issue = issues[0];
+      const problem = issue
+        ? `${issue.path.join('.') || 'body'}: ${issue.message}`
+        : 'unknown shape';
+      return new CalendarApiError(
+        GoogleErrorCodes.unexpectedResponse,
+        `Google ${request.operation}${request.calendarId ? ` on ${request.calendarId}` : ''}: could not read the answer (${problem}). Check that google.calendarRootUrl / google.directoryRootUrl point at Google.`,
+        {
+          status: answer.status,
+          reason: 'unexpectedResponse',
+          retryable: false,
+          operation: request.operation,
+        },
+      );
+    },
+    endlessPages,
+    describe: (request) => (request.calendarId ? { calendarId: request.calendarId } : {}),
+  };
+}
+
+function handleGoogleError(
+  thrown: unknown,
+  request: GoogleRequest,
+  options: GoogleCallsOptions,
+): Handled {
+  // Already ours: a configuration error (missing credentials), or a classified failure.
+  if (thrown instanceof CalendarApiError) return verdict(thrown);
+  if (isZoomlinkError(thrown))
+    return { error: thrown, status: 0, next: 'fail', reason: 'unexpected' };
+  const { clients, description } = options.auth();
+  const failure = toGoogleFailure(thrown, clients.tokenUrls, options.now());
+  const error = classifyFailure(failure, {
+    operation: request.operation,
+    calendarId: request.calendarId,
+    subject: description.kind === 'serviceAccount' ? request.subject : undefined,
+    scopes: [request.scope],
+    usingSyncToken: request.usingSyncToken,
+    auth: description,
+  });
+  // The API (not the token endpoint) refused the token: a new one may be accepted.
+  if (failure.status === 401 && !failure.fromTokenEndpoint)
+    return { error, status: 401, next: 'refresh', reason: 'token-expired' };
+  return verdict(error);
+}
+
+function verdict(error: CalendarApiError): Handled {
+  return {
+    error,
+    status: error.status,
+    next: isTransient(error) ? 'retry' : 'fail',
+    reason: retryReason(error),
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+  };
+}
+
+function endlessPages(stop: PagingStop): CalendarApiError {
+  const what = endlessBecause(stop);
+  return new CalendarApiError(
+    GoogleErrorCodes.pagingLoop,
+    `Google ${stop.operation}${stop.where ? ` on ${stop.where}` : ''} ${what}, so zoomlink stopped reading rather than read for ever; it tries again later. If this persists, check that google.calendarRootUrl / google.directoryRootUrl point at Google and report it with this message.`,
+    { status: 200, reason: 'pagingLoop', retryable: true, operation: stop.operation },
+  );
 }

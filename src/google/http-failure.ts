@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeBody } from '../util/decode-body.js';
 import { parseRetryAfter } from '../util/retry.js';
 import type { GoogleFailure } from './classify-failure.js';
 
@@ -31,6 +32,7 @@ export function toGoogleFailure(
   const error = parsed.success ? parsed.data : {};
   const url = error.config?.url === undefined ? '' : String(error.config.url);
   const response = error.response;
+  // gaxios parses JSON bodies; text ones (a proxy's HTML page) stay strings.
   const body = response ? decodeBody(response.data) : undefined;
   const fromTokenEndpoint =
     tokenUrls.includes(url) || (response !== undefined && looksLikeOAuthError(body));
@@ -50,16 +52,6 @@ export function toGoogleFailure(
     retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after'), now),
     cause: thrown,
   };
-}
-
-/** gaxios parses JSON bodies; text ones (a proxy's HTML page) stay strings. */
-function decodeBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data) as unknown;
-  } catch {
-    return data;
-  }
 }
 
 function looksLikeOAuthError(body: unknown): boolean {

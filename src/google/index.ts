@@ -9,15 +9,7 @@ export {
   type GoogleErrorCode,
   type CalendarApiErrorDetails,
 } from './calendar-api-error.js';
-export type {
-  EventCopy,
-  EventCopyRef,
-  EventPage,
-  EventPatch,
-  ModifyResult,
-  Room,
-  ZoomConference,
-} from '../domain/calendar-write.js';
+export type * from '../domain/calendar-write.js';
 export type { RoomListing, SkippedRoom } from './room-hosts.js';
 export { GoogleScopes, allGoogleScopes, type GoogleScope } from './scopes.js';
 export { writeTarget, type WriteTargetRules } from './write-target.js';

@@ -3,8 +3,7 @@ import type { CalendarEvent } from '../domain/calendar-event.js';
 import type { AdapterContext } from './adapter-context.js';
 import type { AuthClient } from './auth-clients.js';
 import { normaliseEvent } from './normalise-event.js';
-import { parseResponse } from './parse-response.js';
-import { rawEvent, rawEventsPage } from './raw-event.js';
+import { rawEventsPage } from './raw-event.js';
 import { GoogleScopes } from './scopes.js';
 
 export type ListQuery = Omit<
@@ -61,26 +60,26 @@ async function* eventPages(
     page: { maxResults: number; pageToken: string | undefined },
   ) => Promise<{ status: number; data: unknown }>,
 ): AsyncGenerator<ListedPage> {
-  let pageToken: string | undefined;
-  do {
-    const token = pageToken;
-    const data = await ctx.call(
-      {
-        operation,
-        subject: ctx.adminSubject(),
-        scope: GoogleScopes.readEvents,
-        calendarId,
-        usingSyncToken,
-      },
-      (auth) => send(auth, { maxResults: ctx.google.pageSize, pageToken: token }),
-    );
-    const page = parseResponse(rawEventsPage, data, operation, 'the page');
-    const events = (page.items ?? []).map((item) =>
-      normaliseEvent(parseResponse(rawEvent, item, operation, 'an event'), calendarId),
-    );
-    pageToken = page.nextPageToken || undefined;
-    const listed: ListedPage = { events, last: pageToken === undefined };
+  const pages = ctx.pages(
+    { operation, where: calendarId },
+    (pageToken) =>
+      ctx.call(
+        {
+          operation,
+          subject: ctx.adminSubject(),
+          scope: GoogleScopes.readEvents,
+          calendarId,
+          usingSyncToken,
+          send: (auth) => send(auth, { maxResults: ctx.google.pageSize, pageToken }),
+        },
+        rawEventsPage,
+      ),
+    (page) => page.nextPageToken,
+  );
+  for await (const page of pages) {
+    const events = (page.items ?? []).map((item) => normaliseEvent(item, calendarId));
+    const listed: ListedPage = { events, last: !page.nextPageToken };
     if (listed.last && page.nextSyncToken) listed.nextSyncToken = page.nextSyncToken;
     yield listed;
-  } while (pageToken);
+  }
 }

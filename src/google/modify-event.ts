@@ -2,7 +2,6 @@ import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { AdapterContext } from './adapter-context.js';
 import { CalendarApiError, GoogleErrorCodes } from './calendar-api-error.js';
 import { toEventCopy } from './event-copy.js';
-import { parseResponse } from './parse-response.js';
 import { isEmptyPatch, planPatch, withoutConference, type PatchPlan } from './patch-request.js';
 import type {
   EventCopy,
@@ -83,27 +82,27 @@ async function readCopy(
   ctx: AdapterContext,
   target: EventCopyRef,
 ): Promise<(RawEvent & { etag: string }) | null> {
-  let data: unknown;
+  let raw: RawEvent;
   try {
-    data = await ctx.call(
+    raw = await ctx.call(
       {
         operation: 'events.get',
         subject: target.actAs,
         scope: GoogleScopes.writeEvents,
         calendarId: target.calendarId,
+        send: (auth) =>
+          ctx.apis.calendar.events.get({
+            auth,
+            calendarId: target.calendarId,
+            eventId: target.eventId,
+          }),
       },
-      (auth) =>
-        ctx.apis.calendar.events.get({
-          auth,
-          calendarId: target.calendarId,
-          eventId: target.eventId,
-        }),
+      rawEvent,
     );
   } catch (error) {
     if (isGone(error)) return null;
     throw error;
   }
-  const raw = parseResponse(rawEvent, data, 'events.get', 'the event');
   if (!raw.etag) {
     throw new CalendarApiError(
       GoogleErrorCodes.unexpectedResponse,
@@ -120,28 +119,28 @@ async function sendPatch(
   plan: PatchPlan,
   etag: string,
 ): Promise<RawEvent> {
-  const data = await ctx.call(
+  return ctx.call(
     {
       operation: 'events.patch',
       subject: target.actAs,
       scope: GoogleScopes.writeEvents,
       calendarId: target.calendarId,
+      send: (auth) =>
+        ctx.apis.calendar.events.patch(
+          {
+            auth,
+            calendarId: target.calendarId,
+            eventId: target.eventId,
+            sendUpdates: 'none',
+            conferenceDataVersion: plan.conference === 'none' ? undefined : 1,
+            // Patch semantics need `null` (to remove a key), which the generated type lacks.
+            requestBody: plan.body as calendar_v3.Schema$Event,
+          },
+          { headers: { 'If-Match': etag } },
+        ),
     },
-    (auth) =>
-      ctx.apis.calendar.events.patch(
-        {
-          auth,
-          calendarId: target.calendarId,
-          eventId: target.eventId,
-          sendUpdates: 'none',
-          conferenceDataVersion: plan.conference === 'none' ? undefined : 1,
-          // Patch semantics need `null` (to remove a key), which the generated type lacks.
-          requestBody: plan.body as calendar_v3.Schema$Event,
-        },
-        { headers: { 'If-Match': etag } },
-      ),
+    rawEvent,
   );
-  return parseResponse(rawEvent, data, 'events.patch', 'the patched event');
 }
 
 function conferenceOutcome(

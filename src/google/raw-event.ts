@@ -65,9 +65,9 @@ export const rawEvent = z.object({
 export type RawEvent = z.infer<typeof rawEvent>;
 export type RawConferenceData = z.infer<typeof rawConferenceData>;
 
-/** One page of `events.list` (`schemas.Events`); items are parsed one by one. */
+/** One page of `events.list` or `events.instances` (`schemas.Events`). */
 export const rawEventsPage = z.object({
-  items: z.array(z.unknown()).optional(),
+  items: z.array(rawEvent).optional(),
   nextPageToken: z.string().optional(),
   nextSyncToken: z.string().optional(),
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { AdapterContext } from './adapter-context.js';
-import { parseResponse } from './parse-response.js';
 import {
   directoryResource,
   roomFromResource,
@@ -10,7 +9,7 @@ import {
 import { GoogleScopes } from './scopes.js';
 
 const resourcesPage = z.object({
-  items: z.array(z.unknown()).optional(),
+  items: z.array(directoryResource).optional(),
   nextPageToken: z.string().optional(),
 });
 
@@ -27,43 +26,35 @@ export async function discoverRooms(ctx: AdapterContext): Promise<RoomListing> {
     return { source: 'config', rooms: roomsFromConfig(ctx.rooms.list), skipped: [] };
   }
   const listing: RoomListing = { source: 'directory', rooms: [], skipped: [] };
-  let pageToken: string | undefined;
-  do {
-    const token = pageToken;
-    const data = await ctx.call(
-      {
-        operation: 'directory.resources.calendars.list',
-        subject: ctx.adminSubject(),
-        scope: GoogleScopes.readRooms,
-      },
-      (auth) =>
-        ctx.apis.directory.resources.calendars.list({
-          auth,
-          customer: ctx.google.customer,
-          maxResults: directoryPageSize,
-          query: ctx.rooms.directoryQuery || undefined,
-          pageToken: token,
-        }),
-    );
-    const page = parseResponse(
-      resourcesPage,
-      data,
-      'directory.resources.calendars.list',
-      'the page',
-    );
-    for (const item of page.items ?? []) {
-      const resource = parseResponse(
-        directoryResource,
-        item,
-        'directory.resources.calendars.list',
-        'a calendar resource',
-      );
+  const operation = 'directory.resources.calendars.list';
+  const pages = ctx.pages(
+    { operation },
+    (pageToken) =>
+      ctx.call(
+        {
+          operation,
+          subject: ctx.adminSubject(),
+          scope: GoogleScopes.readRooms,
+          send: (auth) =>
+            ctx.apis.directory.resources.calendars.list({
+              auth,
+              customer: ctx.google.customer,
+              maxResults: directoryPageSize,
+              query: ctx.rooms.directoryQuery || undefined,
+              pageToken,
+            }),
+        },
+        resourcesPage,
+      ),
+    (page) => page.nextPageToken,
+  );
+  for await (const page of pages) {
+    for (const resource of page.items ?? []) {
       const found = roomFromResource(resource, ctx.rooms);
       if ('room' in found) listing.rooms.push(found.room);
       else listing.skipped.push(found.skipped);
     }
-    pageToken = page.nextPageToken || undefined;
-  } while (pageToken);
+  }
   for (const skipped of listing.skipped) {
     const key = `${skipped.resourceEmail ?? skipped.resourceId ?? ''} ${skipped.reason}`;
     if (ctx.reportedSkips.has(key)) continue;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { HostQuotaPort } from '../domain/ports.js';
 import { stampNow, type Clock } from './clock.js';
 import { fromRow, type RowOf } from './row-mapping.js';
 import { toStoredTime } from './time.js';
@@ -6,7 +7,8 @@ import { toStoredTime } from './time.js';
 /**
  * What zoomlink knows of a Zoom host's daily create/update quota. When Zoom answers 429 with
  * `X-RateLimit-Type: Daily-limit`, the host is parked until the quota resets (00:00 UTC; Zoom's
- * Retry-After gives that time) and its bookings wait instead of burning calls.
+ * Retry-After gives that time) and its bookings wait instead of burning calls. This is where the
+ * one model of `HostQuotaPort` lives: the Zoom client writes it, the engine reads it.
  */
 export interface ZoomHost {
   host: string;
@@ -19,7 +21,7 @@ export interface ZoomHost {
 }
 
 /** Hosts are compared case-insensitively (`Zoom-A@Example.com` is `zoom-a@example.com`). */
-export interface ZoomHostsRepository {
+export interface ZoomHostsRepository extends HostQuotaPort {
   /** Sets (replaces) the time until which the host is parked. */
   park(host: string, until: Date): void;
   unpark(host: string): void;
@@ -51,6 +53,11 @@ export function createZoomHostsRepository(db: Database, clock: Clock): ZoomHosts
       'SELECT 1 FROM zoom_hosts WHERE host = ? AND parked_until > ?',
     )
     .pluck();
+  const parkedUntil = db
+    .prepare<[string, string], string>(
+      'SELECT parked_until FROM zoom_hosts WHERE host = ? AND parked_until > ?',
+    )
+    .pluck();
   const parked = db.prepare<[string], HostRow>(
     'SELECT * FROM zoom_hosts WHERE parked_until > ? ORDER BY parked_until, host',
   );
@@ -64,7 +71,21 @@ export function createZoomHostsRepository(db: Database, clock: Clock): ZoomHosts
       park.run({ host, until: null, now: stampNow(clock) });
     },
     isParked: (host, now) => isParked.get(host, toStoredTime(now, 'now')) !== undefined,
+    parkedUntil: (host, now) => {
+      const until = parkedUntil.get(host, toStoredTime(now, 'now'));
+      return until === undefined ? undefined : new Date(until);
+    },
     parked: (now) => parked.all(toStoredTime(now, 'now')).map(toHost),
+    parkedHosts: (now) =>
+      parked.all(toStoredTime(now, 'now')).map((row) => ({
+        host: row.host,
+        until: new Date(row.parked_until!),
+      })),
+    lastQuota: (host) => {
+      const row = get.get(host);
+      if (row?.quota_remaining == null || row.quota_seen_at == null) return undefined;
+      return { remaining: row.quota_remaining, at: new Date(row.quota_seen_at) };
+    },
     recordQuota: (host, remaining, at) => {
       quota.run({ host, remaining, at: toStoredTime(at, 'at'), now: stampNow(clock) });
     },

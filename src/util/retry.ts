@@ -1,26 +1,20 @@
 /**
- * Bounded retries with truncated exponential backoff and full jitter, shared by the Zoom and
- * Google adapters so both treat a busy service the same way. The caller decides what is
- * retryable and may name a server-given delay (Retry-After), which wins over the backoff.
+ * The arithmetic of retrying, shared by the call policy (`call-policy.ts`): truncated
+ * exponential backoff with full jitter, and reading a server's `Retry-After`.
  */
 
 export interface RetryPolicy {
-  /** Retries after the first attempt (0 = try once). */
+  /** Retries after the first attempt (0 = try once). A refused token's refresh is not one. */
   maxRetries: number;
   baseMs: number;
+  /** The longest single wait: a server asking for more is not waited for, the caller tries later. */
   maxMs: number;
 }
 
-export interface RetryDecision {
-  retry: boolean;
-  /** A delay the server asked for; used instead of the computed backoff (capped at maxMs). */
-  afterMs?: number;
-}
-
+/** Tests and benchmarks replace how the policy waits and draws its jitter. */
 export interface RetryHooks {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -29,29 +23,6 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
   return Math.round(ceiling * random());
-}
-
-export async function withRetry<T>(
-  policy: RetryPolicy,
-  attemptFn: (attempt: number) => Promise<T>,
-  decide: (error: unknown) => RetryDecision,
-  hooks: RetryHooks = {},
-): Promise<T> {
-  const wait = hooks.sleep ?? sleep;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await attemptFn(attempt);
-    } catch (error) {
-      const decision = decide(error);
-      if (!decision.retry || attempt >= policy.maxRetries) throw error;
-      const delayMs =
-        decision.afterMs !== undefined
-          ? Math.min(Math.max(0, decision.afterMs), policy.maxMs)
-          : backoffDelay(policy, attempt + 1, hooks.random);
-      hooks.onRetry?.({ attempt: attempt + 1, delayMs, error });
-      await wait(delayMs);
-    }
-  }
 }
 
 /**

@@ -1,10 +1,17 @@
 import type { ApiObserver } from '../domain/api-observer.js';
 import type {
+  GetMeetingOptions,
+  HostQuotaPort,
+  ListMeetingsOptions,
+  MeetingsPort,
+  ParkedHost,
+  UpdateMeetingOptions,
+} from '../domain/ports.js';
+import type {
   ZoomMeeting,
   ZoomMeetingRequest,
   ZoomMeetingSummary,
 } from '../domain/zoom-meeting.js';
-import type { ParkedHost } from './daily-quota.js';
 import { ZoomApiError, ZoomErrorCodes } from './errors.js';
 import { HostBudgets } from './host-budget.js';
 import type { ZoomHttp } from './http.js';
@@ -19,37 +26,11 @@ import { startsWithin } from './time-window.js';
 import type { ZoomLogger } from './transport.js';
 
 /**
- * Zoom's meeting calls as zoomlink needs them (it satisfies `MeetingsPort` of `src/sync/ports.ts`
- * structurally, plus what the CLI and the operator need). Answers Zoom gives for "not there"
- * become values where the caller expects them (`null`, `gone`); everything else that fails is a
- * `ZoomApiError`. Creates and updates are charged to the host's daily budget.
+ * Zoom's meeting calls as zoomlink needs them: the engine's `MeetingsPort`, plus what the CLI
+ * and the operator need. Answers Zoom gives for "not there" become values where the caller
+ * expects them (`null`, `gone`); everything else that fails is a `ZoomApiError`. Creates and
+ * updates are charged to the host's daily budget.
  */
-
-export interface GetMeetingOptions {
-  /** One occurrence of a recurring meeting: its `occurrence_id` (start in epoch ms). */
-  occurrenceId?: string;
-  /** Include past occurrences in `occurrences[]` (Zoom's default: only current and future). */
-  showPreviousOccurrences?: boolean;
-}
-
-export interface UpdateMeetingOptions {
-  occurrenceId?: string;
-  /**
-   * The meeting's host, when the caller knows it (the room's zoomHost). The client otherwise
-   * knows it from creating, listing or reading the meeting; it is needed to charge the update to
-   * the host's daily budget and to refuse updates of a parked host without calling Zoom.
-   */
-  host?: string;
-}
-
-export interface ListMeetingsOptions {
-  /** Zoom's list type; Zoom's default is `scheduled` (every unexpired meeting). */
-  type?: 'scheduled' | 'upcoming' | 'previous_meetings';
-  /** Keep meetings starting at or after this instant. */
-  from?: Date;
-  /** Keep meetings starting before this instant. */
-  to?: Date;
-}
 
 export type MeetingStatusAction = 'end' | 'recover';
 
@@ -57,6 +38,8 @@ export interface ZoomClientDependencies {
   http: ZoomHttp;
   now: () => Date;
   dailyCreateUpdateLimit: number;
+  /** Where hosts' daily budgets and parking live (the store's `hosts`); in memory when absent. */
+  hosts?: HostQuotaPort;
   /** Sent as `settings` on create (the request's own settings win). */
   meetingSettings: Record<string, unknown>;
   /** How answers are read (which join links pass); Zoom's own hosts only by default. */
@@ -65,17 +48,15 @@ export interface ZoomClientDependencies {
   logger?: ZoomLogger;
 }
 
-/** Zoom's list page size maximum (spec: `page_size` max 300). */
+/** Zoom's list page size maximum (spec: `page_size` max 300); 1000 pages is far beyond any host. */
 const PAGE_SIZE = 300;
-/** 300 × 1000 meetings is far beyond any host; a longer chain means Zoom is looping. */
-const MAX_PAGES = 1000;
 
 const meetingPath = (meetingId: number) => `/meetings/${encodeURIComponent(checkedId(meetingId))}`;
 // `@` may stand in a path segment (RFC 3986 pchar) and is what Zoom's own examples send.
 const userMeetingsPath = (host: string) =>
   `/users/${encodeURIComponent(host).replace(/%40/g, '@')}/meetings`;
 
-export class ZoomClient {
+export class ZoomClient implements MeetingsPort {
   private readonly http: ZoomHttp;
   private readonly budgets: HostBudgets;
   private readonly hosts = new MeetingHosts();
@@ -87,6 +68,7 @@ export class ZoomClient {
     this.budgets = new HostBudgets({
       dailyLimit: deps.dailyCreateUpdateLimit,
       now: deps.now,
+      ...(deps.hosts ? { hosts: deps.hosts } : {}),
       ...(deps.observer ? { observer: deps.observer } : {}),
       ...(deps.logger ? { logger: deps.logger } : {}),
     });
@@ -99,7 +81,7 @@ export class ZoomClient {
     const settings = { ...this.deps.meetingSettings, ...request.settings };
     const body = Object.keys(settings).length > 0 ? { ...request, settings } : request;
     const response = await this.budgets.charge(host, call, () =>
-      this.http.request({ ...call, method: 'POST', path, body, schema: this.schemas.meeting }),
+      this.http.call({ ...call, method: 'POST', path, body }, this.schemas.meeting),
     );
     const meeting = response.data;
     this.hosts.learnHost(host, meeting.host_id, meeting.host_email);
@@ -113,16 +95,18 @@ export class ZoomClient {
     options: GetMeetingOptions = {},
   ): Promise<ZoomMeeting | null> {
     try {
-      const { data } = await this.http.request({
-        operation: 'meetings.get',
-        method: 'GET',
-        path: meetingPath(meetingId),
-        query: {
-          occurrence_id: options.occurrenceId,
-          show_previous_occurrences: options.showPreviousOccurrences,
+      const { data } = await this.http.call(
+        {
+          operation: 'meetings.get',
+          method: 'GET',
+          path: meetingPath(meetingId),
+          query: {
+            occurrence_id: options.occurrenceId,
+            show_previous_occurrences: options.showPreviousOccurrences,
+          },
         },
-        schema: this.schemas.meeting,
-      });
+        this.schemas.meeting,
+      );
       const host = this.hosts.fromZoom(data.host_email, data.host_id);
       if (host) this.hosts.learnMeeting(data.id, host);
       return data;
@@ -149,7 +133,7 @@ export class ZoomClient {
         this.hosts.hostOf(meetingId),
         call,
         () =>
-          this.http.request({
+          this.http.call({
             ...call,
             method: 'PATCH',
             path,
@@ -171,7 +155,7 @@ export class ZoomClient {
     options: { occurrenceId?: string } = {},
   ): Promise<'deleted' | 'gone'> {
     try {
-      await this.http.request({
+      await this.http.call({
         operation: 'meetings.delete',
         method: 'DELETE',
         path: meetingPath(meetingId),
@@ -197,30 +181,25 @@ export class ZoomClient {
     options: ListMeetingsOptions = {},
   ): Promise<ZoomMeetingSummary[]> {
     const path = userMeetingsPath(host);
+    const operation = 'meetings.list';
     const meetings: ZoomMeetingSummary[] = [];
-    const seenTokens = new Set<string>();
-    let pageToken: string | undefined;
-    for (let page = 1; ; page += 1) {
-      const { data } = await this.http.request({
-        operation: 'meetings.list',
-        method: 'GET',
-        path,
-        query: { type: options.type, page_size: PAGE_SIZE, next_page_token: pageToken },
-        schema: this.schemas.meetingListPage,
-      });
-      meetings.push(...data.meetings);
-      pageToken = data.next_page_token || undefined;
-      if (!pageToken) break;
-      if (seenTokens.has(pageToken) || page >= MAX_PAGES) {
-        this.deps.logger?.warn('zoom meeting list did not end; keeping what was read', {
-          host,
-          pages: page,
-          meetings: meetings.length,
-        });
-        break;
-      }
-      seenTokens.add(pageToken);
-    }
+    const pages = this.http.pages(
+      { operation, where: `GET ${path}` },
+      async (pageToken) =>
+        (
+          await this.http.call(
+            {
+              operation,
+              method: 'GET',
+              path,
+              query: { type: options.type, page_size: PAGE_SIZE, next_page_token: pageToken },
+            },
+            this.schemas.meetingListPage,
+          )
+        ).data,
+      (page) => page.next_page_token,
+    );
+    for await (const page of pages) meetings.push(...page.meetings);
     for (const meeting of meetings) {
       this.hosts.learnHost(host, meeting.host_id);
       this.hosts.learnMeeting(meeting.id, host);
@@ -237,12 +216,14 @@ export class ZoomClient {
 
   /** `GET /meetings/{id}/invitation`: the invitation text as Zoom writes it (CRLF line breaks). */
   async getInvitation(meetingId: number): Promise<string> {
-    const { data } = await this.http.request({
-      operation: 'meetings.invitation',
-      method: 'GET',
-      path: `${meetingPath(meetingId)}/invitation`,
-      schema: invitationSchema,
-    });
+    const { data } = await this.http.call(
+      {
+        operation: 'meetings.invitation',
+        method: 'GET',
+        path: `${meetingPath(meetingId)}/invitation`,
+      },
+      invitationSchema,
+    );
     return data.invitation;
   }
 
@@ -256,23 +237,25 @@ export class ZoomClient {
     names: string[],
     options: { ttlSeconds?: number } = {},
   ): Promise<ZoomInviteLink[]> {
-    const { data } = await this.http.request({
-      operation: 'meetings.inviteLinks',
-      method: 'POST',
-      path: `${meetingPath(meetingId)}/invite_links`,
-      body: {
-        attendees: names.map((name) => ({ name })),
-        ...(options.ttlSeconds !== undefined ? { ttl: options.ttlSeconds } : {}),
+    const { data } = await this.http.call(
+      {
+        operation: 'meetings.inviteLinks',
+        method: 'POST',
+        path: `${meetingPath(meetingId)}/invite_links`,
+        body: {
+          attendees: names.map((name) => ({ name })),
+          ...(options.ttlSeconds !== undefined ? { ttl: options.ttlSeconds } : {}),
+        },
+        idempotent: true,
       },
-      schema: this.schemas.inviteLinks,
-      idempotent: true,
-    });
+      this.schemas.inviteLinks,
+    );
     return data.attendees;
   }
 
   /** `PUT /meetings/{id}/status`: `end` a running meeting, or `recover` a deleted one. 204. */
   async setMeetingStatus(meetingId: number, action: MeetingStatusAction): Promise<void> {
-    await this.http.request({
+    await this.http.call({
       operation: `meetings.status.${action}`,
       method: 'PUT',
       path: `${meetingPath(meetingId)}/status`,
@@ -282,7 +265,7 @@ export class ZoomClient {
 
   /**
    * Parks a host until `until`: its creates and updates fail with `ZOOM_QUOTA_EXHAUSTED` without
-   * calling Zoom. The engine calls this at start-up with the parking it persisted.
+   * calling Zoom (for the operator and tests; the client parks hosts itself when Zoom says so).
    */
   parkHost(host: string, until: Date): void {
     this.budgets.park(host, until);

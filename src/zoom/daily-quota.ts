@@ -1,3 +1,7 @@
+import type { HostQuotaPort, ParkedHost } from '../domain/ports.js';
+import { nextUtcMidnight, utcDay } from '../util/utc-day.js';
+import { MemoryHostQuota } from './memory-host-quota.js';
+
 /**
  * The per-host daily budget of meeting create/update requests. Zoom allows each meeting host 100
  * creates and updates per day, counted against the host and reset at 00:00 UTC (Zoom OpenAPI
@@ -5,56 +9,27 @@
  * until midnight, so a host whose budget is spent is "parked": its creates and updates fail
  * locally with the reset time instead of costing a 429 each.
  *
- * Pure bookkeeping: every method takes `now`; the client feeds it what Zoom said.
+ * Zoom's rules over the one model of `HostQuotaPort` (`src/domain/ports.ts`): the state lives
+ * there (the store in the daemon, so that the engine reads the same parking and a restart keeps
+ * it); every method takes `now`, and the client feeds it what Zoom said.
  */
-
-/** The next 00:00 UTC strictly after `now`. */
-export function nextUtcMidnight(now: Date): Date {
-  return new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 0, 0, 0, 0),
-  );
-}
-
-function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** Hosts are emails or user ids; Zoom treats emails case-insensitively. */
-export function hostKey(host: string): string {
-  return host.trim().toLowerCase();
-}
-
-interface HostBudget {
-  /** The UTC day `remaining` belongs to. */
-  day: string;
-  remaining: number;
-  parkedUntil?: Date;
-}
-
-export interface ParkedHost {
-  host: string;
-  until: Date;
-}
-
 export class DailyQuotaLedger {
-  private readonly hosts = new Map<string, HostBudget & { name: string }>();
-
   /** @param dailyLimit the budget each host starts a UTC day with (config `dailyCreateUpdateLimit`). */
-  constructor(private readonly dailyLimit: number) {}
+  constructor(
+    private readonly dailyLimit: number,
+    private readonly hosts: HostQuotaPort = new MemoryHostQuota(),
+  ) {}
 
   /** When the host may be called again, if it is parked at `now`. */
   parkedUntil(host: string, now: Date): Date | undefined {
-    const until = this.hosts.get(hostKey(host))?.parkedUntil;
-    return until && until.getTime() > now.getTime() ? until : undefined;
+    return this.hosts.parkedUntil(host, now);
   }
 
-  /** Parks a host (a daily-limit 429, or a state the engine persisted before a restart). */
+  /** Parks a host (a daily-limit 429, or `parkHost`); a longer park in place is kept. */
   park(host: string, until: Date, now: Date): void {
-    const budget = this.current(host, now);
-    budget.remaining = 0;
-    if (!budget.parkedUntil || budget.parkedUntil.getTime() < until.getTime()) {
-      budget.parkedUntil = until;
-    }
+    const current = this.hosts.parkedUntil(host, now);
+    if (!current || current.getTime() < until.getTime()) this.hosts.park(host, until);
+    this.hosts.recordQuota(host, 0, now);
   }
 
   /**
@@ -67,7 +42,7 @@ export class DailyQuotaLedger {
     remainingHeader: number | undefined,
     now: Date,
   ): { remaining: number; parkedUntil?: Date } {
-    const counted = remainingHeader ?? this.current(host, now).remaining - 1;
+    const counted = remainingHeader ?? this.remaining(host, now) - 1;
     return this.recordRemaining(host, counted, now);
   }
 
@@ -77,44 +52,27 @@ export class DailyQuotaLedger {
     remaining: number,
     now: Date,
   ): { remaining: number; parkedUntil?: Date } {
-    const budget = this.current(host, now);
-    budget.remaining = Number.isFinite(remaining) ? Math.max(0, Math.floor(remaining)) : 0;
-    if (budget.remaining > 0) return { remaining: budget.remaining };
+    const left = Number.isFinite(remaining) ? Math.max(0, Math.floor(remaining)) : 0;
+    if (left > 0) {
+      this.hosts.recordQuota(host, left, now);
+      return { remaining: left };
+    }
     this.park(host, nextUtcMidnight(now), now);
-    return { remaining: 0, parkedUntil: budget.parkedUntil! };
+    return { remaining: 0, parkedUntil: this.hosts.parkedUntil(host, now)! };
   }
 
-  /** What is left today, as far as we know (the full limit for a host not seen today). */
+  /**
+   * What is left at `now`, as far as we know: nothing while parked, what was last recorded today,
+   * the full limit on a UTC day nothing was recorded yet.
+   */
   remaining(host: string, now: Date): number {
-    return this.current(host, now).remaining;
+    if (this.hosts.parkedUntil(host, now)) return 0;
+    const last = this.hosts.lastQuota(host);
+    return last && utcDay(last.at) === utcDay(now) ? last.remaining : this.dailyLimit;
   }
 
-  /** Hosts parked at `now`, in the spelling they were first seen in. */
+  /** Hosts parked at `now`, soonest back first, in the spelling they were first recorded in. */
   parked(now: Date): ParkedHost[] {
-    const out: ParkedHost[] = [];
-    for (const budget of this.hosts.values()) {
-      if (budget.parkedUntil && budget.parkedUntil.getTime() > now.getTime()) {
-        out.push({ host: budget.name, until: budget.parkedUntil });
-      }
-    }
-    return out.sort((a, b) => a.host.localeCompare(b.host));
-  }
-
-  /** The host's budget for today; a new UTC day starts full (a park that outlives it is kept). */
-  private current(host: string, now: Date): HostBudget & { name: string } {
-    const key = hostKey(host);
-    const today = utcDay(now);
-    let budget = this.hosts.get(key);
-    if (!budget) {
-      budget = { name: host.trim(), day: today, remaining: this.dailyLimit };
-      this.hosts.set(key, budget);
-    } else if (budget.day !== today) {
-      budget.day = today;
-      const stillParked =
-        budget.parkedUntil !== undefined && budget.parkedUntil.getTime() > now.getTime();
-      budget.remaining = stillParked ? 0 : this.dailyLimit;
-      if (!stillParked) delete budget.parkedUntil;
-    }
-    return budget;
+    return this.hosts.parkedHosts(now);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseRetryAfter } from '../util/retry.js';
-import { nextUtcMidnight } from './daily-quota.js';
+import { nextUtcMidnight } from '../util/utc-day.js';
 import { ZoomApiError, ZoomErrorCodes, type ZoomFieldError } from './errors.js';
 
 /**

@@ -26,6 +26,8 @@ export const ZoomErrorCodes = {
   joinUrlUntrusted: 'ZOOM_JOIN_URL_UNTRUSTED',
   /** A meeting id above 2^53 − 1, which a JavaScript number cannot hold exactly. */
   meetingIdTooLarge: 'ZOOM_MEETING_ID_TOO_LARGE',
+  /** A listing whose pages do not end: a page token handed out twice, or more pages than any host has. */
+  pagingLoop: 'ZOOM_PAGING_LOOP',
   /** An answer larger than the client reads (a list page is a few hundred KB), or a request larger than it sends. */
   bodyTooLarge: 'ZOOM_BODY_TOO_LARGE',
   /** 400/3000 "cannot update or delete meetings that have started", or 400/3002 on delete. */

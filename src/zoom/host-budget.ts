@@ -1,13 +1,17 @@
 import type { ApiObserver } from '../domain/api-observer.js';
-import { DailyQuotaLedger, type ParkedHost } from './daily-quota.js';
+import type { HostQuotaPort, ParkedHost } from '../domain/ports.js';
+import { guarded } from '../util/guarded.js';
+import { DailyQuotaLedger } from './daily-quota.js';
 import { rateLimitRemaining } from './error-mapping.js';
 import { ZoomApiError, ZoomQuotaExhaustedError } from './errors.js';
 import type { ZoomResponse } from './http.js';
-import { safely, type ZoomLogger } from './transport.js';
+import type { ZoomLogger } from './transport.js';
 
 export interface HostBudgetsOptions {
   dailyLimit: number;
   now: () => Date;
+  /** Where the budgets live (the store's `hosts` in the daemon); in memory when absent. */
+  hosts?: HostQuotaPort;
   observer?: ApiObserver;
   logger?: ZoomLogger;
 }
@@ -20,14 +24,17 @@ interface Call {
 /**
  * Charges creates and updates to their host's daily budget (see `daily-quota.ts`): a parked host
  * is refused locally with `ZOOM_QUOTA_EXHAUSTED`; otherwise the call goes out and the budget
- * follows Zoom's `X-RateLimit-Remaining`, and Zoom's daily-limit 429 parks the host. Every change
- * is reported to the observer (metrics, and the engine persists parking through it).
+ * follows Zoom's `X-RateLimit-Remaining`, and Zoom's daily-limit 429 parks the host, in the one
+ * model the engine reads too (`HostQuotaPort`). Every change is reported to the observer
+ * (metrics).
  */
 export class HostBudgets {
   private readonly ledger: DailyQuotaLedger;
+  private readonly observer: ApiObserver;
 
   constructor(private readonly options: HostBudgetsOptions) {
-    this.ledger = new DailyQuotaLedger(options.dailyLimit);
+    this.ledger = new DailyQuotaLedger(options.dailyLimit, options.hosts);
+    this.observer = guarded(options.observer ?? {});
   }
 
   /**
@@ -105,14 +112,12 @@ export class HostBudgets {
   }
 
   private report(host: string, remaining: number, parkedUntil: Date | undefined): void {
-    safely(() =>
-      this.options.observer?.quota?.({
-        service: 'zoom',
-        host,
-        remaining,
-        ...(parkedUntil ? { parkedUntil } : {}),
-      }),
-    );
+    this.observer.quota?.({
+      service: 'zoom',
+      host,
+      remaining,
+      ...(parkedUntil ? { parkedUntil } : {}),
+    });
     if (parkedUntil) {
       this.options.logger?.warn('zoom host parked: daily create/update budget spent', {
         host,

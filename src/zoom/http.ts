@@ -1,45 +1,41 @@
 import type { AxiosInstance } from 'axios';
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { z } from 'zod';
-import type { ZoomErrorCode } from './errors.js';
-import type { EdgeIssueParams } from './schemas.js';
 import type { ApiObserver } from '../domain/api-observer.js';
-import { withRetry, type RetryHooks, type RetryPolicy } from '../util/retry.js';
+import { CallPolicy } from '../util/call-policy.js';
+import { decodeBody } from '../util/decode-body.js';
+import { endlessBecause, type Listing, type PagingStop } from '../util/paging.js';
+import type { RetryHooks, RetryPolicy } from '../util/retry.js';
+import type { Upstream } from '../util/upstream.js';
 import { errorFromResponse, type ResponseHeaders } from './error-mapping.js';
+import { ZoomApiError, ZoomErrorCodes, type ZoomErrorCode } from './errors.js';
+import { handleZoomError } from './handle-error.js';
 import type { AccessTokenSource } from './oauth-token.js';
-import { zoomRetryDecision } from './retry-decision.js';
+import type { EdgeIssueParams } from './schemas.js';
 import {
-  bodyOf,
   exchange,
   invalidResponse,
   refusedAnswer,
-  safely,
   zoomAxios,
   type Exchange,
-  type RawResponse,
   type ZoomLogger,
 } from './transport.js';
 
 /**
- * The one HTTP layer of the Zoom client (after Renovate's `lib/util/http`: one place for auth,
- * limits, retries, error mapping and schema-checked bodies). Every API call goes through
- * `request`: it takes a token, waits for a slot under the account's concurrency limit, sends,
- * drops a token Zoom calls invalid (401/124) and tries once more with a fresh one, retries 429,
- * 5xx and lost connections with backoff (honouring Retry-After), and returns the body parsed by
- * the caller's zod schema, or throws a `ZoomApiError`.
+ * Zoom's side of the call policy (`src/util/call-policy.ts`, which owns retries, token refresh,
+ * Retry-After, the observer and paging): how a request is sent with a Server-to-Server OAuth
+ * token, what a failure means (`handle-error.ts`), and Zoom's errors for an unreadable answer or
+ * endless pages.
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export interface ZoomRequest<T> {
+export interface ZoomRequest {
   operation: string;
   method: HttpMethod;
   /** Relative to `apiUrl`, path segments already encoded. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
-  /** The 2xx body's schema; without one the body is ignored (204). */
-  schema?: z.ZodType<T>;
   /** Whether sending it twice is harmless; by default everything but POST. */
   idempotent?: boolean;
 }
@@ -60,7 +56,7 @@ export interface ZoomHttpOptions {
   observer?: ApiObserver;
   logger?: ZoomLogger;
   /** Tests and benchmarks only: replace the sleep and randomness of the backoff. */
-  retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+  retryHooks?: RetryHooks;
   /** The most a request or an answer may hold; `MAX_BODY_BYTES` by default. */
   maxBodyBytes?: number;
 }
@@ -68,83 +64,66 @@ export interface ZoomHttpOptions {
 /** POST creates things; sending it twice may create two. Everything else we send is idempotent. */
 const isIdempotent = (method: HttpMethod) => method !== 'POST';
 
-export class ZoomHttp {
-  private readonly http: AxiosInstance;
-  private readonly limit: LimitFunction;
+const exchangeOf = (request: ZoomRequest): Exchange => ({
+  operation: request.operation,
+  endpoint: `${request.method} ${request.path}`,
+  idempotent: request.idempotent ?? isIdempotent(request.method),
+});
 
-  constructor(private readonly options: ZoomHttpOptions) {
-    this.http = zoomAxios({
+type ZoomAnswer = ZoomResponse<unknown>;
+
+export class ZoomHttp {
+  private readonly policy: CallPolicy<'zoom', ZoomRequest, string, ZoomAnswer>;
+
+  constructor(options: ZoomHttpOptions) {
+    const http = zoomAxios({
       baseUrl: options.apiUrl,
       timeoutMs: options.timeoutMs,
       ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     });
-    this.limit = pLimit(options.concurrency);
-  }
-
-  async request<T = undefined>(request: ZoomRequest<T>): Promise<ZoomResponse<T>> {
-    const about: Exchange = {
-      operation: request.operation,
-      endpoint: `${request.method} ${request.path}`,
-      idempotent: request.idempotent ?? isIdempotent(request.method),
-    };
-    const { observer, logger } = this.options;
-    const raw = await withRetry(
-      this.options.retry,
-      () => this.sendAuthorized(request, about),
-      (error) => zoomRetryDecision(error, this.options.retry.maxMs),
+    this.policy = new CallPolicy<'zoom', ZoomRequest, string, ZoomAnswer>(
       {
-        ...this.options.retryHooks,
-        onRetry: ({ attempt, delayMs, error }) => {
-          const reason = zoomRetryDecision(error, this.options.retry.maxMs).reason;
-          safely(() =>
-            observer?.retry?.({
-              service: 'zoom',
-              operation: request.operation,
-              attempt,
-              delayMs,
-              reason,
-            }),
-          );
-          logger?.warn('zoom call retried', {
-            operation: request.operation,
-            endpoint: about.endpoint,
-            attempt,
-            delayMs,
-            reason,
-          });
-        },
-      },
-    );
-    return { status: raw.status, headers: raw.headers, data: this.parse(request, about, raw) };
-  }
-
-  /** One attempt; a token Zoom calls invalid is replaced once, without counting as a retry. */
-  private async sendAuthorized<T>(request: ZoomRequest<T>, about: Exchange): Promise<RawResponse> {
-    const token = await this.options.tokens.token();
-    const first = await this.send(request, about, token);
-    if (!isInvalidToken(first)) return this.okOrThrow(first, about);
-
-    this.options.tokens.invalidate(token);
-    safely(() =>
-      this.options.observer?.retry?.({
         service: 'zoom',
-        operation: request.operation,
-        attempt: 1,
-        delayMs: 0,
-        reason: 'token-expired',
-      }),
+        retry: options.retry,
+        concurrency: options.concurrency,
+        ...(options.observer ? { observer: options.observer } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.retryHooks ? { hooks: options.retryHooks } : {}),
+      },
+      zoomUpstream(http, options),
     );
-    this.options.logger?.info('zoom token refused; fetching a new one', {
-      operation: request.operation,
-    });
-    const fresh = await this.options.tokens.token();
-    return this.okOrThrow(await this.send(request, about, fresh), about);
   }
 
-  private send<T>(request: ZoomRequest<T>, about: Exchange, token: string): Promise<RawResponse> {
-    return this.limit(() =>
-      exchange(
-        this.http,
+  /** One API call; with a schema the 2xx body is checked against it (without, it is ignored). */
+  async call<T = undefined>(request: ZoomRequest, schema?: z.ZodType<T>): Promise<ZoomResponse<T>> {
+    if (schema) return this.policy.call(request, schema);
+    const { status, headers } = await this.policy.call(request);
+    return { status, headers, data: undefined as T };
+  }
+
+  /** Every page of a listing, stopped with `ZOOM_PAGING_LOOP` when the pages do not end. */
+  pages<P>(
+    listing: Listing,
+    fetch: (pageToken: string | undefined) => Promise<P>,
+    nextToken: (page: P) => string | undefined,
+  ): AsyncGenerator<P> {
+    return this.policy.pages(listing, fetch, nextToken);
+  }
+}
+
+function zoomUpstream(
+  http: AxiosInstance,
+  options: ZoomHttpOptions,
+): Upstream<ZoomRequest, string, ZoomAnswer> {
+  return {
+    // One account, one API host: a Retry-After rests every Zoom call.
+    hostOf: () => options.apiUrl,
+    credential: () => options.tokens.token(),
+    refuse: (_request, token) => options.tokens.invalidate(token),
+    async send(request, token) {
+      const about = exchangeOf(request);
+      const raw = await exchange(
+        http,
         {
           method: request.method,
           url: request.path,
@@ -157,39 +136,49 @@ export class ZoomHttp {
           },
         },
         about,
-        this.options.observer,
-        this.options.logger,
-      ),
-    );
-  }
+      );
+      const body = decodeBody(raw.text);
+      if (raw.status >= 200 && raw.status < 300)
+        return { status: raw.status, headers: raw.headers, data: body };
+      throw errorFromResponse({ ...about, ...raw, body, now: options.now() });
+    },
+    handleError: handleZoomError,
+    unreadable: (request, answer, issues) => unreadable(exchangeOf(request), answer.status, issues),
+    endlessPages,
+    describe: (request) => ({ endpoint: exchangeOf(request).endpoint }),
+  };
+}
 
-  private okOrThrow(raw: RawResponse, about: Exchange): RawResponse {
-    if (raw.status >= 200 && raw.status < 300) return raw;
-    throw errorFromResponse({
-      ...about,
-      status: raw.status,
-      headers: raw.headers,
-      body: bodyOf(raw),
-      now: this.options.now(),
-    });
+/** A 2xx body the schema refuses: with the code a schema gave its own refusal, if it gave one. */
+function unreadable(
+  about: Exchange,
+  status: number,
+  issues: readonly z.core.$ZodIssue[],
+): ZoomApiError {
+  const own = issues.find((issue) => edgeCodeOf(issue) !== undefined);
+  if (own) {
+    const where = own.path.join('.');
+    return refusedAnswer(about, status, edgeCodeOf(own)!, `${where || 'the body'} ${own.message}`);
   }
+  const problems = issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
+  return invalidResponse(about, status, problems);
+}
 
-  private parse<T>(request: ZoomRequest<T>, about: Exchange, raw: RawResponse): T {
-    if (!request.schema) return undefined as T;
-    const parsed = request.schema.safeParse(bodyOf(raw));
-    if (parsed.success) return parsed.data;
-    const own = parsed.error.issues.find((issue) => edgeCodeOf(issue) !== undefined);
-    if (own) {
-      const where = own.path.join('.');
-      const problem = `${where || 'the body'} ${own.message}`;
-      throw refusedAnswer(about, raw.status, edgeCodeOf(own)!, problem);
-    }
-    const problems = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-      .join('; ');
-    throw invalidResponse(about, raw.status, problems);
-  }
+function endlessPages(stop: PagingStop): ZoomApiError {
+  const what = endlessBecause(stop);
+  return new ZoomApiError(
+    `Zoom's answer to ${stop.where ?? stop.operation} ${what}, so zoomlink stopped reading rather than read for ever or act on part of the list; it tries again later. If this persists, check what answers at zoom.apiUrl (a proxy?) and report it with this message.`,
+    {
+      code: ZoomErrorCodes.pagingLoop,
+      status: 200,
+      endpoint: stop.where ?? stop.operation,
+      operation: stop.operation,
+      retryable: true,
+    },
+  );
 }
 
 /** The code a schema of `schemas.ts` gave its own refusal (a join link, a meeting id). */
@@ -198,14 +187,8 @@ function edgeCodeOf(issue: z.core.$ZodIssue): ZoomErrorCode | undefined {
   return (issue.params as Partial<EdgeIssueParams> | undefined)?.zoomlinkCode;
 }
 
-function isInvalidToken(raw: RawResponse): boolean {
-  if (raw.status !== 401) return false;
-  const body = bodyOf(raw);
-  return typeof body === 'object' && body !== null && 'code' in body && Number(body.code) === 124;
-}
-
 function definedOnly(
-  query: ZoomRequest<unknown>['query'],
+  query: ZoomRequest['query'],
 ): Record<string, string | number | boolean> | undefined {
   if (!query) return undefined;
   const out: Record<string, string | number | boolean> = {};

@@ -1,7 +1,9 @@
 import type { ZoomConfig } from '../config/schema.js';
 import { ConfigError } from '../config/config-error.js';
 import type { ApiObserver } from '../domain/api-observer.js';
+import type { HostQuotaPort } from '../domain/ports.js';
 import { logger as processLogger } from '../log.js';
+import { callReporter } from '../util/call-report.js';
 import type { RetryHooks } from '../util/retry.js';
 import { ZoomClient } from './client.js';
 import { ZoomHttp } from './http.js';
@@ -9,13 +11,13 @@ import { S2SOAuthTokenSource } from './oauth-token.js';
 import { zoomMeetingSchemas } from './schemas.js';
 import type { ZoomLogger } from './transport.js';
 
-export {
-  ZoomClient,
-  type GetMeetingOptions,
-  type ListMeetingsOptions,
-  type MeetingStatusAction,
-  type UpdateMeetingOptions,
-} from './client.js';
+export { ZoomClient, type MeetingStatusAction } from './client.js';
+export type {
+  GetMeetingOptions,
+  ListMeetingsOptions,
+  ParkedHost,
+  UpdateMeetingOptions,
+} from '../domain/ports.js';
 export {
   ZoomApiError,
   ZoomErrorCodes,
@@ -24,7 +26,6 @@ export {
   type ZoomErrorCode,
   type ZoomFieldError,
 } from './errors.js';
-export { nextUtcMidnight, type ParkedHost } from './daily-quota.js';
 export type { ZoomInviteLink } from './schemas.js';
 export type { ZoomLogger } from './transport.js';
 
@@ -35,8 +36,13 @@ export interface ZoomClientOptions {
   now?: () => Date;
   /** The process logger by default. */
   logger?: ZoomLogger;
+  /**
+   * Where hosts' daily budgets and parking live, shared with the engine: the store's `hosts` in
+   * the daemon and `zoomlink sync`; in memory (for this process) when absent.
+   */
+  hosts?: HostQuotaPort;
   /** Tests and benchmarks only: the backoff's sleep and randomness. */
-  retryHooks?: Pick<RetryHooks, 'sleep' | 'random'>;
+  retryHooks?: RetryHooks;
   /** Tests only: a smaller limit on request and answer bodies than `MAX_BODY_BYTES` (4 MiB). */
   maxBodyBytes?: number;
 }
@@ -46,7 +52,7 @@ export interface ZoomClientOptions {
  * missing fields when the app's credentials are not all set.
  */
 export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions = {}): ZoomClient {
-  requireCredentials(config);
+  requireZoomCredentials(config);
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? processLogger;
   const tokens = new S2SOAuthTokenSource({
@@ -58,7 +64,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     },
     timeoutMs: config.requestTimeoutMs,
     now,
-    ...(options.observer ? { observer: options.observer } : {}),
+    report: callReporter('zoom', options.observer, logger),
     logger,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
@@ -81,11 +87,16 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     meetingSettings: config.meetingSettings,
     schemas: zoomMeetingSchemas(config.trustedJoinHosts),
     logger,
+    ...(options.hosts ? { hosts: options.hosts } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
   });
 }
 
-function requireCredentials(config: ZoomConfig): void {
+/**
+ * Throws a `ConfigError` naming every credential of the Server-to-Server OAuth app that is not
+ * set (the app checks this before it makes a database file).
+ */
+export function requireZoomCredentials(config: ZoomConfig): void {
   const missing = (
     [
       ['accountId', 'ZOOM_ACCOUNT_ID', 'Account ID'],

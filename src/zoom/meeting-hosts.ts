@@ -1,4 +1,4 @@
-import { hostKey } from './daily-quota.js';
+import { hostKey } from './memory-host-quota.js';
 
 /**
  * Which host a meeting belongs to, so that an update (which names only the meeting) is charged to

@@ -1,10 +1,10 @@
 import type { AxiosInstance } from 'axios';
-import type { ApiObserver } from '../domain/api-observer.js';
+import type { CallReport } from '../util/call-report.js';
+import { decodeBody } from '../util/decode-body.js';
 import { errorFromResponse } from './error-mapping.js';
 import { tokenSchema } from './schemas.js';
 import { parseScopes } from './scopes.js';
 import {
-  bodyOf,
   exchange,
   invalidResponse,
   zoomAxios,
@@ -50,7 +50,8 @@ export interface S2SOAuthTokenSourceOptions {
   credentials: S2SCredentials;
   timeoutMs: number;
   now: () => Date;
-  observer?: ApiObserver;
+  /** Told of every token request (the observer and the debug log, as for API calls). */
+  report?: CallReport;
   logger?: ZoomLogger;
   /** The most the token request or its answer may hold; `MAX_BODY_BYTES` by default. */
   maxBodyBytes?: number;
@@ -110,10 +111,9 @@ export class S2SOAuthTokenSource implements AccessTokenSource {
         auth: { username: clientId, password: clientSecret },
       },
       tokenExchange,
-      this.options.observer,
-      this.options.logger,
+      this.options.report,
     );
-    const body = bodyOf(raw);
+    const body = decodeBody(raw.text);
     if (raw.status < 200 || raw.status >= 300) {
       throw errorFromResponse({
         ...tokenExchange,

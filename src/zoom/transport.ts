@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import axios, { isAxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
-import type { ApiObserver } from '../domain/api-observer.js';
 import type { Logger } from '../log.js';
+import type { CallReport } from '../util/call-report.js';
 import { errorFromNetwork, type ResponseHeaders } from './error-mapping.js';
 import { ZoomApiError, ZoomErrorCodes, type ZoomErrorCode } from './errors.js';
 
 /**
- * One HTTP exchange with Zoom, whatever its status: the shared bottom of the API calls and the
- * token requests. It times the call, tells the observer, and turns "no answer" into a
+ * One HTTP exchange with Zoom, whatever its status: the shared bottom of the API calls (sent
+ * through the call policy, `http.ts`) and the token requests. It turns "no answer" into a
  * `ZoomApiError` built from the error's code and message only (an axios error carries the
  * request's headers, Authorization included, so it is never kept or logged).
  */
@@ -58,40 +58,26 @@ export const rawRequestDefaults: AxiosRequestConfig = {
   maxRedirects: 0,
 };
 
+/** One exchange; `report` (the token request's) is told its status, 0 when no answer came. */
 export async function exchange(
   http: AxiosInstance,
   request: AxiosRequestConfig,
   about: Exchange,
-  observer: ApiObserver | undefined,
-  logger: ZoomLogger | undefined,
+  report?: CallReport,
 ): Promise<RawResponse> {
   const started = performance.now();
-  const report = (status: number) => {
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    safely(() =>
-      observer?.call?.({ service: 'zoom', operation: about.operation, status, durationMs }),
-    );
-    // winston formats (and redacts) a record before its transports drop it by level: one line
-    // per call is worth skipping when nobody reads debug.
-    if (logger?.isLevelEnabled('debug')) {
-      logger.debug('zoom call', {
-        operation: about.operation,
-        endpoint: about.endpoint,
-        status,
-        durationMs,
-      });
-    }
-  };
+  const tell = (status: number) =>
+    report?.(about.operation, status, started, { endpoint: about.endpoint });
   try {
     const response = await http.request<string>({ ...rawRequestDefaults, ...request });
-    report(response.status);
+    tell(response.status);
     return {
       status: response.status,
       headers: flattenHeaders(response.headers),
       text: typeof response.data === 'string' ? response.data : '',
     };
   } catch (error) {
-    report(0);
+    tell(0);
     const tooLarge = isAxiosError(error) ? bodyLimitExceeded(error.message) : undefined;
     if (tooLarge) throw bodyTooLarge(about, tooLarge, http.defaults.maxContentLength ?? 0);
     throw errorFromNetwork({
@@ -129,16 +115,6 @@ function bodyTooLarge(about: Exchange, which: 'answer' | 'request', limit: numbe
       retryable: false,
     },
   );
-}
-
-/** The JSON of a body, `undefined` for an empty one; a body that is not JSON is kept as text. */
-export function bodyOf(raw: RawResponse): unknown {
-  if (raw.text.trim() === '') return undefined;
-  try {
-    return JSON.parse(raw.text) as unknown;
-  } catch {
-    return raw.text;
-  }
 }
 
 /**
@@ -197,13 +173,4 @@ function flattenHeaders(headers: unknown): ResponseHeaders {
     else if (Array.isArray(value)) out[name.toLowerCase()] = value.join(', ');
   }
   return out;
-}
-
-/** Observers must not throw; if one does, the call it reports on is not the one to fail. */
-export function safely(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    // deliberately ignored: see above
-  }
 }

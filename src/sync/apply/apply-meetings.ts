@@ -1,4 +1,5 @@
 import { recordAction } from './record-action.js';
+import { CrossLayerCodes } from '../../domain/error-codes.js';
 import type { ZoomMeeting, ZoomMeetingRequest } from '../../domain/zoom-meeting.js';
 import { zoomOccurrenceId } from '../../recurrence/index.js';
 import type { Link, LinkPatch } from '../../store/index.js';
@@ -18,9 +19,13 @@ export function agendaWith(marker: string): string {
   return `${marker} (made by zoomlink for a room booking)`;
 }
 
-/** The host's budget is spent: no create or update is sent before `until`. */
+/**
+ * The host's budget is spent: no create or update is sent before `until`. It carries the code
+ * and fields of the Zoom client's own refusal, so a failure is read the same way whichever
+ * noticed first (`quotaExhaustedUntil`).
+ */
 export class HostParked extends Error {
-  readonly code = 'ZOOM_QUOTA_EXHAUSTED';
+  readonly code = CrossLayerCodes.zoomQuotaExhausted;
   constructor(
     readonly host: string,
     readonly until: Date,
@@ -29,10 +34,13 @@ export class HostParked extends Error {
   }
 }
 
+/**
+ * Refuses a create or update for a parked host before anything is journaled, reading the parking
+ * the Zoom client records (`HostQuotaPort`, persisted by the store's `hosts`).
+ */
 export function assertNotParked(ctx: PassContext, host: string): void {
-  const parked = ctx.store.hosts.get(host);
-  const until = parked?.parkedUntil ? new Date(parked.parkedUntil) : undefined;
-  if (until && until.getTime() > ctx.now().getTime()) throw new HostParked(host, until);
+  const until = ctx.store.hosts.parkedUntil(host, ctx.now());
+  if (until) throw new HostParked(host, until);
 }
 
 /** The meeting was deleted in Zoom behind our back (404/3001): the plan is made again. */

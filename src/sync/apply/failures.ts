@@ -1,6 +1,7 @@
 import { CrossLayerCodes } from '../../domain/error-codes.js';
 import { describeError } from '../../errors.js';
 import type { SyncConfig } from '../../config/schema.js';
+import { nextUtcMidnight } from '../../util/utc-day.js';
 
 /**
  * What the engine reads off an adapter's error, without importing the adapter: its stable code
@@ -8,6 +9,7 @@ import type { SyncConfig } from '../../config/schema.js';
  */
 interface ErrorDetails {
   code?: unknown;
+  host?: unknown;
   until?: unknown;
   dailyLimitResetsAt?: unknown;
   outcomeUnknown?: unknown;
@@ -22,7 +24,10 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** A Zoom host's daily create/update budget is spent: until when. */
+/**
+ * A Zoom host's daily create/update budget is spent (the Zoom client's refusal, or the engine's
+ * own `HostParked`): until when.
+ */
 export function quotaExhaustedUntil(error: unknown, now: Date): Date | undefined {
   if (errorCode(error) !== CrossLayerCodes.zoomQuotaExhausted) return undefined;
   const { until, dailyLimitResetsAt } = details(error);
@@ -31,8 +36,10 @@ export function quotaExhaustedUntil(error: unknown, now: Date): Date | undefined
   return nextUtcMidnight(now);
 }
 
-export function nextUtcMidnight(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+/** The host a quota refusal names, when it names one. */
+export function parkedHostOf(error: unknown): string | undefined {
+  const { host } = details(error);
+  return typeof host === 'string' ? host : undefined;
 }
 
 /** A create failed in a way that leaves unknown whether Zoom made the meeting. */

@@ -2,7 +2,7 @@ import type { CalendarEvent, LiveEvent } from '../../domain/calendar-event.js';
 import type { Link } from '../../store/index.js';
 import type { EventPlan } from '../plan/actions.js';
 import { applyActions } from '../apply/apply-actions.js';
-import { HostParked, MeetingGone, Retry } from '../apply/apply-meetings.js';
+import { MeetingGone, Retry } from '../apply/apply-meetings.js';
 import { spanOf } from '../plan/booking-span.js';
 import type { BookingState } from '../plan/booking-state.js';
 import type { PassContext } from '../apply/context.js';
@@ -11,6 +11,7 @@ import {
   describeError,
   isMeetingInProgress,
   nextAttemptAt,
+  parkedHostOf,
   quotaExhaustedUntil,
 } from '../apply/failures.js';
 import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
@@ -209,10 +210,11 @@ function recordFailure(
     // It was skipped, foreign or deleted and now needs a meeting: a failure makes it pending work.
     link = store.links.update(bookingId, { strategy: 'single', state: 'pending' });
   }
-  const parkedUntil = error instanceof HostParked ? error.until : quotaExhaustedUntil(error, now);
+  // The host's parking is already recorded, by the Zoom client that was refused (or that
+  // parked it before): the booking only waits for the reset.
+  const parkedUntil = quotaExhaustedUntil(error, now);
   if (parkedUntil) {
-    const host = error instanceof HostParked ? error.host : (link.zoomHost ?? hostOf(error));
-    if (host) store.hosts.park(host, parkedUntil);
+    const host = parkedHostOf(error) ?? link.zoomHost;
     store.links.defer(bookingId, parkedUntil, message);
     ctx.counts.deferred += 1;
     ctx.logger.info('zoom host is parked; the booking waits for the daily reset', {
@@ -245,9 +247,4 @@ function recordFailure(
     nextAttemptAt: failed.nextAttemptAt,
     error: message,
   });
-}
-
-function hostOf(error: unknown): string | undefined {
-  const host = (error as { host?: unknown }).host;
-  return typeof host === 'string' ? host : undefined;
 }

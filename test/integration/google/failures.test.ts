@@ -1,6 +1,8 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/index.js';
 import { CalendarApiError, GoogleScopes, createGoogleAdapter } from '../../../src/google/index.js';
+import { createLogger } from '../../../src/log.js';
 import {
   admin,
   ana,
@@ -118,6 +120,42 @@ describe('Google adapter: failures, retries and auth', () => {
     await readAll(adapter, rooms.board, null);
     expect(await google.byRoute()).toEqual({ [routes.list]: 2, [routes.token]: 1 });
     expect(observed.retries.map((r) => r.reason)).toEqual(['token-expired']);
+  });
+
+  it('replaces a refused token even with google.maxRetries 0: a refresh spends no retry', async () => {
+    const { adapter, observed } = google.adapter({ google: { maxRetries: 0 } });
+    await readAll(adapter, rooms.board, null);
+    await google.control('POST', '/tokens/expire');
+    await google.resetCalls();
+    const { events } = await readAll(adapter, rooms.board, null);
+    expect(events).toHaveLength(1);
+    expect(await google.byRoute()).toEqual({ [routes.list]: 2, [routes.token]: 1 });
+    expect(observed.retries.map((r) => r.reason)).toEqual(['token-expired']);
+  });
+
+  it('a call goes on when the observer throws', async () => {
+    const config = configSchema.parse({
+      google: {
+        serviceAccountKeyFile: google.keyFile,
+        adminSubject: admin,
+        calendarRootUrl: google.emulator.rootUrl,
+        tokenUrl: google.emulator.tokenUrl,
+        retryBaseMs: 1,
+        retryMaxMs: 2,
+      },
+    });
+    const broken = () => {
+      throw new Error('the observer is broken');
+    };
+    const adapter = createGoogleAdapter(config, {
+      now: () => google.emulator.server.clock.now(),
+      logger: createLogger({ stream: new Writable({ write: (_c, _e, done) => done() }) }),
+      observer: { call: broken, retry: broken },
+    });
+    await google.control('POST', '/faults/google', { path: listPath, reason: 'backendError' });
+    const { events } = await readAll(adapter, rooms.board, null);
+    expect(events).toHaveLength(1);
+    expect((await google.byRoute())[routes.list]).toBe(2);
   });
 
   it('asks for one token per user and scope, and reuses it', async () => {

@@ -91,4 +91,26 @@ describe('sync engine: a host whose daily Zoom quota is spent', () => {
       expect(h.app.store.links.get(id)?.state).toBe('linked');
     expect(h.app.store.hosts.parked(h.emulators.clock.now())).toEqual([]);
   });
+
+  it('a host the Zoom client parks is parked for the engine at once: one model, in the store', async () => {
+    const huddle = h.rooms[1]!;
+    const alice = h.people[0]!;
+    const now = h.emulators.clock.now();
+    const until = new Date(now.getTime() + 3 * 3600_000);
+    h.app.zoom.parkHost(huddle.zoomHost, until);
+    expect(h.app.store.hosts.parked(now).map((p) => p.host)).toEqual([huddle.zoomHost]);
+
+    const booking = await h.book(alice, [huddle.calendarId], {
+      summary: 'Waits for its host',
+      ...berlin(4, 9),
+    });
+    h.resetCalls();
+    const summary = await h.app.engine.poll();
+    expect(summary).toMatchObject({ meetingsCreated: 0, deferred: 1, failed: 0 });
+    expect(hostCalls(huddle.zoomHost)).toEqual([]);
+    // Refused before anything was journaled: no create was begun for it.
+    expect(h.app.store.intents.findOpen(booking.id)).toBeUndefined();
+    expect(h.app.store.intents.listOpen()).toEqual([]);
+    expect(h.app.store.links.get(booking.id)?.nextAttemptAt).toBe(until.toISOString());
+  });
 });

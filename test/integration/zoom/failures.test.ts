@@ -78,6 +78,45 @@ describe('Zoom client: transient failures', () => {
     expect(zoom.observed.retries).toMatchObject([{ attempt: 1, delayMs: 1000, reason: '429' }]);
   });
 
+  it('a 429 with Retry-After holds back the other calls to Zoom until it has passed', async () => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const waits: number[] = [];
+    const client = zoom.newClient(
+      {},
+      {
+        retryHooks: {
+          sleep: (ms: number) => {
+            waits.push(ms);
+            return released;
+          },
+        },
+      },
+    );
+    await client.getMeeting(meetingId); // its token, outside the measurement
+    await zoom.resetCalls();
+    await zoom.fault({
+      path: meetingPath(meetingId),
+      kind: 'status',
+      status: 429,
+      retryAfter: '1',
+    });
+    const first = client.getMeeting(meetingId);
+    while (waits.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Zoom asked for a second's rest: a call that starts meanwhile waits for it too.
+    const second = client.getMeeting(meetingId);
+    const early = await Promise.race([
+      second.then(() => 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('held back'), 300)),
+    ]);
+    expect(early).toBe('held back');
+    expect(await zoom.count(routes.get)).toBe(1);
+    release();
+    await Promise.all([first, second]);
+    expect(waits).toEqual([1000]);
+    expect(await zoom.count(routes.get)).toBe(3);
+  });
+
   it('waits until a 429 Retry-After given as an ISO instant, then succeeds', async () => {
     const { now } = (await zoom.control('GET', '/clock')) as { now: string };
     await zoom.fault({

@@ -3,9 +3,10 @@ import type { ApiCallEvent, ApiRetryEvent } from '../../../src/domain/api-observ
 import { createLogger } from '../../../src/log.js';
 import type { AuthClient, AuthClients } from '../../../src/google/auth-clients.js';
 import { CalendarApiError } from '../../../src/google/calendar-api-error.js';
-import { createCallRunner } from '../../../src/google/google-call.js';
+import { createGoogleCalls, type GoogleRequest } from '../../../src/google/google-call.js';
 import { GoogleScopes } from '../../../src/google/scopes.js';
 import { Writable } from 'node:stream';
+import { z } from 'zod';
 
 const quiet = createLogger({ stream: new Writable({ write: (_c, _e, done) => done() }) });
 
@@ -46,24 +47,27 @@ const rateLimited = httpError(403, {
 });
 
 function setup(maxRetries = 3) {
-  const calls: ApiCallEvent[] = [];
+  const observed: ApiCallEvent[] = [];
   const retries: ApiRetryEvent[] = [];
   const slept: number[] = [];
   const { clients, made } = fakeClients();
-  const run = createCallRunner({
+  const calls = createGoogleCalls({
     policy: { maxRetries, baseMs: 100, maxMs: 1000 },
     auth: () => ({
       clients,
       description: { kind: 'serviceAccount', clientEmail: 'sa@x', clientId: '1' },
     }),
-    observer: { call: (e) => calls.push(e), retry: (e) => retries.push(e) },
+    roots: { calendar: 'https://www.googleapis.com/', directory: 'https://admin.googleapis.com/' },
+    observer: { call: (e) => observed.push(e), retry: (e) => retries.push(e) },
     logger: quiet,
     now: () => new Date('2026-03-02T10:00:00Z'),
     sleep: async (ms) => {
       slept.push(ms);
     },
   });
-  return { run, calls, retries, slept, made };
+  const run = (spec: Omit<GoogleRequest, 'send'>, send: GoogleRequest['send']) =>
+    calls.call({ ...spec, send }, z.unknown());
+  return { run, calls: observed, retries, slept, made };
 }
 
 const spec = {
@@ -110,26 +114,29 @@ describe('the Google call runner', () => {
     expect(calls).toHaveLength(3);
   });
 
-  it('waits what Retry-After asks (capped by retryMaxMs)', async () => {
-    const { run, slept } = setup();
+  it('waits what Retry-After asks; a longer wait than retryMaxMs is not waited for', async () => {
+    const { run, slept, calls } = setup();
     let n = 0;
+    const limited = (retryAfter: string) =>
+      httpError(
+        429,
+        { error: { code: 429, errors: [{ reason: 'rateLimitExceeded' }] } },
+        { 'Retry-After': retryAfter },
+      );
     await run(spec, async () => {
       n += 1;
-      if (n === 1)
-        throw httpError(
-          429,
-          { error: { code: 429, errors: [{ reason: 'rateLimitExceeded' }] } },
-          { 'Retry-After': '0.5' },
-        );
-      if (n === 2)
-        throw httpError(
-          429,
-          { error: { code: 429, errors: [{ reason: 'rateLimitExceeded' }] } },
-          { 'Retry-After': '120' },
-        );
+      if (n === 1) throw limited('0.5');
       return { status: 200, data: null };
     });
-    expect(slept).toEqual([500, 1000]);
+    expect(slept).toEqual([500]);
+    // Asking again sooner than Google said is bound to fail: the caller tries later instead.
+    await expect(
+      run(spec, async () => {
+        throw limited('120');
+      }),
+    ).rejects.toMatchObject({ code: 'GOOGLE_RATE_LIMITED', retryAfterMs: 120_000 });
+    expect(slept).toEqual([500]);
+    expect(calls).toHaveLength(3);
   });
 
   it('does not retry what will not change (404, 412, refused delegation)', async () => {
@@ -173,6 +180,40 @@ describe('the Google call runner', () => {
         throw unauthorised;
       }),
     ).rejects.toMatchObject({ code: 'GOOGLE_AUTH_FAILED', status: 401 });
+  });
+
+  it('a refused token is replaced even with maxRetries 0 (a refresh is not a retry)', async () => {
+    const { run, retries, made } = setup(0);
+    let n = 0;
+    await run(spec, async () => {
+      n += 1;
+      if (n === 1)
+        throw httpError(401, { error: { code: 401, errors: [{ reason: 'authError' }] } });
+      return { status: 200, data: null };
+    });
+    expect(n).toBe(2);
+    expect(made).toHaveLength(2);
+    expect(retries.map((r) => r.reason)).toEqual(['token-expired']);
+  });
+
+  it('checks the answer against the schema inside the call: GOOGLE_UNEXPECTED_RESPONSE', async () => {
+    const calls = createGoogleCalls({
+      policy: { maxRetries: 3, baseMs: 1, maxMs: 1 },
+      auth: () => ({ clients: fakeClients().clients, description: { kind: 'userOAuth' } }),
+      roots: { calendar: 'c', directory: 'd' },
+      logger: quiet,
+      now: () => new Date('2026-03-02T10:00:00Z'),
+    });
+    const failure = calls.call(
+      { ...spec, send: async () => ({ status: 200, data: { items: 'not a list' } }) },
+      z.object({ items: z.array(z.unknown()) }),
+    );
+    await expect(failure).rejects.toMatchObject({
+      code: 'GOOGLE_UNEXPECTED_RESPONSE',
+      retryable: false,
+      operation: 'events.list',
+    });
+    await expect(failure).rejects.toThrow(/events\.list on r: could not read the answer \(items: /);
   });
 
   it('retries a dropped connection as a network failure', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HostQuotaPort } from '../../../src/domain/ports.js';
 import { useTempStores } from './temp-store.js';
 
 describe('store.hosts', () => {
@@ -63,5 +64,23 @@ describe('store.hosts', () => {
         quotaRemaining: 97,
       }),
     ]);
+  });
+
+  it('is the HostQuotaPort the Zoom client and the engine share: parking and quota as dates', () => {
+    const { store } = temp.fresh();
+    const port: HostQuotaPort = store.hosts;
+    const now = new Date('2025-03-03T12:00:00Z');
+    expect(port.parkedUntil('zoom-a@example.com', now)).toBeUndefined();
+    expect(port.lastQuota('zoom-a@example.com')).toBeUndefined();
+    port.recordQuota('Zoom-A@Example.com', 3, new Date('2025-03-03T10:00:00Z'));
+    port.park('zoom-a@example.com', midnight);
+    expect(port.parkedUntil('ZOOM-A@example.com', now)).toEqual(midnight);
+    expect(port.parkedUntil('zoom-a@example.com', midnight)).toBeUndefined();
+    expect(port.lastQuota('zoom-a@example.com')).toEqual({
+      remaining: 3,
+      at: new Date('2025-03-03T10:00:00Z'),
+    });
+    expect(port.parkedHosts(now)).toEqual([{ host: 'Zoom-A@Example.com', until: midnight }]);
+    expect(port.parkedHosts(midnight)).toEqual([]);
   });
 });
