@@ -166,7 +166,7 @@ abstract class OnInstance extends OnBooking {
     const ahead = await googleView(world.h).ahead(b);
     if (ahead.length === 0) return;
     const slot = ahead[this.index % ahead.length]!;
-    this.at = new Date(slot.original).toISOString().slice(5, 16);
+    this.at = `${new Date(slot.original).toISOString().slice(5, 16)} (#${this.index})`;
     await this.onInstance(b, instanceId(b.id, slot.original), slot.original, m, world);
   }
   protected abstract onInstance(

@@ -9,6 +9,8 @@ import { modelProperty, replayOptions } from './property.js';
  * once to a minimal sequence and printed with its seed and path.
  */
 const soakRuns = Number(process.env.ZOOMLINK_MODEL_RUNS ?? 300);
+/** How long shrinking one failure may take (ZOOMLINK_MODEL_SHRINK_SECONDS, default 240). */
+const shrinkMs = Number(process.env.ZOOMLINK_MODEL_SHRINK_SECONDS ?? 240) * 1000;
 
 describe('the sync engine holds to its model, soaked (issue 18)', () => {
   it(
@@ -40,7 +42,7 @@ describe('the sync engine holds to its model, soaked (issue 18)', () => {
         const shrunk = await fc.check(modelProperty(), {
           seed: failure.seed,
           path: failure.path,
-          interruptAfterTimeLimit: 4 * 60_000,
+          interruptAfterTimeLimit: shrinkMs,
         });
         report.push(
           `- ${kind}\n  seed ${failure.seed}, path ${shrunk.counterexamplePath ?? failure.path}\n  ${fc.stringify(shrunk.counterexample ?? [])}\n  ${firstLines(String((shrunk.errorInstance as Error)?.message ?? failure.message))}`,

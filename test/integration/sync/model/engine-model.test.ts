@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { Book, Pass } from './commands.js';
+import { Advance, Book, Cancel, Pass, Split } from './commands.js';
 import { modelProperty, replayOptions } from './property.js';
 import { runSequence } from './run-sequence.js';
 
@@ -33,5 +33,21 @@ describe('the sync engine holds to its model (issue 18)', () => {
     // 09:00 Berlin, while that first occurrence is in progress. Every later occurrence must stay
     // at 08:00 Berlin in Zoom (a past start_time is moved to "now" by Zoom).
     await runSequence([new Book(0, [0], 0, 8, 90, 'daily10', false), new Pass()]);
+  });
+
+  it('a series cut short by a split while its new last occurrence runs loses the occurrences after it in Zoom (seed 18001)', async () => {
+    // A weekly series (Wednesdays 14:00 Berlin) is linked, then split at 10 April; the new
+    // series is cancelled before zoomlink sees it. zoomlink first sees the shortened series during
+    // its new last occurrence (3 April) and, by design, waits for it to end; the meeting must not
+    // keep 10 and 17 April, which Google no longer has.
+    await runSequence([
+      new Advance(7 * 1440 + 180),
+      new Book(0, [0], 2, 14, 90, 'weekly', true),
+      new Pass(),
+      new Advance(60),
+      new Split(0, 4),
+      new Advance(23 * 1440),
+      new Cancel(1),
+    ]);
   });
 });

@@ -21,32 +21,47 @@ export function isQuiet(summary: PassSummary): boolean {
 
 /**
  * The faults cleared, then what the daemon does — a pass each minute, the window pass each hour —
- * until a pass and a window pass both do nothing (bounded). Between rounds the clock moves past
- * zoom.requestTimeoutMs and the retry backoff (an open intent settles, a failed booking is due);
- * while a booking waits for an occurrence in progress to end, it moves 15 minutes at a time.
+ * until both do nothing and no work is left (no open intent, no pending or failed link), bounded.
+ * Before each round the clock moves on as it would while the daemon waits: past
+ * zoom.requestTimeoutMs (an open intent settles), and on to the next attempt of a booking that
+ * failed or waits (its backoff, or the end of an occurrence in progress), at most two hours.
  */
 export async function settle(world: World): Promise<void> {
   const { h } = world;
   await h.zoomControl('DELETE', '/faults');
   await h.googleControl('DELETE', '/faults');
   const trail: string[] = [];
-  let waited = 0;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    h.advance(nextStepMs(world));
     const pass = await world.pass();
     const windows = await world.windowPass();
-    if (isQuiet(pass) && isQuiet(windows)) return;
-    trail.push(describe(pass), describe(windows));
-    // A booking still deferred after a step past the intent timeout waits for an occurrence.
-    waited = pass.deferred + windows.deferred > 0 ? waited + 1 : 0;
-    h.advance(waited > 1 ? 15 * 60_000 : SETTLE_STEP_MS);
+    if (isQuiet(pass) && isQuiet(windows) && unfinished(world).length === 0) return;
+    trail.push(`${describe(pass)} | ${describe(windows)}`);
   }
-  const stuck = world.app.store.links
-    .list()
-    .filter((l) => l.state === 'pending' || l.state === 'failed')
-    .map((l) => `${l.eventId}: ${l.state} ${l.lastError ?? ''}`);
   throw new Error(
-    `passes did not become quiet in ${MAX_ROUNDS} rounds:\n${trail.slice(-4).join('\n')}\n${stuck.join('\n')}`,
+    `passes did not become quiet in ${MAX_ROUNDS} rounds:\n${trail.slice(-4).join('\n')}\n${unfinished(world).join('\n')}`,
   );
+}
+
+/** Open intents and links that are not done, as lines. */
+function unfinished(world: World): string[] {
+  const { store } = world.app;
+  return [
+    ...store.intents.listOpen().map((i) => `intent ${i.marker} of ${i.eventId}`),
+    ...store.links
+      .list()
+      .filter((l) => l.state === 'pending' || l.state === 'failed')
+      .map((l) => `${l.eventId}: ${l.state} until ${l.nextAttemptAt} ${l.lastError ?? ''}`),
+  ];
+}
+
+function nextStepMs(world: World): number {
+  const now = world.h.emulators.clock.nowMs();
+  const due = world.app.store.links
+    .list()
+    .filter((l) => (l.state === 'pending' || l.state === 'failed') && l.nextAttemptAt)
+    .map((l) => Date.parse(l.nextAttemptAt!) - now + 1_000);
+  return Math.min(Math.max(SETTLE_STEP_MS, ...due), 2 * 3_600_000);
 }
 
 function describe(s: PassSummary): string {
