@@ -46,7 +46,8 @@ abstract class OnBooking implements Command {
   }
   async run(model: Model, world: World): Promise<void> {
     const booking = pickBooking(model, this.kind, this.pick);
-    this.label = booking.label;
+    // The pick is printed too: a label is the one of the last run that used this command.
+    this.label = `${booking.label}#${this.pick}`;
     model.step += 1;
     await this.act(booking, model, world);
   }
@@ -163,6 +164,7 @@ abstract class OnInstance extends OnBooking {
     super('series', pick);
   }
   protected async act(b: ModelBooking, m: Model, world: World) {
+    this.at = `#${this.index}`;
     const ahead = await googleView(world.h).ahead(b);
     if (ahead.length === 0) return;
     const slot = ahead[this.index % ahead.length]!;
