@@ -29,6 +29,7 @@ const RULES = {
   weekly: ['RRULE:FREQ=WEEKLY'],
   daily10: ['RRULE:FREQ=DAILY;COUNT=10'],
   monthly4: ['RRULE:FREQ=MONTHLY;COUNT=4'],
+  monthly: ['RRULE:FREQ=MONTHLY'],
   monthlyLast: ['RRULE:FREQ=MONTHLY;BYDAY=-1MO,-1TU,-1WE,-1TH,-1FR;BYSETPOS=-1;COUNT=3'],
   monthly5th: ['RRULE:FREQ=MONTHLY;BYDAY=5FR;COUNT=3'],
 } as const;
@@ -382,6 +383,7 @@ export function commandArbitraries(options: { crashes: boolean }) {
         'weekly',
         'daily10',
         'monthly4',
+        'monthly',
         'monthlyLast',
         'monthly5th',
       ),

@@ -26,13 +26,13 @@ import { runSequence } from './run-sequence.js';
  * replay it); keep it below as a named case. `npm run soak` runs hundreds (`engine-model.soak.ts`).
  */
 describe('the sync engine holds to its model (issue 18)', () => {
-  it('over 16 random sequences of bookings, changes, passes, kills, faults and time', async () => {
+  it('over 30 random sequences of bookings, changes, passes, kills, faults and time', async () => {
     await fc.assert(modelProperty(), {
-      numRuns: 16,
+      numRuns: 30,
       verbose: 1,
       ...replayOptions(),
       // Shrinking replays whole sequences: bounded, so a failure is reported in minutes.
-      interruptAfterTimeLimit: 150_000,
+      interruptAfterTimeLimit: 120_000,
       markInterruptAsFailure: false,
     });
   }, 600_000);
