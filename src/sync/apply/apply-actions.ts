@@ -4,6 +4,7 @@ import { occurrenceStrategyFields } from '../plan/link-fields.js';
 import type { Action, EventPlan } from '../plan/actions.js';
 import {
   applyOccurrenceChange,
+  clearAhead,
   createBookingMeeting,
   createOccurrenceMeeting,
   deleteOccurrence,
@@ -49,6 +50,9 @@ export async function applyActions(
         return;
       case 'deleteMeeting':
         await deleteWholeMeeting(ctx, id, action.meetingId);
+        return;
+      case 'clearAhead':
+        await clearAhead(ctx, id, action.meetingId, action.zoomHash);
         return;
       case 'deleteOccurrences': {
         const meetingId = link().zoomMeetingId;

@@ -162,13 +162,17 @@ async function waitForIntent(
   if (!store.links.get(bookingId)) {
     if (event.kind !== 'single' && event.kind !== 'master') return;
     store.links.upsert(pendingLink(bookingId, event));
-  } else if (event.kind === 'single' || event.kind === 'master' || event.kind === 'deleted') {
+  } else if (event.kind === 'single' || event.kind === 'master') {
     store.links.update(bookingId, { eventSnapshot: event, ...spanOf(event) });
   } else {
-    // An instance: only its record (no call may go out while the create is unsettled).
+    // An instance's exception, or a room leaving a booking that other rooms still hold: only
+    // what the store records (no call may go out while the create is unsettled). A deletion from
+    // the last room becomes the booking's newest form, planned once the create is settled.
     const plan = planEventSync(event, loadState(ctx, bookingId, event), ctx.now(), ctx.config);
-    const record = plan.actions.filter((a) => a.kind === 'putOverride');
-    await applyActions({ ...plan, actions: record }, event, ctx);
+    const record = plan.actions.filter((a) => a.kind === 'putOverride' || a.kind === 'dropRoom');
+    if (record.length > 0) await applyActions({ ...plan, actions: record }, event, ctx);
+    else if (plan.actions.some((a) => a.kind === 'markDeleted'))
+      store.links.update(bookingId, { eventSnapshot: event, ...spanOf(event) });
   }
   store.links.defer(bookingId, until, 'a create may still be in flight; it is settled then');
   ctx.counts.deferred += 1;

@@ -47,6 +47,13 @@ export type Action =
   | { kind: 'updateMeeting'; meetingId: number; meeting: MeetingPlan }
   /** Delete a whole meeting (replaced by another, or the booking is gone). */
   | { kind: 'deleteMeeting'; meetingId: number }
+  /**
+   * The booking is over, but a change cut it short (a split, a move into the past): whatever the
+   * booking's own meeting still holds ahead of `now` in Zoom is deleted — a series' occurrences,
+   * a scheduled meeting not begun — and the link records `zoomHash`. What is over stays, as
+   * history.
+   */
+  | { kind: 'clearAhead'; meetingId: number; zoomHash: string }
   /** Delete Zoom occurrences of the booking's series that Google does not have (UTC starts). */
   | { kind: 'deleteOccurrences'; starts: string[] }
   /**

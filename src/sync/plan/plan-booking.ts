@@ -70,7 +70,7 @@ export function planBooking(
     // A finished booking keeps its meeting as history. One still waiting for a retry (failed, or
     // deferred until an occurrence was over) stops waiting: nothing is left to do for it.
     if (live && conversion.reasonCode === 'finished')
-      return skip('finished', detail, settleFinished(state, link!, rooms, detail));
+      return skip('finished', detail, settleFinished(event, state, link!, rooms, detail, now));
     return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
   }
 
@@ -243,16 +243,31 @@ function bringMeetingToBooking(
   return withBlocks.length > 0 || !done ? [...withBlocks, { kind: 'markLinked' }] : withBlocks;
 }
 
-/** A finished booking's link stops waiting: linked as history, or skipped when it never got a meeting. */
+/**
+ * A finished booking's link stops waiting: linked as history, or skipped when it never got a
+ * meeting. One that a change made finished (cut short by a split, moved into the past) may leave
+ * its meeting holding occurrences Google no longer has: what is ahead of now is cleared first.
+ */
 function settleFinished(
+  event: LiveEvent,
   state: BookingState,
   link: Link,
   rooms: string[],
   detail: string,
+  now: Date,
 ): Action[] {
-  if (link.state === 'linked') return [];
-  if (hasMeeting(link, state.occurrenceMeetings)) return [{ kind: 'markLinked' }];
-  return [{ kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms }];
+  if (!hasMeeting(link, state.occurrenceMeetings)) {
+    if (link.state === 'linked') return [];
+    return [{ kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms }];
+  }
+  const zoomHash = zoomHashOf(event, link.strategy);
+  const cut: Action[] =
+    link.zoomHash === zoomHash
+      ? []
+      : link.strategy === 'per_occurrence'
+        ? planOccurrenceMeetings([], state.occurrenceMeetings, link.zoomHost ?? '', now)
+        : [{ kind: 'clearAhead', meetingId: link.zoomMeetingId!, zoomHash }];
+  return cut.length > 0 || link.state !== 'linked' ? [...cut, { kind: 'markLinked' }] : [];
 }
 
 /**
