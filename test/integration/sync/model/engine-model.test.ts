@@ -70,6 +70,20 @@ describe('the sync engine holds to its model (issue 18)', () => {
     ]);
   });
 
+  it('a meeting per occurrence made after a killed pass reaches the block (soak seed 19043)', async () => {
+    // Two monthly series Zoom cannot repeat (the 5th Friday; the last weekday), one meeting per
+    // occurrence each, linked on 4 March. 23 days later the pass that makes the next
+    // occurrences' meetings is killed at its 7th call; the passes after it never write the new
+    // meeting's join URL into the last-weekday series' block (it still lists 4 March only).
+    await runSequence([
+      new Book(0, [0], 0, 9, 30, 'monthly5th', false),
+      new Book(0, [1], 0, 9, 30, 'monthlyLast', false),
+      new Pass(),
+      new Advance(23 * 1440),
+      new CrashPass(7, false),
+    ]);
+  });
+
   it('a series split so that what is left of it is over loses the occurrences after it in Zoom (soak seed 18002)', async () => {
     // A weekly series of 5 whose first occurrence (06:00 UTC today) is over is linked, then
     // split at its second: the old series is now over, but its meeting still holds 11 March
