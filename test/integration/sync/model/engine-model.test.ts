@@ -5,6 +5,7 @@ import {
   Book,
   Cancel,
   CancelInstance,
+  ChangeRoom,
   Check,
   CrashPass,
   FaultPass,
@@ -67,6 +68,33 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new CrashPass(5, true),
       new CancelInstance(0, 0),
       new Pass(),
+    ]);
+  });
+
+  it('a meeting per occurrence made after a killed pass reaches the block (soak seed 19043)', async () => {
+    // Two monthly series Zoom cannot repeat (the 5th Friday; the last weekday), one meeting per
+    // occurrence each, linked on 4 March. 23 days later the pass that makes the next
+    // occurrences' meetings is killed at its 7th call; the passes after it never write the new
+    // meeting's join URL into the last-weekday series' block (it still lists 4 March only).
+    await runSequence([
+      new Book(0, [0], 0, 9, 30, 'monthly5th', false),
+      new Book(0, [1], 0, 9, 30, 'monthlyLast', false),
+      new Pass(),
+      new Advance(23 * 1440),
+      new CrashPass(7, false),
+    ]);
+  });
+
+  it('a booking that loses its only room takes our block out of its moved occurrence too (npm test run)', async () => {
+    // A monthly series on the last weekday (one meeting per occurrence) is linked; its 29 March
+    // occurrence is moved an hour earlier; then its only room is taken off it. The series' own
+    // copy loses our block; the moved occurrence's copy keeps it (docs/sync-engine.md: "when the
+    // booking goes, what we wrote is taken out of the live exceptions' copies too").
+    await runSequence([
+      new Book(0, [2], 0, 7, 30, 'monthlyLast', false),
+      new Pass(),
+      new MoveInstance(0, 0, -60, 30),
+      new ChangeRoom(0, 2, false),
     ]);
   });
 
