@@ -60,6 +60,8 @@ function kindOf(message: string): string {
   return message
     .split('\n')[0]!
     .replace(/B\d+ \([^)]+\)/g, 'B')
+    .replace(/exception \S+/g, 'exception')
+    .replace(/"[^"]*"/g, '""')
     .replace(/expected .*/, '')
     .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')
     .replace(/\d+/g, 'N')

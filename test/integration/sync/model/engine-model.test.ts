@@ -10,6 +10,7 @@ import {
   CrashPass,
   FaultPass,
   MoveInstance,
+  MoveSingle,
   Pass,
   Split,
 } from './commands.js';
@@ -95,6 +96,28 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new Pass(),
       new MoveInstance(0, 0, -60, 30),
       new ChangeRoom(0, 2, false),
+    ]);
+  });
+
+  it('a single moved into the past keeps no meeting at its old time (soak seed 20012)', async () => {
+    // A single on 8 March is linked; its organizer moves it to 4 March, which is already over.
+    // The booking is then "over" and kept as history, but its meeting still stands on 8 March.
+    await runSequence([
+      new Advance(1440),
+      new Book(0, [0], 4, 15, 60, 'single', false),
+      new Pass(),
+      new MoveSingle(0, 0, 12, 30),
+    ]);
+  });
+
+  it('a series that loses its only room after a killed pass loses our block (soak seed 20009)', async () => {
+    // A monthly series is being linked when the pass is killed at its 9th call; its only room is
+    // then taken off it. The organizer's copy keeps our block.
+    await runSequence([
+      new Book(0, [2], 0, 7, 30, 'monthly4', false),
+      new CrashPass(9, false),
+      new ChangeRoom(0, 2, false),
+      new Advance(30),
     ]);
   });
 
