@@ -70,6 +70,13 @@ describe('one budget for every line of an event', () => {
     expect(instances).toBeLessThan(MAX_INSTANCES);
   });
 
+  it('COUNT=10^9 is a count like any other', () => {
+    const { result, instances } = convert(['RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=1000000000']);
+    expect(result).toMatchObject({ strategy: 'series', occurrences: expect.any(Array) });
+    expect(result.occurrences).toHaveLength(50);
+    expect(instances).toBeLessThan(1000);
+  });
+
   it('10,000 EXDATEs on a weekly rule are ordinary work', () => {
     const exdates = Array.from(
       { length: 10_000 },
