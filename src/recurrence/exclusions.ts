@@ -12,8 +12,11 @@ export interface ExclusionCandidate {
 
 const YEAR_MS = 366 * DAY_MS;
 
+/** EXDATE values one step of the budget pays for: each is one entry in a set (about 0.3 µs). */
+const EXDATES_PER_STEP = 16;
+
 /**
- * EXDATE and EXRULE as one test. Every EXDATE value costs a step of the budget, and so does every
+ * EXDATE and EXRULE as one test. The EXDATE values are paid for from the budget, and so is every
  * step of every EXRULE's expansion.
  */
 export function exclusionsOf(
@@ -22,8 +25,9 @@ export function exclusionsOf(
 ): (c: ExclusionCandidate) => boolean {
   const instants = new Set<number>();
   const dates = new Set<number>();
-  for (const value of event.recurrence?.exDates ?? []) {
-    budget.spend(1, 'EXDATE values');
+  const exDates = event.recurrence?.exDates ?? [];
+  budget.spend(Math.ceil(exDates.length / EXDATES_PER_STEP), `${exDates.length} EXDATE values`);
+  for (const value of exDates) {
     if (value.kind === 'instant') instants.add(value.instantMs);
     else if (value.kind === 'floating')
       instants.add(resolveWallClock(value.floatingMs, event.zone).instantMs);

@@ -115,7 +115,7 @@ export function expandParsedEvent(event: ParsedEvent, bounds: ExpandBounds): Goo
   };
   if (wanted(dtstart)) candidates.push(dtstart);
   for (const value of event.recurrence?.rDates ?? []) {
-    budget.spend(1, 'RDATE values');
+    budget.spend(1, 'RDATE values'); // each is placed in the zone and sorted like an instance
     const c = rdateCandidate(value, event, place);
     if (wanted(c)) candidates.push(c);
   }
