@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../../src/domain/calendar-event.js';
+import { normaliseEvent } from '../../../src/google/normalise-event.js';
+import type { RawEvent } from '../../../src/google/raw-event.js';
 import { convertEvent, expandGoogleSeries } from '../../../src/recurrence/index.js';
+import { bookingSpan } from '../../../src/sync/booking-span.js';
 import { at, defaults, timedEvent } from './event-fixture.js';
 import { countRuleInstances } from './rule-instance-counter.js';
 
@@ -55,6 +59,33 @@ describe('EXRULE finer than a day', () => {
       occurrences: [],
     });
     expect(result.reason).toMatch(/^recurrence_too_complex: /);
+    expect(instances).toBeLessThan(MAX_INSTANCES);
+  });
+});
+
+describe('the booking span (what the store keeps for history) of the same bookings', () => {
+  const live = (recurrence: string[]) =>
+    normaliseEvent(
+      { id: 'span1', ...timedEvent(monday, 60, 'Europe/London', recurrence) } as RawEvent,
+      'room@resource.calendar.google.com',
+    ) as LiveEvent;
+
+  it('a bounded weekly series with EXRULE:FREQ=SECONDLY: every instance excluded, little work', () => {
+    const { result, instances } = countRuleInstances(MAX_INSTANCES, () =>
+      bookingSpan(live([`${weekly};COUNT=20`, 'EXRULE:FREQ=SECONDLY'])),
+    );
+    expect(result).toEqual({
+      startsAt: new Date('2025-01-06T10:00:00Z'),
+      endsAt: new Date('2025-01-06T11:00:00Z'),
+    });
+    expect(instances).toBeLessThan(50_000);
+  });
+
+  it('one that spends the budget has no known end', () => {
+    const { result, instances } = countRuleInstances(MAX_INSTANCES, () =>
+      bookingSpan(live([`${weekly};COUNT=20`, 'EXRULE:FREQ=SECONDLY;COUNT=999999999'])),
+    );
+    expect(result).toBeNull();
     expect(instances).toBeLessThan(MAX_INSTANCES);
   });
 });
