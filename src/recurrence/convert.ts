@@ -3,6 +3,7 @@ import type { ZoomMeetingRequest } from '../domain/zoom-meeting.js';
 import {
   expandParsedEvent,
   RecurrenceNotExpandable,
+  RecurrenceTooComplex,
   type GoogleOccurrence,
 } from './expand-google.js';
 import { ZOOM_MAX_OCCURRENCES } from './expand-zoom.js';
@@ -10,6 +11,7 @@ import { mapRule } from './map-rule.js';
 import { parseEvent, type ParsedEvent } from './parse-event.js';
 import { proveSeries } from './prove-series.js';
 import { formatReason, type FallbackReason, type Reason, type ReasonCode } from './reasons.js';
+import { WorkBudget } from './work-budget.js';
 import { DAY_MS, formatFloating, formatUtc, resolveWallClock, wallClockOf } from './zone-time.js';
 
 export type Strategy = 'single' | 'series' | 'no_fixed_time' | 'per_occurrence' | 'skip';
@@ -22,6 +24,8 @@ export interface ConvertOptions {
   fallback: FallbackStrategy;
   /** per_occurrence: meetings for occurrences starting within this many days of the window's start. */
   perOccurrenceHorizonDays: number;
+  /** Steps of work the event's expansion may take (default `DEFAULT_WORK_BUDGET`). */
+  workBudget?: number;
 }
 
 export interface ConversionWindow {
@@ -80,13 +84,18 @@ export function convertEvent(
 
   let ahead: GoogleOccurrence[];
   try {
-    ahead = expandParsedEvent(parsed, { from: now, limit: options.cap + 1 });
+    ahead = expandParsedEvent(parsed, {
+      from: now,
+      limit: options.cap + 1,
+      budget: new WorkBudget(options.workBudget),
+    });
   } catch (error) {
     if (!(error instanceof RecurrenceNotExpandable)) throw error;
-    const reason: Reason = {
-      code: 'not_expandable',
-      why: `the rule cannot be expanded safely (${error.message.split(';')[0]})`,
-    };
+    const why = error.why;
+    const reason: Reason =
+      error instanceof RecurrenceTooComplex
+        ? { code: 'recurrence_too_complex', why: `the recurrence is too complex (${why})` }
+        : { code: 'not_expandable', why: `the rule cannot be expanded safely (${why})` };
     return {
       strategy: 'no_fixed_time',
       reason: formatReason(reason, NO_FIXED_TIME),
@@ -274,6 +283,12 @@ function checkOptions(options: ConvertOptions): void {
     throw new RangeError(
       `fallback must be no_fixed_time or per_occurrence, not ${String(options.fallback)}`,
     );
+  }
+  if (
+    options.workBudget !== undefined &&
+    (!Number.isInteger(options.workBudget) || options.workBudget < 1)
+  ) {
+    throw new RangeError(`workBudget must be a positive integer, not ${options.workBudget}`);
   }
   if (!Number.isInteger(options.perOccurrenceHorizonDays) || options.perOccurrenceHorizonDays < 1) {
     throw new RangeError(

@@ -14,8 +14,10 @@ export {
   expandGoogleSeries,
   expandParsedEvent,
   RecurrenceNotExpandable,
+  RecurrenceTooComplex,
   MAX_SCANNED_INSTANCES,
 } from './expand-google.js';
+export { WorkBudget, DEFAULT_WORK_BUDGET } from './work-budget.js';
 export type { ExpandBounds, GoogleOccurrence } from './expand-google.js';
 export {
   expandZoomSeries,
