@@ -5,15 +5,15 @@ import type { RawEvent } from '../../src/google/raw-event.js';
 import { normaliseEvent } from '../../src/google/normalise-event.js';
 import { findBlocks, readBlock } from '../../src/invitation/index.js';
 import { convertEvent, EventInputError } from '../../src/recurrence/index.js';
-import { bookingSpan } from '../../src/sync/booking-span.js';
+import { bookingSpan } from '../../src/sync/plan/booking-span.js';
 import type { Link } from '../../src/store/index.js';
-import type { PassSummary } from '../../src/sync/engine-types.js';
+import type { PassSummary } from '../../src/sync/index.js';
 import {
-  NOW,
   startSyncHarness,
   type GoogleEventState,
   type SyncHarness,
 } from '../integration/sync/sync-harness.js';
+import { NOW } from '../support/time.js';
 import { countRuleInstances } from '../unit/recurrence/rule-instance-counter.js';
 import { buildCorpus, DEFAULT_HOSTILE_SEED, type CorpusEvent } from './corpus.js';
 

@@ -3,7 +3,7 @@ import type { LiveEvent } from '../../../src/domain/calendar-event.js';
 import { normaliseEvent } from '../../../src/google/normalise-event.js';
 import type { RawEvent } from '../../../src/google/raw-event.js';
 import { convertEvent, expandGoogleSeries } from '../../../src/recurrence/index.js';
-import { bookingSpan } from '../../../src/sync/booking-span.js';
+import { bookingSpan } from '../../../src/sync/plan/booking-span.js';
 import { at, defaults, timedEvent } from './event-fixture.js';
 import { countRuleInstances } from './rule-instance-counter.js';
 
