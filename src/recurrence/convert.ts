@@ -54,7 +54,20 @@ export interface ConversionResult {
   /** UTC starts of the Google occurrences this conversion covers. */
   occurrences: string[];
   window?: ConversionWindow;
+  /**
+   * A series: the occurrence that has begun but is not over at `now` (UTC start and end), which
+   * the series does not cover — Zoom would take its start, in the past, as "now".
+   */
+  running?: { start: string; end: string };
 }
+
+/**
+ * A series starts at its first occurrence that has not begun, and a little later than now: Zoom
+ * takes a `start_time` in the past as "now" (facts of the Zoom API: a past start on create
+ * becomes the time of the request) and would shift every occurrence after it by as much. The
+ * margin covers the request's way to Zoom.
+ */
+export const SERIES_START_MARGIN_MS = 60_000;
 
 /** Zoom's `topic` limit (SPEC: maxLength 200). */
 const TOPIC_MAX = 200;
@@ -86,7 +99,8 @@ export function convertEvent(
   try {
     ahead = expandParsedEvent(parsed, {
       from: now,
-      limit: options.cap + 1,
+      // One more than a window, to see whether more follow, and room for one that has begun.
+      limit: options.cap + 2,
       budget: new WorkBudget(options.workBudget),
     });
   } catch (error) {
@@ -147,18 +161,31 @@ export function convertEvent(
     );
   }
 
-  const mapped = mapRule(parsed, first);
+  const begun = ahead.filter((o) => o.start.getTime() <= now.getTime() + SERIES_START_MARGIN_MS);
+  const upcoming = ahead.filter((o) => !begun.includes(o));
+  const anchor = upcoming[0];
+  const running =
+    begun.length > 0
+      ? {
+          start: begun[0]!.originalStart,
+          end: formatUtc(Math.max(...begun.map((o) => o.end.getTime()))),
+        }
+      : undefined;
+  if (anchor === undefined)
+    return { ...skip({ code: 'finished', why: 'its last occurrence has begun' }), running };
+  const seriesWindow = upcoming.slice(0, options.cap);
+  const mapped = mapRule(parsed, anchor);
   if (!mapped.ok) return fallback(context, mapped.reason);
   const proof = proveSeries(
     {
       type: 8,
       topic,
-      start_time: first.localStart,
+      start_time: anchor.localStart,
       timezone: parsed.zone,
       duration,
       recurrence: mapped.recurrence,
     },
-    window,
+    seriesWindow,
     // Issue 2, item 4: a monthly_day of 29–31 is a series only while every month in the window
     // has that day (Zoom does not say what it does in a shorter month), so the window ends there.
     { cap: options.cap, cutWhereReadingsDiffer: (mapped.monthlyDay ?? 0) >= 29 },
@@ -170,7 +197,8 @@ export function convertEvent(
     meeting: request,
     deleteOccurrences: extra.map(formatUtc),
     occurrences: covered.map((o) => o.originalStart),
-    window: windowOf(covered, covered.length === ahead.length),
+    window: windowOf(covered, covered.length === upcoming.length),
+    ...(running ? { running } : {}),
   };
 }
 

@@ -29,8 +29,11 @@ export function waitForRunningOccurrence(
   const nowMs = now.getTime();
   const ruleMinutes = durationMinutesOf(master);
   const running: number[] = [];
+  // A series' conversion names the rule's occurrence in progress (its window starts after it);
+  // a fallback's window starts at it.
+  if (conversion.running) running.push(Date.parse(conversion.running.end));
   const anchor = conversion.occurrences[0];
-  if (anchor !== undefined && Date.parse(anchor) <= nowMs)
+  if (!conversion.running && anchor !== undefined && Date.parse(anchor) <= nowMs)
     running.push(Date.parse(anchor) + ruleMinutes * 60_000);
   for (const override of overrides) {
     if (override.kind !== 'moved' || override.newStart === null) continue;
