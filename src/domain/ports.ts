@@ -43,6 +43,8 @@ export interface CalendarPort {
     calendarId: string,
     eventId: string,
     window: { from: Date; to: Date },
+    /** The user to read as (default: the admin subject). */
+    actAs?: string,
   ): Promise<CalendarEvent[]>;
   /**
    * The copy write-back should patch for this event, and the user to act as: the organizer's
