@@ -11,6 +11,7 @@ import type {
   ZoomMeeting,
   ZoomMeetingRequest,
   ZoomMeetingSummary,
+  ZoomUser,
 } from '../domain/zoom-meeting.js';
 import { ZoomApiError, ZoomErrorCodes } from './errors.js';
 import { HostBudgets } from './host-budget.js';
@@ -18,6 +19,7 @@ import type { ZoomHttp } from './http.js';
 import { MeetingHosts } from './meeting-hosts.js';
 import {
   invitationSchema,
+  userSchema,
   zoomMeetingSchemas,
   type ZoomInviteLink,
   type ZoomMeetingSchemas,
@@ -53,8 +55,8 @@ const PAGE_SIZE = 300;
 
 const meetingPath = (meetingId: number) => `/meetings/${encodeURIComponent(checkedId(meetingId))}`;
 // `@` may stand in a path segment (RFC 3986 pchar) and is what Zoom's own examples send.
-const userMeetingsPath = (host: string) =>
-  `/users/${encodeURIComponent(host).replace(/%40/g, '@')}/meetings`;
+const userPath = (userId: string) => `/users/${encodeURIComponent(userId).replace(/%40/g, '@')}`;
+const userMeetingsPath = (host: string) => `${userPath(host)}/meetings`;
 
 export class ZoomClient implements MeetingsPort {
   private readonly http: ZoomHttp;
@@ -214,6 +216,24 @@ export class ZoomClient implements MeetingsPort {
     return startsWithin(meetings, options);
   }
 
+  /**
+   * `GET /users/{userId}` (an id, an email, or `me` for a user-level app): the user, or null when
+   * Zoom says the account has none (404/1001 "User does not exist", or 400/1120: invited and never
+   * joined — both in Zoom's OpenAPI export, `user`). Not charged to a daily budget (a read).
+   */
+  async getUser(userId: string): Promise<ZoomUser | null> {
+    try {
+      const { data } = await this.http.call(
+        { operation: 'users.get', method: 'GET', path: userPath(userId) },
+        userSchema,
+      );
+      return data;
+    } catch (error) {
+      if (isUserMissing(error)) return null;
+      throw error;
+    }
+  }
+
   /** `GET /meetings/{id}/invitation`: the invitation text as Zoom writes it (CRLF line breaks). */
   async getInvitation(meetingId: number): Promise<string> {
     const { data } = await this.http.call(
@@ -286,6 +306,14 @@ export class ZoomClient implements MeetingsPort {
     await this.getMeeting(meetingId);
     return this.hosts.hostOf(meetingId);
   }
+}
+
+function isUserMissing(error: unknown): boolean {
+  if (!(error instanceof ZoomApiError)) return false;
+  return (
+    (error.code === ZoomErrorCodes.userNotFound && error.status === 404) ||
+    (error.status === 400 && error.zoomCode === 1120)
+  );
 }
 
 function isMeetingGone(error: unknown): boolean {
