@@ -15,6 +15,7 @@ export interface Observation {
 
 export interface ObservationsRepository {
   put(eventId: string, calendarId: string, preview: unknown): void;
+  has(eventId: string): boolean;
   remove(eventId: string): void;
   /** The newest first, at most `limit`. */
   list(limit: number): Observation[];
@@ -40,6 +41,7 @@ export function createObservationsRepository(db: Database, clock: Clock): Observ
     'SELECT * FROM observations ORDER BY observed_at DESC, event_id LIMIT ?',
   );
   const count = db.prepare<[], number>('SELECT count(*) FROM observations').pluck();
+  const has = db.prepare<[string], number>('SELECT 1 FROM observations WHERE event_id = ?').pluck();
   return {
     put: (eventId, calendarId, preview) =>
       void put.run({
@@ -48,6 +50,7 @@ export function createObservationsRepository(db: Database, clock: Clock): Observ
         preview: JSON.stringify(preview),
         now: stampNow(clock),
       }),
+    has: (eventId) => has.get(eventId) !== undefined,
     remove: (eventId) => void remove.run(eventId),
     list: (limit) =>
       list.all(limit).map((row) => ({

@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
-import { toStoredTime } from './time.js';
 
 /**
  * What zoomlink learnt of an organizer's Zoom account: whether they may be made an alternative
  * host of their bookings' meetings (Zoom: a licensed, active user of the same account). Looked up
  * once per address (`GET /users/{userId}`); a 404 is a final "not a user", never asked again. A
- * lookup that failed for another reason is remembered as unknown, and asked again a day later.
+ * lookup that failed for another reason is remembered as unknown (when to ask again is the
+ * planner's call: `needsLookup` in `src/sync/plan/meeting-request.ts`).
  * Addresses are compared case-insensitively.
  */
 export interface ZoomUserLookup {
@@ -22,15 +22,7 @@ export interface ZoomUserLookup {
 export interface ZoomUsersRepository {
   get(email: string): ZoomUserLookup | undefined;
   record(email: string, eligible: boolean | null, detail: string): ZoomUserLookup;
-  /**
-   * Whether `email` should be looked up at `now`: never seen, or its last lookup failed a day or
-   * more ago.
-   */
-  needsLookup(email: string, now: Date): boolean;
 }
-
-/** A failed lookup is tried again after this long (a missing scope, an outage). */
-export const failedLookupRetryMs = 24 * 3600_000;
 
 interface Row {
   email: string;
@@ -67,14 +59,6 @@ export function createZoomUsersRepository(db: Database, clock: Clock): ZoomUsers
         now: stampNow(clock),
       });
       return read(email)!;
-    },
-    needsLookup: (email, now) => {
-      const known = read(email);
-      if (!known) return true;
-      if (known.eligible !== null) return false;
-      return (
-        Date.parse(toStoredTime(now, 'now')) - Date.parse(known.checkedAt) >= failedLookupRetryMs
-      );
     },
   };
 }

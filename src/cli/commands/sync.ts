@@ -146,6 +146,10 @@ export function describeSummary(summary: PassSummary): string {
     `  skipped   ${totalSkipped(summary)}${skipped ? ` (${skipped})` : ''}`,
     `  failed    ${summary.failed} (tried again later); waiting ${summary.deferred} (a parked Zoom host, or an occurrence in progress)`,
   ];
+  if (summary.observed > 0)
+    lines.push(
+      `  observed  ${summary.observed} (rooms in observe mode: planned, nothing done; see \`zoomlink plan\` or the status page)`,
+    );
   for (const room of summary.results.filter((r) => !r.ok))
     lines.push(`Room ${room.calendarId} failed: ${room.error?.code}: ${room.error?.message}`);
   return `${lines.join('\n')}\n`;

@@ -13,8 +13,11 @@ import {
 } from './conversion.js';
 import { copyShowsBlock, blockHashIn, foreignZoomLinks } from './block.js';
 import { bookingRooms } from './booking-rooms.js';
+import { bookingScope } from './booking-scope.js';
 import { hasMeeting, isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
+import { scopedConversion, type RequestScope } from './meeting-request.js';
+import { scopeOf } from './scope.js';
 import { writesPerRoom } from './write-targets.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
 import { waitForRunningOccurrence } from './plan-in-progress.js';
@@ -40,7 +43,13 @@ export function planBooking(
   });
   /** Records the booking as skipped; a live link loses its meeting first. */
   const ignore = (reason: SkipReason, detail: string): EventPlan => {
-    const record: Action = { kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms };
+    const record: Action = {
+      kind: 'recordIgnored',
+      strategy: 'skipped',
+      reason: detail,
+      code: reason,
+      rooms,
+    };
     if (live) return skip(reason, detail, [...removeMeetings(state), record]);
     const same = link?.strategy === 'skipped' && link.reason === detail && sameRooms(link, rooms);
     return skip(reason, detail, same ? [] : [record]);
@@ -74,35 +83,61 @@ export function planBooking(
     return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
   }
 
+  // Scope: another conference, then the host room's policy. A booking that leaves the scope
+  // loses its meeting and our block, as a cancellation would.
+  const { room, request } = bookingScope(event, state, now, config);
+  const verdict = scopeOf(event, room, config);
+  if (!verdict.in) return ignore(verdict.reason, verdict.detail);
+
   if (!live) {
     const foreign = foreignZoomLinks(event);
     if (foreign.length > 0) {
       const detail = `already has a Zoom link zoomlink did not make: ${foreign[0]}`;
       const same =
         link?.strategy === 'foreign' && link.state === 'ignored' && sameRooms(link, rooms);
-      const record: Action = { kind: 'recordIgnored', strategy: 'foreign', reason: detail, rooms };
+      const record: Action = {
+        kind: 'recordIgnored',
+        strategy: 'foreign',
+        reason: detail,
+        code: 'foreign_zoom_link',
+        rooms,
+      };
       return skip('foreign_zoom_link', detail, same ? [] : [record]);
     }
   }
 
   const host = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
-  if (!live || !hasMeeting(link!, state.occurrenceMeetings))
-    return { bookingId, actions: planCreate(event, state, conversion, host, rooms, now) };
+  const scoped = scopedConversion(conversion, request);
+  const actions =
+    !live || !hasMeeting(link!, state.occurrenceMeetings)
+      ? planCreate(event, state, scoped, request, host, rooms, now)
+      : planKnown(event, state, link!, scoped, request, host, rooms, now, config);
+  const sends = actions.some((a) => requestKinds.has(a.kind));
   return {
     bookingId,
-    actions: planKnown(event, state, link!, conversion, host, rooms, now, config),
+    actions,
+    ...(sends && request.lookUp ? { lookUpOrganizer: request.lookUp } : {}),
   };
 }
+
+/** The actions that send a meeting request (its settings name the alternative host). */
+const requestKinds = new Set<Action['kind']>([
+  'createMeeting',
+  'updateMeeting',
+  'createOccurrenceMeeting',
+  'updateOccurrenceMeeting',
+]);
 
 function planCreate(
   event: LiveEvent,
   state: BookingState,
   conversion: ConversionResult,
+  request: RequestScope,
   host: string,
   rooms: string[],
   now: Date,
 ): Action[] {
-  const zoomHash = zoomHashOf(event, conversion.strategy);
+  const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const blocks = (actions: Action[]) =>
     withExceptionBlocks(actions, state.overrides, state.link, event, now);
   if (conversion.strategy === 'per_occurrence') {
@@ -133,12 +168,13 @@ function planKnown(
   state: BookingState,
   link: Link,
   conversion: ConversionResult,
+  request: RequestScope,
   host: string,
   rooms: string[],
   now: Date,
   config: PlanConfig,
 ): Action[] {
-  const zoomHash = zoomHashOf(event, conversion.strategy);
+  const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const unfinished = link.state !== 'linked';
   const roomActions: Action[] = sameRooms(link, rooms) ? [] : [{ kind: 'setRooms', rooms }];
   const wasPerOccurrence = link.strategy === 'per_occurrence';
@@ -151,6 +187,7 @@ function planKnown(
       event,
       { ...state, occurrenceMeetings: [] },
       conversion,
+      request,
       host,
       rooms,
       now,
@@ -252,7 +289,7 @@ function settleFinished(
 ): Action[] {
   if (link.state === 'linked') return [];
   if (hasMeeting(link, state.occurrenceMeetings)) return [{ kind: 'markLinked' }];
-  return [{ kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms }];
+  return [{ kind: 'recordIgnored', strategy: 'skipped', reason: detail, code: 'finished', rooms }];
 }
 
 /**

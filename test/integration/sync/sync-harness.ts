@@ -108,6 +108,9 @@ export async function startSyncHarness(
             oauthUrl: info.zoom.oauthUrl,
             retryBaseMs: 1,
             retryMaxMs: 5,
+            // The scenario tests count every call; organizer lookups have tests of their own
+            // (rollout-hosts.test.ts), which turn them on.
+            alternativeHosts: 'none',
           },
           google: {
             serviceAccountKeyFile: info.google.serviceAccountKeyFile,

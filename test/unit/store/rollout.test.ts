@@ -24,18 +24,18 @@ describe('store: what rolling out needs', () => {
     expect(store.rooms.get('room-a')?.syncToken).toBeNull();
   });
 
-  it('an organizer is looked up once; a failed lookup is asked again after a day, case-insensitively', () => {
-    const { store, clock } = temp.fresh();
-    const now = () => new Date(clock.now());
-    expect(store.zoomUsers.needsLookup('Alice@Example.com', now())).toBe(true);
+  it('an organizer looked up is remembered, case-insensitively', () => {
+    const { store } = temp.fresh();
+    expect(store.zoomUsers.get('Alice@Example.com')).toBeUndefined();
     store.zoomUsers.record('alice@example.com', false, 'not a user of the account');
-    expect(store.zoomUsers.needsLookup('ALICE@example.com', now())).toBe(false);
-    expect(store.zoomUsers.get('Alice@example.com')).toMatchObject({ eligible: false });
-    store.zoomUsers.record('bob@example.com', null, 'ZOOM_UNAVAILABLE');
-    expect(store.zoomUsers.needsLookup('bob@example.com', now())).toBe(false);
-    clock.set('2025-03-04T09:00:00.000Z');
-    expect(store.zoomUsers.needsLookup('bob@example.com', now())).toBe(true);
-    expect(store.zoomUsers.needsLookup('alice@example.com', now())).toBe(false);
+    expect(store.zoomUsers.get('ALICE@example.com')).toMatchObject({
+      email: 'alice@example.com',
+      eligible: false,
+      detail: 'not a user of the account',
+      checkedAt: '2025-03-03T09:00:00.000Z',
+    });
+    store.zoomUsers.record('Alice@example.com', null, 'ZOOM_UNAVAILABLE');
+    expect(store.zoomUsers.get('alice@example.com')?.eligible).toBeNull();
   });
 
   it('the decommission journal opens once and advances; advancing an unknown booking fails', () => {
