@@ -11,26 +11,20 @@ import {
 } from '../../sync/index.js';
 import { clockFrom, createApp, type App } from '../app.js';
 import { InputError } from '../input-error.js';
+import { roomOption } from '../room-option.js';
 
 /**
  * `zoomlink sync --once`: one pass over the room calendars (or the rooms named), the same pass
  * the daemon makes on its schedule, then a summary. Exits 1 when a room could not be polled.
  */
 export function register(program: Command): void {
-  program
-    .command('sync')
+  roomOption(program.command('sync'), 'only this room calendar')
     .description(
       'Poll the room calendars once: make, change and delete Zoom meetings, write links.',
     )
     .option(
       '--once',
       'one pass over the rooms, then exit (the daemon, `zoomlink run`, keeps polling)',
-    )
-    .option(
-      '--room <calendarId>',
-      'only this room calendar (repeat for more)',
-      (value: string, all: string[]) => [...all, value],
-      [] as string[],
     )
     .option('--json', 'print the summary as one JSON object')
     // For rehearsals against the emulators, whose clocks can be set (as `zoomlink run` has it).
