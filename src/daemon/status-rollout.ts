@@ -25,14 +25,8 @@ export interface RolloutView {
 export const observedShown = 20;
 
 export function readRollout(store: Store, now: Date): RolloutView {
-  const total = store.observations.count();
-  const all = store.observations.list(Math.max(total, 1));
-  const byAction: Record<string, number> = {};
-  for (const { preview } of all) {
-    const words = (preview as BookingPreview).actions;
-    for (const word of words.length > 0 ? words : ['nothing to do'])
-      byAction[word] = (byAction[word] ?? 0) + 1;
-  }
+  const { none, ...byAction } = store.observations.countByAction();
+  if (none) byAction['nothing to do'] = none;
   const pending = store.links.listByState('pending');
   const waiting = store.hosts.parked(now).map((host) => ({
     host: host.host,
@@ -41,10 +35,10 @@ export function readRollout(store: Store, now: Date): RolloutView {
   }));
   return {
     observed: {
-      total,
+      total: store.observations.count(),
       byAction,
-      latest: all
-        .slice(0, observedShown)
+      latest: store.observations
+        .list(observedShown)
         .map((o) => ({ ...(o.preview as BookingPreview), observedAt: o.observedAt })),
     },
     outOfScope: store.links.countIgnoredByCode(now),

@@ -20,6 +20,11 @@ export interface ObservationsRepository {
   /** The newest first, at most `limit`. */
   list(limit: number): Observation[];
   count(): number;
+  /**
+   * Bookings per action word of their previews (`preview.actions`, a JSON array of words), and
+   * under `none` those with no action.
+   */
+  countByAction(): Record<string, number>;
 }
 
 interface Row {
@@ -41,6 +46,13 @@ export function createObservationsRepository(db: Database, clock: Clock): Observ
     'SELECT * FROM observations ORDER BY observed_at DESC, event_id LIMIT ?',
   );
   const count = db.prepare<[], number>('SELECT count(*) FROM observations').pluck();
+  const byAction = db.prepare<[], { key: string; n: number }>(
+    `SELECT a.value AS key, count(*) AS n FROM observations o, json_each(o.preview, '$.actions') a
+     GROUP BY a.value
+     UNION ALL
+     SELECT 'none', count(*) FROM observations
+     WHERE json_array_length(preview, '$.actions') = 0`,
+  );
   const has = db.prepare<[string], number>('SELECT 1 FROM observations WHERE event_id = ?').pluck();
   return {
     put: (eventId, calendarId, preview) =>
@@ -60,5 +72,12 @@ export function createObservationsRepository(db: Database, clock: Clock): Observ
         observedAt: row.observed_at,
       })),
     count: () => count.get()!,
+    countByAction: () =>
+      Object.fromEntries(
+        byAction
+          .all()
+          .filter(({ n }) => n > 0)
+          .map(({ key, n }) => [key, n]),
+      ),
   };
 }

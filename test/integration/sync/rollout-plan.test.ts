@@ -188,4 +188,22 @@ describe('rollout: rooms in observe mode', () => {
     ]);
     expect(readRollout(app.store, h.emulators.clock.now()).observed.total).toBe(0);
   });
+  it('back in observe mode, a meeting deleted by hand is reported by reconcile --fix, not made again', async () => {
+    app.close();
+    app = h.restart(withModes('observe', 'active'));
+    h.app = app;
+    await app.engine.poll();
+    const observed = app.store.links
+      .listByRoom(board)
+      .find((l) => l.state === 'linked' && l.zoomMeetingId !== null)!;
+    await app.zoom.deleteMeeting(observed.zoomMeetingId!);
+    h.resetCalls();
+    const report = await app.engine.reconcile({ fix: true });
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ kind: 'meeting_missing', eventId: observed.eventId, fixed: false }),
+    );
+    await app.engine.poll();
+    expect(h.calls()[routes.create]).toBeUndefined();
+    expect(h.calls()[routes.patch]).toBeUndefined();
+  });
 });

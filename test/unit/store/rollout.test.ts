@@ -81,7 +81,10 @@ describe('store: what rolling out needs', () => {
       ['a', 'room-b', { actions: ['create', 'write-back'] }],
       ['b', 'room-a', { actions: ['skip'] }],
     ]);
+    expect(store.observations.countByAction()).toEqual({ create: 1, 'write-back': 1, skip: 1 });
+    store.observations.put('c', 'room-a', { actions: [] });
+    expect(store.observations.countByAction()).toMatchObject({ none: 1 });
     store.observations.remove('a');
-    expect(store.observations.count()).toBe(1);
+    expect(store.observations.count()).toBe(2);
   });
 });
