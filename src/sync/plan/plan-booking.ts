@@ -112,21 +112,11 @@ export function planBooking(
     !live || !hasMeeting(link!, state.occurrenceMeetings)
       ? planCreate(event, state, scoped, request, host, rooms, now)
       : planKnown(event, state, link!, scoped, request, host, rooms, now, config);
-  const sends = actions.some((a) => requestKinds.has(a.kind));
-  return {
-    bookingId,
-    actions,
-    ...(sends && request.lookUp ? { lookUpOrganizer: request.lookUp } : {}),
-  };
+  // A booking that has or gets a meeting and whose organizer Zoom was not asked about yet: the
+  // engine asks, then plans again — a new meeting names the alternative host from the start, and
+  // one made before (an upgrade, a failed lookup) is updated once to name it.
+  return { bookingId, actions, ...(request.lookUp ? { lookUpOrganizer: request.lookUp } : {}) };
 }
-
-/** The actions that send a meeting request (its settings name the alternative host). */
-const requestKinds = new Set<Action['kind']>([
-  'createMeeting',
-  'updateMeeting',
-  'createOccurrenceMeeting',
-  'updateOccurrenceMeeting',
-]);
 
 function planCreate(
   event: LiveEvent,

@@ -48,13 +48,33 @@ describe('rollout: hosts, settings and privacy', () => {
       { email: alice, firstName: 'Alice', lastName: 'Chen' },
       { email: carol, firstName: 'Carol', lastName: 'Lin', type: 1 },
     ]);
-    h.app.close();
-    app = h.restart(settingsFor({ waiting_room: true }));
-    h.app = app;
+    app = h.app;
   });
   afterAll(async () => {
     await h.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('turned on, the organizer becomes the alternative host of a meeting made before: one update', async () => {
+    const before = await h.book(alice, [huddle.calendarId], {
+      summary: 'Before',
+      ...berlin(1, 17),
+    });
+    await app.engine.poll();
+    expect((await meetingOf(before.id))?.settings?.alternative_hosts).toBe('');
+    app.close();
+    app = h.restart(settingsFor({ waiting_room: true }));
+    h.app = app;
+    h.resetCalls();
+    const summary = await app.engine.poll();
+    expect(summary).toMatchObject({ meetingsUpdated: 1, meetingsCreated: 0, failed: 0 });
+    expect((await meetingOf(before.id))?.settings).toMatchObject({
+      alternative_hosts: alice,
+      join_before_host: true,
+      mute_upon_entry: true,
+    });
+    expect(h.calls()[routes.user]).toBe(1);
+    h.resetCalls();
   });
 
   it('a licensed organizer becomes the alternative host, looked up once; one who is not a user, or not licensed, does not', async () => {
@@ -66,8 +86,9 @@ describe('rollout: hosts, settings and privacy', () => {
 
     const summary = await app.engine.poll();
     expect(summary).toMatchObject({ meetingsCreated: 5, failed: 0 });
-    // One lookup per organizer; Bob's 404 is an answer, not an error, and is not asked again.
-    expect(h.calls()[routes.user]).toBe(3);
+    // One lookup per organizer (Alice's was made already); Bob's 404 is an answer, not an error,
+    // and is not asked again.
+    expect(h.calls()[routes.user]).toBe(2);
     expect((await meetingOf(first.id))?.settings?.alternative_hosts).toBe(alice);
     expect((await meetingOf(second.id))?.settings?.alternative_hosts).toBe(alice);
     for (const id of [bobs.id, bobs2.id, carols.id])
@@ -121,6 +142,11 @@ describe('rollout: hosts, settings and privacy', () => {
     const copy = await h.copy(alice, secret.id);
     expect(copy?.description).toContain('Term sheet v3 attached');
     expect(copy?.description).toContain((await meetingOf(secret.id))!.join_url);
+    // The huddle writes its block in Traditional Chinese, as Zoom's own invitations word it.
+    const zh = (await h.copy(alice, secretZh.id))?.description ?? '';
+    const zhMeeting = (await meetingOf(secretZh.id))!;
+    expect(zh).toContain(`加入 Zoom 會議\n${zhMeeting.join_url}\n\n會議 ID:`);
+    expect(copy?.description).toContain('Join Zoom Meeting\n');
 
     // A booking that becomes private has its Zoom topic replaced.
     await h.patchEvent(alice, alice, later.id, { visibility: 'private' });

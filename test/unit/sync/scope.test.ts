@@ -231,21 +231,24 @@ describe('the planner with scope', () => {
     expect(kinds(plan(model, event))).toContain('createMeeting');
   });
 
-  it('asks for the organizer lookup only with a plan that sends a meeting request', () => {
+  it('asks for the organizer lookup for a booking in scope that has or gets a meeting, and only then', () => {
     const hosts = config({ zoom: { alternativeHosts: 'organizer' } });
     const model = new Model();
     const event = booking();
     const first = plan(model, event, hosts);
     expect(first.lookUpOrganizer).toBe(ORGANIZER);
     model.apply(first, event);
-    expect(plan(model, model.seenAgain(event), hosts).lookUpOrganizer).toBeUndefined();
-    expect(
-      plan(
-        new Model(),
-        booking({ allDay: true, start: { date: '2030-03-05' }, end: { date: '2030-03-06' } }),
-        hosts,
-      ).lookUpOrganizer,
-    ).toBeUndefined();
+    // A meeting made before the organizer was looked up: asked about, so it can be updated once.
+    expect(plan(model, model.seenAgain(event), hosts).lookUpOrganizer).toBe(ORGANIZER);
+    const allDay = booking({
+      allDay: true,
+      start: { date: '2030-03-05' },
+      end: { date: '2030-03-06' },
+    });
+    expect(plan(new Model(), allDay, hosts).lookUpOrganizer).toBeUndefined();
+    const optIn = config({ zoom: { alternativeHosts: 'organizer' }, sync: { policy: 'optIn' } });
+    expect(plan(new Model(), event, optIn).lookUpOrganizer).toBeUndefined();
+    expect(plan(new Model(), event, config()).lookUpOrganizer).toBeUndefined();
   });
 
   it('a preview names the room, the steps, the strategy and the host, or the skip reason', () => {
