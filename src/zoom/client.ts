@@ -42,8 +42,6 @@ export interface ZoomClientDependencies {
   dailyCreateUpdateLimit: number;
   /** Where hosts' daily budgets and parking live (the store's `hosts`); in memory when absent. */
   hosts?: HostQuotaPort;
-  /** Sent as `settings` on create (the request's own settings win). */
-  meetingSettings: Record<string, unknown>;
   /** How answers are read (which join links pass); Zoom's own hosts only by default. */
   schemas?: ZoomMeetingSchemas;
   observer?: ApiObserver;
@@ -80,10 +78,9 @@ export class ZoomClient implements MeetingsPort {
   async createMeeting(host: string, request: ZoomMeetingRequest): Promise<ZoomMeeting> {
     const path = userMeetingsPath(host);
     const call = { operation: 'meetings.create', endpoint: `POST ${path}` };
-    const settings = { ...this.deps.meetingSettings, ...request.settings };
-    const body = Object.keys(settings).length > 0 ? { ...request, settings } : request;
+    // The request carries its settings (the planner's: the room's over zoom.meetingSettings).
     const response = await this.budgets.charge(host, call, () =>
-      this.http.call({ ...call, method: 'POST', path, body }, this.schemas.meeting),
+      this.http.call({ ...call, method: 'POST', path, body: request }, this.schemas.meeting),
     );
     const meeting = response.data;
     this.hosts.learnHost(host, meeting.host_id, meeting.host_email);
