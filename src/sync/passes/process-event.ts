@@ -167,6 +167,9 @@ function observe(
   room: string,
 ): void {
   ctx.counts.observed += 1;
+  // A booking gone from the room takes its observation with it.
+  if (event.kind === 'deleted' && ctx.store.observations.has(plan.bookingId))
+    ctx.store.observations.remove(plan.bookingId);
   if (event.kind !== 'single' && event.kind !== 'master') return;
   const preview = previewOf(plan, event, state, ctx.now(), ctx.config);
   ctx.store.observations.put(plan.bookingId, room, preview);

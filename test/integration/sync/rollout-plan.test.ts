@@ -165,6 +165,14 @@ describe('rollout: rooms in observe mode', () => {
     h.resetCalls();
     await app.engine.poll();
     expect(h.calls()).toEqual({ [routes.list]: 3 });
+
+    // A booking cancelled while observed is no longer shown.
+    const cancelled = await h.book(alice, [board], { summary: 'Cancelled', ...berlin(1, 15) });
+    await app.engine.poll();
+    expect(readRollout(app.store, h.emulators.clock.now()).observed.total).toBe(3);
+    await h.deleteEvent(alice, alice, cancelled.id);
+    await app.engine.poll();
+    expect(readRollout(app.store, h.emulators.clock.now()).observed.total).toBe(2);
   });
 
   it('switched to active, the room acts on everything it observed', async () => {
