@@ -3,7 +3,7 @@ import type { ApiObserver } from '../domain/api-observer.js';
 import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
-import { createSyncEngine, type SyncEngine } from '../sync/index.js';
+import { createRollout, createSyncEngine, type Rollout, type SyncEngine } from '../sync/index.js';
 import { createZoomClient, requireZoomCredentials, type ZoomClient } from '../zoom/index.js';
 
 /**
@@ -17,6 +17,8 @@ export interface App {
   readonly zoom: ZoomClient;
   readonly google: GoogleAdapter;
   readonly engine: SyncEngine;
+  /** `zoomlink plan` and `zoomlink decommission`, over the same parts. */
+  readonly rollout: Rollout;
   readonly now: () => Date;
   close(): void;
 }
@@ -53,15 +55,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     // Hosts' daily budgets live in the store: the client parks a host there, the engine reads it
     // there, and a host parked by an earlier process stays parked.
     const zoom = createZoomClient(config.zoom, { ...observer, now, logger, hosts: store.hosts });
-    const engine = createSyncEngine({
-      store,
-      calendar: google,
-      meetings: zoom,
-      config,
-      logger,
-      now,
-    });
-    return { config, store, zoom, google, engine, now, close: () => store.close() };
+    const parts = { store, calendar: google, meetings: zoom, config, logger, now };
+    const engine = createSyncEngine(parts);
+    const rollout = createRollout(parts);
+    return { config, store, zoom, google, engine, rollout, now, close: () => store.close() };
   } catch (error) {
     store.close();
     throw error;

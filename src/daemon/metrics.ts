@@ -97,6 +97,11 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     help: 'Events waiting for a parked Zoom host (not failures).',
     registers,
   });
+  const eventsObserved = new Counter({
+    name: 'zoomlink_events_observed_total',
+    help: 'Events of rooms in observe mode: planned and recorded, nothing done.',
+    registers,
+  });
   const errors = new Counter({
     name: 'zoomlink_errors_total',
     help: 'Errors by stable code and where they stopped work (room poll, job).',
@@ -255,6 +260,7 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
         if (n) eventsSkipped.inc({ reason }, n);
       if (summary.failed) eventsFailed.inc(summary.failed);
       if (summary.deferred) eventsDeferred.inc(summary.deferred);
+      if (summary.observed) eventsObserved.inc(summary.observed);
       if (job !== 'poll') return;
       for (const result of summary.results) {
         polls.inc({ room: result.calendarId, result: result.ok ? 'ok' : 'failed' });

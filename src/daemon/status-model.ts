@@ -1,6 +1,7 @@
 import type { CalendarEvent, EventDateTime, LiveEvent } from '../domain/calendar-event.js';
 import type { Link, LinkState, Store } from '../store/index.js';
 import type { JobStatus } from './scheduler.js';
+import { readRollout, type RolloutView } from './status-rollout.js';
 
 /**
  * What the status page shows, read from the store in one go. Kept apart from the HTML so the
@@ -69,6 +70,8 @@ export interface StatusModel {
   failures: FailureView[];
   failuresTotal: number;
   parked: HostView[];
+  /** Observations, bookings out of scope, updates waiting for a host's quota. */
+  rollout: RolloutView;
 }
 
 export const upcomingShown = 50;
@@ -131,6 +134,7 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
     failures,
     failuresTotal: failing.length,
     parked,
+    rollout: readRollout(store, now),
   };
 }
 

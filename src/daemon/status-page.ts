@@ -3,6 +3,7 @@ import { formatEventStart, relativeTime } from './format-time.js';
 import { html, safeHref, trustedConstant, type Interpolation, type SafeHtml } from './html.js';
 import type { JobStatus } from './scheduler.js';
 import type { BookingView, FailureView, HostView, RoomView, StatusModel } from './status-model.js';
+import { rolloutSection } from './status-rollout.js';
 
 /**
  * The status page: what needs attention first (rooms, failures), then the upcoming bookings, the
@@ -97,7 +98,7 @@ export function renderStatusPage(model: StatusModel): string {
           ${linkCounts(model)} ${roomsSection(model.rooms, now)}
           ${failuresSection(model.failures, model.failuresTotal, now)}
           ${upcomingSection(model.upcoming, model.upcomingTotal)}
-          ${parkedSection(model.parked, now)}
+          ${parkedSection(model.parked, now)} ${rolloutSection(model.rollout, now)}
           ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
         </main>
       </body>

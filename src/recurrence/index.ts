@@ -2,7 +2,7 @@
  * The recurrence engine (pure): Google's expansion of an event, its conversion to Zoom proven
  * occurrence by occurrence, our own Zoom expander, and descriptions for people.
  */
-export { convertEvent, topicOf, zoomStart } from './convert.js';
+export { convertEvent, SERIES_START_MARGIN_MS, topicOf, zoomStart } from './convert.js';
 export type {
   ConversionResult,
   ConversionWindow,

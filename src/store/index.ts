@@ -47,5 +47,8 @@ export {
   type AuditQuery,
 } from './audit-log.js';
 export type { ZoomHost, ZoomHostsRepository } from './zoom-hosts.js';
+export type { ZoomUserLookup, ZoomUsersRepository } from './zoom-users.js';
+export type { Observation, ObservationsRepository } from './observations.js';
+export type { Decommission, DecommissionState, DecommissionsRepository } from './decommissions.js';
 export { latestSchemaVersion } from './migrations/index.js';
 export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

@@ -42,6 +42,8 @@ export function toParams(link: LinkInput, now: string) {
     keepSpan: link.span === undefined ? 1 : 0,
     startsAt: link.span == null ? null : toStoredTime(link.span.startsAt, 'span.startsAt'),
     endsAt: toStoredTimeOrNull(link.span?.endsAt, 'span.endsAt'),
+    keepSkipCode: link.skipCode === undefined ? 1 : 0,
+    skipCode: link.skipCode ?? null,
     now,
   };
 }

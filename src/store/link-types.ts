@@ -107,6 +107,12 @@ export interface LinkInput {
    * stored one is kept. It is not part of `Link`: only those two queries read it.
    */
   span?: LinkSpan | null;
+  /**
+   * Why an `ignored` booking has no meeting, as the planner's stable skip code (`all_day`,
+   * `policy_opt_in`, `other_conference`…), for the status page's counts. Like the span: when
+   * given (null clears it) it replaces the stored one; when absent, the stored one is kept.
+   */
+  skipCode?: string | null;
 }
 
 /** A booking's first start and the end of its last occurrence (null: none, or not known). */

@@ -18,6 +18,9 @@ import { createRoomsRepository, type RoomsRepository } from './rooms.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { StoreError } from './store-error.js';
 import { createZoomHostsRepository, type ZoomHostsRepository } from './zoom-hosts.js';
+import { createZoomUsersRepository, type ZoomUsersRepository } from './zoom-users.js';
+import { createObservationsRepository, type ObservationsRepository } from './observations.js';
+import { createDecommissionsRepository, type DecommissionsRepository } from './decommissions.js';
 
 export interface StoreStats {
   schemaVersion: number;
@@ -46,6 +49,12 @@ export interface Store {
   readonly intents: IntentsRepository;
   readonly audit: AuditLogRepository;
   readonly hosts: ZoomHostsRepository;
+  /** Organizers looked up in Zoom (alternative hosts). */
+  readonly zoomUsers: ZoomUsersRepository;
+  /** What rooms in `observe` mode would do. */
+  readonly observations: ObservationsRepository;
+  /** The journal of `zoomlink decommission`. */
+  readonly decommissions: DecommissionsRepository;
   /**
    * Runs `fn` as one unit of work: everything it writes commits together, or nothing does when
    * it throws. `fn` must be synchronous (no awaits inside: SQLite holds the write lock for the
@@ -109,6 +118,9 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
     intents,
     audit,
     hosts,
+    zoomUsers: guard(createZoomUsersRepository(db, clock)),
+    observations: guard(createObservationsRepository(db, clock)),
+    decommissions: guard(createDecommissionsRepository(db, clock)),
     transaction<T>(fn: () => T): T {
       assertOpen();
       try {

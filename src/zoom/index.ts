@@ -84,7 +84,6 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     http,
     now,
     dailyCreateUpdateLimit: config.dailyCreateUpdateLimit,
-    meetingSettings: config.meetingSettings,
     schemas: zoomMeetingSchemas(config.trustedJoinHosts),
     logger,
     ...(options.hosts ? { hosts: options.hosts } : {}),

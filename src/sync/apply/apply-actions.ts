@@ -157,6 +157,7 @@ function recordIgnored(
     strategy: action.strategy,
     state: 'ignored',
     reason: action.reason,
+    skipCode: action.code,
     rooms: action.rooms,
     eventSnapshot: null,
     // An ignored booking keeps when it ends, so that it goes with the history once it is over.

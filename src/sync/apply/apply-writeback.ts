@@ -12,6 +12,7 @@ import {
 import type { PassContext } from './context.js';
 import type { EventCopyRef, EventPatch } from '../../domain/ports.js';
 import { isLiveException } from '../plan/booking-state.js';
+import { roomSettings } from '../plan/room-settings.js';
 import { writeTargets, writtenCopies } from '../plan/write-targets.js';
 import { errorCode } from './failures.js';
 
@@ -103,7 +104,8 @@ async function writeBlock(
   target: EventCopyRef,
   meetings: BlockMeeting[],
 ): Promise<string | undefined> {
-  const content = { lang: ctx.config.sync.invitationLang, meetings };
+  // The host room's language (the first room the link records: the booking's host room).
+  const content = { lang: roomSettings(ctx.config, link.rooms[0]).invitationLang, meetings };
   const single = link.strategy === 'per_occurrence' ? undefined : meetings[0];
   const { google } = ctx.config;
   let hash = '';

@@ -92,8 +92,14 @@ export type Action =
   | { kind: 'setRooms'; rooms: string[] }
   /** Store only: this room no longer holds the booking; another watched room still does. */
   | { kind: 'dropRoom'; calendarId: string }
-  /** Store only: the booking is recorded as skipped or foreign (never touched). */
-  | { kind: 'recordIgnored'; strategy: 'skipped' | 'foreign'; reason: string; rooms: string[] }
+  /** Store only: the booking is recorded as skipped or foreign (never touched), and why. */
+  | {
+      kind: 'recordIgnored';
+      strategy: 'skipped' | 'foreign';
+      reason: string;
+      code: SkipReason;
+      rooms: string[];
+    }
   /** Store only: the booking is gone and its meeting deleted. */
   | { kind: 'markDeleted' }
   /** Store only: every step is done; the link is `linked`. */
@@ -118,4 +124,9 @@ export interface EventPlan {
    * the engine holds it back until the end of the pass and plans it again.
    */
   waitForMaster?: boolean;
+  /**
+   * The organizer's address, when the plan sends a meeting request and Zoom was not asked yet
+   * whether the organizer may be an alternative host: the engine looks them up, then plans again.
+   */
+  lookUpOrganizer?: string;
 }

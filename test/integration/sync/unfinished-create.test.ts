@@ -77,7 +77,12 @@ describe('issue 18: a series whose first create did not finish keeps its excepti
     let killAfter: (() => void) | undefined;
 
     beforeAll(async () => {
-      cli = await startSyncCli({ now: NOW, config: { sync: { roomParallelism: 1 } } });
+      // No organizer lookup (zoom.alternativeHosts): the first Zoom call after the token is then
+      // the create, so the kill lands between its intent and the create, as in the issue.
+      cli = await startSyncCli({
+        now: NOW,
+        config: { sync: { roomParallelism: 1 }, zoom: { alternativeHosts: 'none' } },
+      });
       command = await childCommand();
       // The kill is sent while the Zoom emulator still holds the answer to that call.
       const calls: CallLog = cli.emulators.zoom.server.calls;

@@ -114,7 +114,7 @@ describe('planEventSync: a series’ instances and windows', () => {
   });
 
   it('a window that runs low is moved forward: the same meeting, patched', () => {
-    const config = { recurrence: { ...CONFIG.recurrence, cap: 5, windowRenewBelow: 2 } };
+    const config = { ...CONFIG, recurrence: { ...CONFIG.recurrence, cap: 5, windowRenewBelow: 2 } };
     const model = new Model();
     const forever = booking({ recurrence: ['RRULE:FREQ=WEEKLY'] });
     model.apply(planEventSync(forever, model.state(), NOW, config), forever);
@@ -135,7 +135,7 @@ describe('planEventSync: a series’ instances and windows', () => {
   });
 
   it('a window due to move while an occurrence is in progress waits until it is over, then moves', () => {
-    const config = { recurrence: { ...CONFIG.recurrence, cap: 5, windowRenewBelow: 2 } };
+    const config = { ...CONFIG, recurrence: { ...CONFIG.recurrence, cap: 5, windowRenewBelow: 2 } };
     const model = new Model();
     const forever = booking({ recurrence: ['RRULE:FREQ=WEEKLY'] });
     model.apply(planEventSync(forever, model.state(), NOW, config), forever);
