@@ -160,4 +160,13 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new Cancel(1),
     ]);
   });
+
+  it('a series split off a monthly one during a killed pass: its window reaches past the year the model reads of Google (soak seed 30001, a fault of the model)', async () => {
+    await runSequence([
+      new Book(0, [0], 1, 10, 30, 'monthly', false),
+      new CancelInstance(0, 0),
+      new Split(0, 6),
+      new CrashPass(2, false),
+    ]);
+  });
 });
