@@ -211,12 +211,12 @@ export async function run(): Promise<void> {
   console.log('| --- | ---: | ---: |');
   const reasons = new Map<string, number>();
   for (const r of results)
-    if (r.reasonCode) reasons.set(r.reasonCode, (reasons.get(r.reasonCode) ?? 0) + 1);
+    if ('reasonCode' in r) reasons.set(r.reasonCode, (reasons.get(r.reasonCode) ?? 0) + 1);
   for (const [code, count] of [...reasons].sort((a, b) => b[1] - a[1]))
     console.log(`| ${code} | ${count} | ${percent(count, EVENTS)} |`);
 
   // The parts, for scale: Google's expansion of the next 51, and one Zoom expansion of a series.
-  const series = results.filter((r) => r.strategy === 'series').map((r) => r.meeting!);
+  const series = results.flatMap((r) => (r.strategy === 'series' ? [r.meeting] : []));
   const google = timed(() =>
     events.forEach(
       (e) =>
@@ -226,7 +226,10 @@ export async function run(): Promise<void> {
     ),
   );
   const zoom = timed(() => series.forEach((m) => expandZoomSeries(m)));
-  const deletions = results.reduce((sum, r) => sum + r.deleteOccurrences.length, 0);
+  const deletions = results.reduce(
+    (sum, r) => sum + (r.strategy === 'series' ? r.deleteOccurrences.length : 0),
+    0,
+  );
   console.log('\n| part | per second |');
   console.log('| --- | ---: |');
   console.log(
@@ -246,7 +249,7 @@ function hostile(): void {
   const convert = (body: GoogleEventResource): string => {
     try {
       const r = convertEvent(body, now, OPTIONS);
-      return r.reasonCode ? `${r.strategy} (${r.reasonCode})` : r.strategy;
+      return 'reasonCode' in r ? `${r.strategy} (${r.reasonCode})` : r.strategy;
     } catch (error) {
       if (error instanceof EventInputError) return 'EVENT_INVALID';
       throw error;
