@@ -1,4 +1,5 @@
 import type { CalendarEvent, EventDateTime, LiveEvent } from '../domain/calendar-event.js';
+import { repeatsOf } from '../log-sentences.js';
 import type { Link, LinkState, Store } from '../store/index.js';
 import type { JobStatus } from './scheduler.js';
 
@@ -156,24 +157,11 @@ function toBookingView(
     organizer: event?.organizer.displayName || event?.organizer.email || link.organizerEmail,
     rooms: link.rooms.map(roomName),
     start: event?.start,
-    repeats: event?.kind === 'master' ? describeFrequency(event.recurrence) : undefined,
+    repeats: event?.kind === 'master' ? repeatsOf(event.recurrence) : undefined,
     strategy: link.strategy,
     meetingId: link.zoomMeetingId,
     joinUrl: link.joinUrl,
   };
-}
-
-const frequencies: Record<string, string> = {
-  DAILY: 'daily',
-  WEEKLY: 'weekly',
-  MONTHLY: 'monthly',
-  YEARLY: 'yearly',
-};
-
-function describeFrequency(recurrence: string[]): string {
-  const rule = recurrence.find((line) => line.startsWith('RRULE:'));
-  const freq = rule && /FREQ=([A-Z]+)/.exec(rule)?.[1];
-  return (freq && frequencies[freq]) ?? 'repeating';
 }
 
 function secondsBetween(iso: string, now: Date): number {

@@ -15,6 +15,7 @@ import {
 } from '../apply/failures.js';
 import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from '../apply/pending-link.js';
+import { bookingFields } from '../apply/record-action.js';
 import { bookingIdOf, planEventSync } from '../plan/plan-event.js';
 
 /**
@@ -219,6 +220,7 @@ function recordFailure(
       eventId: bookingId,
       host,
       until: parkedUntil.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -230,6 +232,7 @@ function recordFailure(
     ctx.logger.info('the zoom meeting is in progress; the change waits until it ends', {
       eventId: bookingId,
       until: until.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -244,6 +247,7 @@ function recordFailure(
     attempts: failed.attempts,
     nextAttemptAt: failed.nextAttemptAt,
     error: message,
+    ...bookingFields(ctx, bookingId),
   });
 }
 

@@ -1,0 +1,23 @@
+import type { Migration } from '../migrate.js';
+
+/**
+ * Version 4: the booking's title on its link, kept when the snapshot is replaced by a deletion
+ * or cleared (a skipped booking keeps none), so that what people read — a log sentence about a
+ * cancelled booking, the week view, a booking's page — can name it without reading the snapshot.
+ * Existing links get it from their stored event.
+ */
+const sql = `
+ALTER TABLE links ADD COLUMN title TEXT;
+
+UPDATE links SET title = json_extract(event_snapshot, '$.summary')
+WHERE event_snapshot IS NOT NULL AND json_valid(event_snapshot)
+  AND json_extract(event_snapshot, '$.kind') IN ('single', 'master');
+`;
+
+export const linkTitle: Migration = {
+  version: 4,
+  description: 'the title of each booking (links.title)',
+  up(db) {
+    db.exec(sql);
+  },
+};
