@@ -37,7 +37,7 @@ const idleEngine: SyncEngine = {
   reconcile: async () => ({ checked: 0, findings: [] }),
 };
 
-function seed(store: Store, links: number): void {
+export function seed(store: Store, links: number): void {
   const room = (i: number) => `c_room${i}@resource.calendar.google.com`;
   store.transaction(() => {
     for (let i = 0; i < ROOMS; i += 1) {

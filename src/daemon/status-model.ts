@@ -2,6 +2,7 @@ import type { CalendarEvent, EventDateTime, LiveEvent } from '../domain/calendar
 import { repeatsOf } from '../log-sentences.js';
 import type { Link, LinkState, Store } from '../store/index.js';
 import type { JobStatus } from './scheduler.js';
+import { readWeek, type WeekCache, type WeekModel } from './week-model.js';
 
 /**
  * What the status page shows, read from the store in one go. Kept apart from the HTML so the
@@ -70,12 +71,22 @@ export interface StatusModel {
   failures: FailureView[];
   failuresTotal: number;
   parked: HostView[];
+  week: WeekModel;
 }
 
 export const upcomingShown = 50;
 export const failuresShown = 100;
 
-export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusModel {
+/**
+ * `weekCache` keeps the week view's expansions of series between readings (the daemon keeps one;
+ * without it every reading expands them again).
+ */
+export function readStatus(
+  store: Store,
+  daemon: DaemonInfo,
+  now: Date,
+  weekCache?: WeekCache,
+): StatusModel {
   const storedRooms = store.rooms.list();
   const roomNames = new Map(storedRooms.map((r) => [r.calendarId, r.name || r.calendarId]));
   const roomName = (calendarId: string) => roomNames.get(calendarId) ?? calendarId;
@@ -122,6 +133,16 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
     quotaRemaining: host.quotaRemaining,
   }));
 
+  // The week is drawn in the zone most upcoming bookings are in (the rooms' own, in practice).
+  const zone = mostCommon(upcoming.map((b) => b.start?.timeZone)) ?? 'UTC';
+  const week = readWeek(
+    store,
+    now,
+    zone,
+    rooms.map((r) => ({ calendarId: r.calendarId, name: r.name })),
+    weekCache,
+  );
+
   return {
     generatedAt: now,
     daemon,
@@ -132,7 +153,16 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
     failures,
     failuresTotal: failing.length,
     parked,
+    week,
   };
+}
+
+function mostCommon(values: Array<string | undefined>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [value, n] of counts) if (best === undefined || n > counts.get(best)!) best = value;
+  return best;
 }
 
 function liveSnapshot(store: Store, eventId: string): LiveEvent | undefined {

@@ -30,9 +30,9 @@ export interface WeekBlock {
   eventId: string;
   title: string;
   kind: BlockKind;
-  /** The occurrence, as instants (ms). */
-  start: number;
-  end: number;
+  /** The occurrence as wall-clock time in the week's zone ("floating" ms: UTC fields read as local). */
+  localStart: number;
+  localEnd: number;
   /** On the axis: the day (0–6) and the fraction of the visible hours it starts at and covers. */
   day: number;
   from: number;
@@ -121,8 +121,8 @@ export function readWeek(
         eventId: link.eventId,
         title: link.title ?? `(event ${link.eventId})`,
         kind,
-        start: s,
-        end: e,
+        localStart: ls,
+        localEnd: clock.local(e),
         day,
         from: (from - low) / hours,
         to: (to - low) / hours,
@@ -199,8 +199,8 @@ function expand(
   end: number | null,
 ): Span[] {
   const event = store.links.getSnapshot(link.eventId);
-  if (!event || (event.kind !== 'master' && event.kind !== 'single'))
-    return end === null ? [] : [{ start, end, original: start }];
+  // A skipped or foreign series keeps no event: its occurrences are not known.
+  if (!event || (event.kind !== 'master' && event.kind !== 'single')) return [];
   if (event.kind === 'single') return [{ start, end: end ?? start, original: start }];
   try {
     return expandParsedEvent(parseEvent((event as LiveEvent).resource), {

@@ -1,7 +1,8 @@
 /**
  * Wall-clock time in one IANA zone over a few days, for drawing bookings on a time axis: the
- * zone's offset is read once per hour of the span (Intl, a few hundred calls), and every instant
- * is placed by that table instead of by a call per instant (thousands of blocks on a large page).
+ * zone's offset is read for each hour of the span (through Intl once a day, and hour by hour on a
+ * day the offset changes), and every instant is placed by that table instead of by a call per
+ * instant (thousands of blocks on a large page).
  * Offsets change on the hour in every zone that matters here; a block in the hour of a change may
  * be drawn up to that hour off, never lost.
  */
@@ -69,8 +70,14 @@ export function zoneClock(zone: string, now: Date, days: number): ZoneClock {
   const todayLocal = Math.floor((now.getTime() + offsetAt(zone, now.getTime())) / DAY_MS) * DAY_MS;
   const first = todayLocal - offsetAt(zone, todayLocal) - DAY_MS;
   const hours = (days + 2) * 24 + 1;
+  // Read at each day's start; only a day whose offset changes is read hour by hour.
   const offsets: number[] = [];
-  for (let h = 0; h <= hours; h += 1) offsets.push(offsetAt(zone, first + h * HOUR_MS));
+  for (let day = 0; day * 24 <= hours; day += 1) {
+    const at = first + day * DAY_MS;
+    const [start, next] = [offsetAt(zone, at), offsetAt(zone, at + DAY_MS)];
+    for (let h = 0; h < 24; h += 1)
+      offsets.push(start === next ? start : offsetAt(zone, at + h * HOUR_MS));
+  }
   const offsetOf = (ms: number) => {
     const index = Math.floor((ms - first) / HOUR_MS);
     if (index < 0 || index > hours) return offsetAt(zone, ms);
