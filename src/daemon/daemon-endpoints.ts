@@ -8,7 +8,7 @@ import { assessReadiness } from './readiness.js';
 import type { Scheduler } from './scheduler.js';
 import { renderStatusPage } from './status-page.js';
 import { readStatus } from './status-model.js';
-import type { WeekCache } from './week-model.js';
+import { createWeekCache } from './week-model.js';
 
 /** How long one rendering of the status page serves further views. */
 export const statusPageCacheMs = 3000;
@@ -104,7 +104,7 @@ function ready({ config, store, now, stopping }: DaemonEndpointsOptions): JsonAn
 function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
   const { config, store, scheduler, now } = options;
   let cached: { html: string; at: number } | undefined;
-  const weekCache: WeekCache = new Map();
+  const weekCache = createWeekCache();
   return () => {
     const at = now().getTime();
     if (cached && at - cached.at < statusPageCacheMs && at >= cached.at) return cached.html;

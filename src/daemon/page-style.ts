@@ -22,7 +22,8 @@ td{overflow-wrap:anywhere}.err{font-family:ui-monospace,monospace;font-size:.85r
 .k-skipped{fill:#8c959f;background:#8c959f}.k-foreign{fill:#8250df;background:#8250df}
 .sw{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;vertical-align:-.1rem;margin-right:.3rem}
 .badge{display:inline-block;padding:0 .45rem;border-radius:4px;color:#fff;font-size:.85rem}
-.wk-scroll{overflow-x:auto}.wk{min-width:36rem}
+.wk-scroll{overflow-x:auto}.wk{min-width:36rem;position:relative}
+.wk-nowlayer{position:absolute;top:0;bottom:0;left:8.5rem;width:calc(100% - 8.5rem);height:100%;pointer-events:none}
 .wk-row{display:grid;grid-template-columns:8rem 1fr;gap:.5rem;align-items:center;border-bottom:1px solid var(--line)}
 .wk-room{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:.9rem}
 .wk-days{display:grid;grid-template-columns:repeat(7,1fr);font-size:.8rem;color:var(--mute)}
@@ -30,11 +31,11 @@ td{overflow-wrap:anywhere}.err{font-family:ui-monospace,monospace;font-size:.85r
 .wk-lane{display:block;width:100%;height:1.75rem}
 .wk-sep{stroke:var(--line);stroke-width:1;vector-effect:non-scaling-stroke}
 .wk-now{stroke:var(--bad);stroke-width:2;vector-effect:non-scaling-stroke}
-.wk-lane a:hover rect,.wk-lane a:focus rect{stroke:CanvasText;stroke-width:2;vector-effect:non-scaling-stroke}
+.wk-lane a:hover,.wk-lane a:focus{opacity:.6}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.6rem 0}.facts dt{color:var(--mute)}.facts dd{margin:0;overflow-wrap:anywhere}
 @media (max-width:640px){thead{display:none}tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}
 td{display:block;border:0;padding:.1rem 0}td[data-label]::before{content:attr(data-label) ": ";color:var(--mute);font-size:.8rem}
-.wk-row{grid-template-columns:5.5rem 1fr}.facts{grid-template-columns:1fr}.facts dd{margin-bottom:.3rem}}
+.wk-row{grid-template-columns:5.5rem 1fr}.wk-nowlayer{left:6rem;width:calc(100% - 6rem)}.facts{grid-template-columns:1fr}.facts dd{margin-bottom:.3rem}}
 `;
 
 /** For the Content-Security-Policy: only this exact stylesheet may apply. */

@@ -78,8 +78,8 @@ export const upcomingShown = 50;
 export const failuresShown = 100;
 
 /**
- * `weekCache` keeps the week view's expansions of series between readings (the daemon keeps one;
- * without it every reading expands them again).
+ * `weekCache` keeps what the week view read between readings (the daemon keeps one; without it
+ * every reading reads and expands the whole week again).
  */
 export function readStatus(
   store: Store,
@@ -118,7 +118,8 @@ export function readStatus(
   ].sort((a, b) => (b.lastErrorAt ?? '').localeCompare(a.lastErrorAt ?? ''));
   const failures = failing.slice(0, failuresShown).map((link): FailureView => ({
     eventId: link.eventId,
-    title: titleOf(liveSnapshot(store, link.eventId), link),
+    // The title alone: a failure's whole event is not read for it.
+    title: store.links.getTitle(link.eventId) || `(event ${link.eventId})`,
     rooms: link.rooms.map(roomName),
     state: link.state,
     reason: link.lastError ?? '',

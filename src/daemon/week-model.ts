@@ -59,8 +59,34 @@ export interface WeekModel {
   counts: Record<BlockKind, number>;
 }
 
-/** Occurrences of a series as last expanded, kept while its link is unchanged (`updatedAt`). */
-export type WeekCache = Map<string, { updatedAt: string; until: number; spans: Span[] }>;
+/**
+ * What one reading of the week keeps for the next: the whole week while nothing in the store
+ * changed, and per link while it is drawn the same (`sameDrawing`) its series' occurrences as
+ * expanded and its blocks as placed (for a given week start and hours). A fresh page then costs
+ * the store's read and the links that changed, or nothing but "now" between two polls.
+ */
+export interface WeekCache {
+  links: Map<string, WeekCacheEntry>;
+  /** The last reading, kept while nothing in the store changed (`store.changeStamp`). */
+  last?: { stamp: string; key: string; week: Omit<WeekModel, 'now'> };
+}
+
+export function createWeekCache(): WeekCache {
+  return { links: new Map() };
+}
+
+interface WeekCacheEntry {
+  /** The booking as read from the store when its blocks were made. */
+  link: ScheduledLink;
+  /** Its span, when that is one occurrence (at most a day long). */
+  single: Span[] | undefined;
+  /** A series: its occurrences up to `until` (before the store's instances are applied). */
+  expanded?: { until: number; spans: Span[] };
+  /** One occurrence: its blocks, for the week and hours of `key`. */
+  placed?: { key: string; blocks: WeekBlock[] };
+  /** One occurrence: the hours of the day it needs on the axis, in `zone` (null: none). */
+  hours?: { zone: string; range: [number, number] | null };
+}
 
 interface Span {
   start: number;
@@ -79,129 +105,215 @@ function kindOf(link: ScheduledLink): BlockKind {
   return link.state === 'deleted' ? 'skipped' : link.state;
 }
 
+interface Booking {
+  link: ScheduledLink;
+  entry: WeekCacheEntry;
+  /** Its occurrences within the week. */
+  spans: Span[];
+}
+
 export function readWeek(
   store: Store,
   now: Date,
   zone: string,
   rooms: Array<{ calendarId: string; name: string }>,
-  cache: WeekCache = new Map(),
+  cache: WeekCache = createWeekCache(),
 ): WeekModel {
   const clock = zoneClock(isKnownZone(zone) ? zone : 'UTC', now, weekDays);
+  // Between two polls nothing changes: the week read last serves again, with "now" moved on.
+  const stamp = store.changeStamp();
+  const key = `${clock.zone}|${clock.dayStart}`;
+  const last = cache.last;
+  const week =
+    last?.stamp === stamp && last.key === key ? last.week : readAfresh(store, clock, rooms, cache);
+  cache.last = { stamp, key, week };
+  return { ...week, ...nowOf(week, clock, now) };
+}
+
+/** Where "now" falls on the axis: its day and fraction of the hours shown, if within them. */
+function nowOf(week: Omit<WeekModel, 'now'>, clock: ZoneClock, now: Date): Pick<WeekModel, 'now'> {
+  const hours = (week.toHour - week.fromHour) * HOUR_MS;
+  const local = clock.local(now.getTime()) - clock.local(week.start);
+  const day = Math.floor(local / DAY_MS);
+  const at = (local - day * DAY_MS - week.fromHour * HOUR_MS) / hours;
+  return at >= 0 && at <= 1 ? { now: { day, at } } : {};
+}
+
+function readAfresh(
+  store: Store,
+  clock: ZoneClock,
+  rooms: Array<{ calendarId: string; name: string }>,
+  { links: cache }: WeekCache,
+): Omit<WeekModel, 'now'> {
   const start = clock.dayStart;
   const end = clock.instant(clock.local(start) + weekDays * DAY_MS);
   const seen = new Set<string>();
-  const occurrences: Array<{ link: ScheduledLink; start: number; end: number }> = [];
+  const bookings: Booking[] = [];
   for (const link of store.links.listOverlapping(new Date(start), new Date(end))) {
-    for (const span of spansOf(store, link, start, end, cache)) {
-      if (span.end > start && span.start < end)
-        occurrences.push({ link, start: span.start, end: span.end });
-    }
     seen.add(link.eventId);
+    let entry = cache.get(link.eventId);
+    if (!entry || !sameDrawing(entry.link, link)) {
+      entry = { link, single: oneOccurrence(link) };
+      cache.set(link.eventId, entry);
+    }
+    const spans = entry.single ?? occurrencesOf(store, link, start, end, entry);
+    const within = spans.every((span) => span.end > start && span.start < end)
+      ? spans
+      : spans.filter((span) => span.end > start && span.start < end);
+    if (within.length > 0) bookings.push({ link, entry, spans: within });
   }
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
 
-  const [fromHour, toHour] = visibleHours(occurrences, clock);
+  const [fromHour, toHour] = visibleHours(bookings, clock);
   const byRoom = new Map(
     rooms.map((room) => [room.calendarId.toLowerCase(), { ...room, blocks: [] as WeekBlock[] }]),
   );
   const counts = Object.fromEntries(blockKinds.map((k) => [k, 0])) as Record<BlockKind, number>;
-  const dayLocal = clock.local(start);
-  const hours = (toHour - fromHour) * HOUR_MS;
-  for (const { link, start: s, end: e } of occurrences) {
-    const kind = kindOf(link);
-    counts[kind] += 1;
-    const ls = clock.local(s);
-    const le = clock.local(Math.max(e, s + 60_000));
-    for (let day = 0; day < weekDays; day += 1) {
-      const low = dayLocal + day * DAY_MS + fromHour * HOUR_MS;
-      const from = Math.max(ls, low);
-      const to = Math.min(le, low + hours);
-      if (to <= from) continue;
-      const block: WeekBlock = {
-        eventId: link.eventId,
-        title: link.title ?? `(event ${link.eventId})`,
-        kind,
-        localStart: ls,
-        localEnd: clock.local(e),
-        day,
-        from: (from - low) / hours,
-        to: (to - low) / hours,
-      };
-      for (const calendarId of link.rooms) byRoom.get(calendarId.toLowerCase())?.blocks.push(block);
+  const axis: Axis = { clock, dayLocal: clock.local(start), fromHour, toHour };
+  const key = `${start}|${fromHour}|${toHour}`;
+  for (const booking of bookings) {
+    const { link, entry } = booking;
+    counts[kindOf(link)] += booking.spans.length;
+    let blocks = entry.single && entry.placed?.key === key ? entry.placed.blocks : undefined;
+    if (!blocks) {
+      blocks = booking.spans.flatMap((span) => place(link, span, axis));
+      if (entry.single) entry.placed = { key, blocks };
+    }
+    for (const calendarId of link.rooms) {
+      const room = byRoom.get(calendarId.toLowerCase());
+      if (room) for (const block of blocks) room.blocks.push(block);
     }
   }
-  const nowLocal = clock.local(now.getTime()) - dayLocal;
-  const nowDay = Math.floor(nowLocal / DAY_MS);
-  const nowAt = (nowLocal - nowDay * DAY_MS - fromHour * HOUR_MS) / hours;
+  // In time order within each room (the order a keyboard goes through them).
+  for (const room of byRoom.values()) room.blocks.sort((a, b) => a.day - b.day || a.from - b.from);
   return {
     zone: clock.zone,
     start,
     days: Array.from({ length: weekDays }, (_, d) =>
-      new Date(dayLocal + d * DAY_MS).toISOString().slice(0, 10),
+      new Date(axis.dayLocal + d * DAY_MS).toISOString().slice(0, 10),
     ),
     fromHour,
     toHour,
-    ...(nowAt >= 0 && nowAt <= 1 ? { now: { day: nowDay, at: nowAt } } : {}),
     rooms: [...byRoom.values()],
     counts,
   };
 }
 
-/** The hours to show: 08–18, widened to every booking shorter than 12 h that falls outside. */
-function visibleHours(
-  occurrences: Array<{ start: number; end: number }>,
-  clock: ZoneClock,
-): [number, number] {
+interface Axis {
+  clock: ZoneClock;
+  /** Local midnight of the first day, wall-clock ms. */
+  dayLocal: number;
+  fromHour: number;
+  toHour: number;
+}
+
+/** One occurrence as blocks: one for each day it touches within the hours shown. */
+function place(link: ScheduledLink, span: Span, { clock, dayLocal, fromHour, toHour }: Axis) {
+  const hours = (toHour - fromHour) * HOUR_MS;
+  const ls = clock.local(span.start);
+  const le = clock.local(Math.max(span.end, span.start + 60_000));
+  const blocks: WeekBlock[] = [];
+  for (let day = 0; day < weekDays; day += 1) {
+    const low = dayLocal + day * DAY_MS + fromHour * HOUR_MS;
+    const from = Math.max(ls, low);
+    const to = Math.min(le, low + hours);
+    if (to <= from) continue;
+    blocks.push({
+      eventId: link.eventId,
+      title: link.title ?? `(event ${link.eventId})`,
+      kind: kindOf(link),
+      localStart: ls,
+      localEnd: clock.local(span.end),
+      day,
+      from: (from - low) / hours,
+      to: (to - low) / hours,
+    });
+  }
+  return blocks;
+}
+
+/** The hours to show: 08–18, widened to every occurrence shorter than 12 h that falls outside. */
+function visibleHours(bookings: Booking[], clock: ZoneClock): [number, number] {
   let [from, to] = DEFAULT_HOURS;
-  for (const { start, end } of occurrences) {
-    if (end - start >= 12 * HOUR_MS) continue;
-    const ls = clock.local(start);
-    const le = clock.local(end);
-    const dayOf = Math.floor(ls / DAY_MS) * DAY_MS;
-    from = Math.min(from, Math.floor((ls - dayOf) / HOUR_MS));
-    to = Math.max(to, Math.min(24, Math.ceil((le - dayOf) / HOUR_MS)));
+  for (const { entry, spans } of bookings) {
+    // A booking of one occurrence keeps its hours (a fresh page has thousands of them).
+    if (entry.single && entry.hours?.zone !== clock.zone)
+      entry.hours = { zone: clock.zone, range: hoursOf(spans[0]!, clock) };
+    for (const span of spans) {
+      const range = entry.single ? entry.hours!.range : hoursOf(span, clock);
+      if (!range) continue;
+      from = Math.min(from, range[0]);
+      to = Math.max(to, range[1]);
+    }
   }
   return [from, to];
 }
 
-/**
- * The occurrences of one booking near the week: its span when that is one occurrence (at most a
- * day long); else Google's expansion of the stored event, with the recorded instances applied.
- * A skipped or foreign series keeps no event: it is drawn only when its span is one day.
- */
-function spansOf(
-  store: Store,
-  link: ScheduledLink,
-  from: number,
-  to: number,
-  cache: WeekCache,
-): Span[] {
-  const start = Date.parse(link.startsAt);
-  const end = link.endsAt === null ? null : Date.parse(link.endsAt);
-  if (end !== null && end - start <= DAY_MS) return [{ start, end, original: start }];
-  const cached = cache.get(link.eventId);
-  let spans: Span[];
-  if (cached && cached.updatedAt === link.updatedAt && cached.until >= to) spans = cached.spans;
-  else {
-    const until = to + weekDays * DAY_MS;
-    spans = expand(store, link, from - DAY_MS, until, start, end);
-    cache.set(link.eventId, { updatedAt: link.updatedAt, until, spans });
-  }
-  return withOverrides(store, link.eventId, spans);
+/** The hours of its local day an occurrence needs (null when it lasts 12 h or more). */
+function hoursOf({ start, end }: Span, clock: ZoneClock): [number, number] | null {
+  if (end - start >= 12 * HOUR_MS) return null;
+  const ls = clock.local(start);
+  const dayOf = Math.floor(ls / DAY_MS) * DAY_MS;
+  return [
+    Math.floor((ls - dayOf) / HOUR_MS),
+    Math.min(24, Math.ceil((clock.local(end) - dayOf) / HOUR_MS)),
+  ];
 }
 
-function expand(
+/**
+ * Whether a booking is drawn as it was: everything its blocks show is the same, and it was not
+ * written since (`updatedAt`: a series' new rule keeps its title and span, not its time of
+ * change; two writes within one millisecond could leave a series' occurrences as they were until
+ * its next change). Its rooms are read afresh each time.
+ */
+function sameDrawing(kept: ScheduledLink, link: ScheduledLink): boolean {
+  return (
+    kept.updatedAt === link.updatedAt &&
+    kept.state === link.state &&
+    kept.strategy === link.strategy &&
+    kept.title === link.title &&
+    kept.startsAt === link.startsAt &&
+    kept.endsAt === link.endsAt
+  );
+}
+
+/** A booking whose span is one occurrence (at most a day long): that occurrence. */
+function oneOccurrence(link: ScheduledLink): Span[] | undefined {
+  if (link.endsAt === null) return undefined;
+  const start = Date.parse(link.startsAt);
+  const end = Date.parse(link.endsAt);
+  return end - start <= DAY_MS ? [{ start, end, original: start }] : undefined;
+}
+
+/**
+ * The occurrences of a booking that repeats (or lasts days): Google's expansion of the stored
+ * event, kept while the link is unchanged, with the instances the store records applied (read
+ * each time: recording one does not always change the link). A skipped or foreign series keeps
+ * no event: it is not drawn.
+ */
+function occurrencesOf(
   store: Store,
   link: ScheduledLink,
   from: number,
   to: number,
-  start: number,
-  end: number | null,
+  entry: WeekCacheEntry,
 ): Span[] {
+  if (!entry.expanded || entry.expanded.until < to) {
+    const until = to + weekDays * DAY_MS;
+    entry.expanded = { until, spans: expand(store, link, from - DAY_MS, until) };
+  }
+  return withOverrides(store, link.eventId, entry.expanded.spans);
+}
+
+function expand(store: Store, link: ScheduledLink, from: number, to: number): Span[] {
   const event = store.links.getSnapshot(link.eventId);
-  // A skipped or foreign series keeps no event: its occurrences are not known.
   if (!event || (event.kind !== 'master' && event.kind !== 'single')) return [];
-  if (event.kind === 'single') return [{ start, end: end ?? start, original: start }];
+  if (event.kind === 'single') {
+    // Lasting longer than a day: its span is its one occurrence.
+    const start = Date.parse(link.startsAt);
+    const end = link.endsAt === null ? start : Date.parse(link.endsAt);
+    return [{ start, end, original: start }];
+  }
   try {
     return expandParsedEvent(parseEvent((event as LiveEvent).resource), {
       from: new Date(from),

@@ -117,8 +117,8 @@ describe('status page', () => {
       '<a href="bookings/evfailed"><strong>Vendor call</strong></a>',
     );
     const week = section(text, 'week');
-    expect(week).toContain('<a href="bookings/evsingle"><rect class="k-linked"');
-    expect(week).toContain('<a href="bookings/evfailed"><rect class="k-failed"');
+    expect(week).toContain('<a href="bookings/evsingle"><rect ');
+    expect(week).toContain('<g class="k-failed"><a href="bookings/evfailed"><rect ');
   });
 
   it('says clearly when it is a demo, and only then', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/daemon/html.js';
-import { readWeek, type WeekModel } from '../../../src/daemon/week-model.js';
+import { createWeekCache, readWeek, type WeekModel } from '../../../src/daemon/week-model.js';
 import { renderWeek } from '../../../src/daemon/week-view.js';
 import { zoneClock } from '../../../src/daemon/zone-clock.js';
 import type { Store } from '../../../src/store/index.js';
@@ -142,14 +142,16 @@ describe('the week view', () => {
 
   it('renders SVG blocks linked to their bookings, coloured by class, with no style attribute and no script', () => {
     const text = renderWeek(week()).text;
+    // A lane is 700 wide (100 a day) and 1 high; Tuesday 10:00–11:00 of 08–18 is x 120, width 10.
     expect(text).toContain(
-      '<a href="bookings/evsingle"><rect class="k-linked" x="120" y="2" width="10"',
+      '<g class="k-linked"><a href="bookings/evseries"><rect x="110" width="10" height="1"><title>Weekly sync · Tue 09:00–10:00 · linked</title></rect></a><a href="bookings/evsingle"><rect x="120" width="10" height="1"><title>Quarterly planning · Tue 10:00–11:00 · linked</title></rect></a></g>',
     );
-    expect(text).toContain('<title>Quarterly planning · Tue 4 Mar 10:00–11:00 · linked</title>');
-    expect(text).toContain('<title>Vendor call · Wed 5 Mar 11:00–11:30 · failed</title>');
+    expect(text).toContain(
+      '<g class="k-failed"><a href="bookings/evfailed"><rect x="230" width="5" height="1"><title>Vendor call · Wed 11:00–11:30 · failed</title></rect></a></g>',
+    );
     expect(text).toContain('<span class="sw k-failed"></span>failed (1)');
     expect(text).toContain('08:00–18:00 each day, Europe/Berlin');
-    expect(text).toMatch(/<path class="wk-now" d="M20 0V20"\/>/);
+    expect(text).toContain('<path class="wk-now" d="M20 0V1"/>');
     expect(text).not.toMatch(/style=|<script/);
   });
 
@@ -170,6 +172,37 @@ describe('the week view', () => {
     expect(text).not.toContain('<script>alert');
     expect(text).toContain(escapeHtml(hostile));
     expect(text).toContain('href="bookings/ev%2F..%2F%22x"');
+  });
+});
+
+describe('what the week view keeps between two readings', () => {
+  it('serves the same week while nothing in the store changed, and reads the change after one', () => {
+    const store = seededStore();
+    try {
+      const cache = createWeekCache();
+      const first = readWeek(store, now, 'Europe/Berlin', rooms, cache);
+      const later = new Date(now.getTime() + 60 * 60_000);
+      const again = readWeek(store, later, 'Europe/Berlin', rooms, cache);
+      expect(again.rooms).toBe(first.rooms);
+      expect(again.now).toEqual({ day: 0, at: 0.3 });
+      // The single booking fails; the series is unchanged and keeps its blocks.
+      store.links.markFailed('evsingle', 'ZOOM_UNAVAILABLE', new Date('2025-03-03T10:00:00Z'));
+      const changed = readWeek(store, later, 'Europe/Berlin', rooms, cache);
+      const boardroom = changed.rooms.find((r) => r.calendarId === board)!.blocks;
+      expect(boardroom.map((b) => [b.title, b.kind])).toEqual([
+        ['Weekly sync', 'linked'],
+        ['Quarterly planning', 'failed'],
+      ]);
+      expect(changed.counts).toMatchObject({ linked: 1, failed: 2 });
+      // A room dropped from a booking, which changes no link's updatedAt, is read too.
+      store.links.removeRoom('evseries', huddle);
+      const dropped = readWeek(store, later, 'Europe/Berlin', rooms, cache);
+      expect(
+        dropped.rooms.find((r) => r.calendarId === huddle)!.blocks.map((b) => b.title),
+      ).toEqual(['Vendor call']);
+    } finally {
+      store.close();
+    }
   });
 });
 
