@@ -5,7 +5,9 @@ import { trustedConstant } from './html.js';
  * The one stylesheet of every page the daemon serves (the status page, a booking's page, the
  * "no such booking" page): the Content-Security-Policy allows exactly it, by its hash, and no
  * inline style attribute. Readable on a phone: tables fold into labelled cards, the week view
- * scrolls sideways inside its own box.
+ * scrolls sideways inside its own box. A state's colour is a custom property (`--k`) that each
+ * swatch, badge and block reads for itself: a block inside a visited link would otherwise lose
+ * the fill it inherits from its group (Chromium draws it black).
  */
 const style = `
 :root{color-scheme:light dark;--ok:#1a7f37;--bad:#c62828;--warn:#9a6700;--mute:#6b7280;--line:#d0d7de}
@@ -18,10 +20,10 @@ h1{font-size:1.4rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.6rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.85rem;color:var(--mute);font-weight:600}
 td{overflow-wrap:anywhere}.err{font-family:ui-monospace,monospace;font-size:.85rem}
-.k-linked{fill:#2da44e;background:#2da44e}.k-pending{fill:#d4a72c;background:#d4a72c}.k-failed{fill:#cf222e;background:#cf222e}
-.k-skipped{fill:#8c959f;background:#8c959f}.k-foreign{fill:#8250df;background:#8250df}
-.sw{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;vertical-align:-.1rem;margin-right:.3rem}
-.badge{display:inline-block;padding:0 .45rem;border-radius:4px;color:#fff;font-size:.85rem}
+.k-linked{--k:#2da44e}.k-pending{--k:#d4a72c}.k-failed{--k:#cf222e}.k-skipped{--k:#8c959f}.k-foreign{--k:#8250df}
+.sw{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;vertical-align:-.1rem;margin-right:.3rem;background:var(--k)}
+.badge{display:inline-block;padding:0 .45rem;border-radius:4px;color:#fff;font-size:.85rem;background:var(--k)}
+.wk-lane rect{fill:var(--k)}
 .wk-scroll{overflow-x:auto}.wk{min-width:36rem;position:relative}
 .wk-nowlayer{position:absolute;top:0;bottom:0;left:8.5rem;width:calc(100% - 8.5rem);height:100%;pointer-events:none}
 .wk-row{display:grid;grid-template-columns:8rem 1fr;gap:.5rem;align-items:center;border-bottom:1px solid var(--line)}
