@@ -278,6 +278,23 @@ export function describeDemoChange(fields: Fields): string {
  * a readable log leaves it out.
  */
 export function sentenceFor(message: string, fields: Fields, now: Date): string | null | undefined {
+  const sentence = rawSentenceFor(message, fields, now);
+  return typeof sentence === 'string' ? printable(sentence) : sentence;
+}
+
+/**
+ * What people typed reaches a terminal as text: a title's control characters (an escape sequence,
+ * a line break that would fake a log line) and bidirectional overrides (which reorder what is
+ * shown) become a visible `�`.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    '\ufffd',
+  );
+}
+
+function rawSentenceFor(message: string, fields: Fields, now: Date): string | null | undefined {
   switch (message) {
     case 'action':
       return describeAction(fields);

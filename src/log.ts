@@ -1,6 +1,6 @@
 import winston from 'winston';
 import type { Writable } from 'node:stream';
-import { sentenceFor } from './log-sentences.js';
+import { printable, sentenceFor } from './log-sentences.js';
 
 /**
  * One logger for the whole process. JSON lines when the output is not a terminal (PM2, files,
@@ -127,7 +127,9 @@ const pretty = winston.format.printf((info) => {
     .filter(([key]) => typeof key === 'string')
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' ');
-  return `${time} ${String(level).padEnd(5)} ${String(message)}${fields ? `  ${fields}` : ''}`;
+  return printable(
+    `${time} ${String(level).padEnd(5)} ${String(message)}${fields ? `  ${fields}` : ''}`,
+  );
 });
 
 export interface LoggerOptions {

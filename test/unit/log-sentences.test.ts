@@ -8,6 +8,7 @@ import {
   describePass,
   describeSkip,
   localTime,
+  sentenceFor,
 } from '../../src/log-sentences.js';
 
 /** What the engine's `action` line carries for a booking in the Boardroom (record-action.ts). */
@@ -245,6 +246,27 @@ describe('log sentences: what the engine did, as a person reads it', () => {
     expect(
       describeDemoChange({ change: 'renamed', title: '1:1 (agenda)', previousTitle: '1:1' }),
     ).toBe('Demo: renamed "1:1" to "1:1 (agenda)"');
+  });
+
+  it('shows a hostile title as text: no escape sequence, line break or direction override reaches the terminal', () => {
+    const title =
+      'Board\u001b[2J\u001b]0;pwned\u0007 meeting\n12:00:00  Linked "fake" \u202Egnp.exe';
+    const sentence = sentenceFor(
+      'action',
+      {
+        ...planning,
+        title,
+        service: 'google',
+        action: 'event.writeback',
+        result: 'ok',
+        detail: 'written',
+      },
+      new Date(),
+    )!;
+    expect(sentence).toBe(
+      'Linked "Board�[2J�]0;pwned� meeting�12:00:00  Linked "fake" �gnp.exe" (Boardroom, Sat 5 Dec 10:00 Europe/Berlin) → https://zoom.us/j/91093832913',
+    );
+    expect(sentence).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 
   it('keeps an unreadable time or zone as it was given', () => {
