@@ -3,7 +3,7 @@ import type { BookingModel, ConversionView } from './booking-model.js';
 import type { GoogleSide, OccurrenceRow, ZoomSide } from './booking-occurrences.js';
 import { formatEventStart, relativeTime } from './format-time.js';
 import { html, type Interpolation, type SafeHtml } from './html.js';
-import { joinLink, page, section, table } from './page-parts.js';
+import { isolated, joinLink, page, section, table, written } from './page-parts.js';
 
 /**
  * A booking's page (`/bookings/<eventId>`): what it is, Google's occurrences and Zoom's side by
@@ -13,13 +13,13 @@ import { joinLink, page, section, table } from './page-parts.js';
  */
 export function renderBookingPage(model: BookingModel): string {
   return page(
-    `${model.title} · zoomlink`,
+    `${isolated(model.title)} · zoomlink`,
     html`<header>
         <p><a href="../">← zoomlink status</a></p>
-        <h1>${model.title}</h1>
+        <h1>${written(model.title)}</h1>
         <p class="meta">
-          ${stateBadge(model)} ${model.rooms.join(', ') || 'no room'} · ${model.organizer} ·
-          ${model.event ? formatEventStart(model.event.start) : null}
+          ${stateBadge(model)} ${model.rooms.join(', ') || 'no room'} · ${written(model.organizer)}
+          · ${model.event ? formatEventStart(model.event.start) : null}
           ${model.repeats ? html` · repeats ${model.repeats}` : null}
         </p>
       </header>

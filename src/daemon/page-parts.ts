@@ -70,3 +70,16 @@ export function joinLink(joinUrl: string | null): SafeHtml {
   shown.hash = '';
   return html`<a href="${href}" rel="noreferrer noopener">${shown.href}</a>`;
 }
+
+/**
+ * Text people wrote (a title, a name), isolated from the page around it: escaped by `html`, and
+ * in `<bdi>` so that a direction override in it reorders nothing outside it.
+ */
+export function written(text: string): SafeHtml {
+  return html`<bdi>${text}</bdi>`;
+}
+
+/** The same for plain text (a tooltip, a page's title): between FSI and PDI (Unicode isolates). */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -1,6 +1,6 @@
 import { formatEventStart, relativeTime } from './format-time.js';
 import { html, type SafeHtml } from './html.js';
-import { bookingHref, joinLink, page, section, table } from './page-parts.js';
+import { bookingHref, joinLink, page, section, table, written } from './page-parts.js';
 import type { JobStatus } from './scheduler.js';
 import type { BookingView, FailureView, HostView, RoomView, StatusModel } from './status-model.js';
 import { renderWeek } from './week-view.js';
@@ -126,7 +126,9 @@ function upcomingSection(bookings: BookingView[], total: number): SafeHtml {
       ['booking', 'when', 'rooms', 'Zoom'],
       bookings.map((b) => ({
         cells: [
-          html`${bookingLink(b.eventId, b.title)}<br /><span class="mute">${b.organizer}</span>`,
+          html`${bookingLink(b.eventId, b.title)}<br /><span class="mute"
+              >${written(b.organizer)}</span
+            >`,
           html`${formatEventStart(b.start)}${b.repeats ? html`<br /><span class="mute">repeats ${b.repeats}</span>` : null}`,
           b.rooms.join(', '),
           html`${joinLink(b.joinUrl)}<br /><span class="mute"
@@ -194,5 +196,5 @@ function parkedSection(hosts: HostView[], now: Date): SafeHtml {
 
 /** A booking's title, linking to its page. */
 function bookingLink(eventId: string, title: string): SafeHtml {
-  return html`<a href="${bookingHref(eventId)}"><strong>${title}</strong></a>`;
+  return html`<a href="${bookingHref(eventId)}"><strong>${written(title)}</strong></a>`;
 }

@@ -1,5 +1,5 @@
 import { escapeHtml, html, trustedConstant, type SafeHtml } from './html.js';
-import { bookingHref, section } from './page-parts.js';
+import { bookingHref, isolated, section } from './page-parts.js';
 import {
   blockKinds,
   type BlockKind,
@@ -177,6 +177,6 @@ function renderBlock(b: WeekBlock): string {
   const x = (b.day + b.from) * DAY_WIDTH;
   const width = Math.max(0.6, (b.to - b.from) * DAY_WIDTH);
   // The lane's column says the date: the weekday and the hours say the rest.
-  const label = `${b.title} · ${floating(b.localStart).slice(0, 3)} ${clock(b.localStart, b.localStart)}–${clock(b.localEnd, b.localStart)} · ${kindLabels[b.kind]}`;
+  const label = `${isolated(b.title)} · ${floating(b.localStart).slice(0, 3)} ${clock(b.localStart, b.localStart)}–${clock(b.localEnd, b.localStart)} · ${kindLabels[b.kind]}`;
   return `<a href="${escapeHtml(bookingHref(b.eventId))}"><rect x="${coordinate(x)}" width="${coordinate(width)}" height="1"><title>${escapeHtml(label)}</title></rect></a>`;
 }

@@ -248,10 +248,10 @@ describe('status page in Chromium', () => {
     const series = block(events.series!);
     expect(await series.count()).toBe(4);
     expect(await series.locator('title').allTextContents()).toEqual([
-      'Daily wrap-up · Mon 16:00–16:30 · linked',
-      'Daily wrap-up · Tue 16:00–16:30 · linked',
-      'Daily wrap-up · Wed 17:30–18:00 · linked',
-      'Daily wrap-up · Fri 16:00–16:30 · linked',
+      '\u2068Daily wrap-up\u2069 · Mon 16:00–16:30 · linked',
+      '\u2068Daily wrap-up\u2069 · Tue 16:00–16:30 · linked',
+      '\u2068Daily wrap-up\u2069 · Wed 17:30–18:00 · linked',
+      '\u2068Daily wrap-up\u2069 · Fri 16:00–16:30 · linked',
     ]);
     // The all-day Friday is there, grey: skipped.
     expect(await block(events.allDay!).evaluate(computed, ['fill', undefined])).toBe(
@@ -283,7 +283,7 @@ describe('status page in Chromium', () => {
     );
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'/);
-    expect(await page.title()).toBe('Daily wrap-up · zoomlink');
+    expect(await page.title()).toBe('\u2068Daily wrap-up\u2069 · zoomlink');
     const rows = page.locator('#occurrences tbody tr');
     expect(await rows.count()).toBe(5);
     const wednesday = rows.filter({ hasText: 'Wed 6 Mar 16:00' });

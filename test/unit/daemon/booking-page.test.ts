@@ -195,7 +195,7 @@ describe('a booking’s page', () => {
     });
     expect(m.title).toBe('Quarterly planning');
     const text = flat(renderBookingPage(m));
-    expect(text).toContain('<h1>Quarterly planning</h1>');
+    expect(text).toContain('<h1><bdi>Quarterly planning</bdi></h1>');
     expect(text).toContain('<span class="badge k-skipped">cancelled</span>');
     expect(text).toContain('zoomlink keeps no copy of this booking’s event.');
   });
@@ -219,8 +219,11 @@ describe('a booking’s page', () => {
       ),
     );
     expect(text).not.toMatch(/<script|<img/);
-    expect(text).toContain(`<h1>${escapeHtml(hostile)}</h1>`);
-    expect(text).toContain(`<title>${escapeHtml(hostile)} · zoomlink</title>`);
+    // Escaped, and isolated: its direction override reorders nothing around it.
+    expect(text).toContain(`<h1><bdi>${escapeHtml(hostile)}</bdi></h1>`);
+    expect(text).toContain(`<title>\u2068${escapeHtml(hostile)}\u2069 · zoomlink</title>`);
+    // The title and the organizer's name, each in its own isolate.
+    expect(text.split(`<bdi>${escapeHtml(hostile)}</bdi>`)).toHaveLength(3);
   });
 
   it('is a 404 page for an id no link has, with the id escaped', () => {

@@ -83,7 +83,7 @@ describe('startDaemon (with a stand-in engine)', () => {
     const page = await fetch(`${url}${href}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/style-src 'sha256-/);
-    expect(await page.text()).toContain('<h1>Weekly sync</h1>');
+    expect(await page.text()).toContain('<h1><bdi>Weekly sync</bdi></h1>');
     const unknown = await fetch(`${url}bookings/evnope`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toBe('text/html; charset=utf-8');

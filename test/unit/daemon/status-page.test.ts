@@ -108,13 +108,13 @@ describe('status page', () => {
   it('links every row that names a booking, and every block of the week, to the booking’s page', () => {
     const text = page();
     expect(section(text, 'upcoming')).toContain(
-      '<a href="bookings/evsingle"><strong>Quarterly planning</strong></a>',
+      '<a href="bookings/evsingle"><strong><bdi>Quarterly planning</bdi></strong></a>',
     );
     expect(section(text, 'upcoming')).toContain(
-      '<a href="bookings/evseries"><strong>Weekly sync</strong></a>',
+      '<a href="bookings/evseries"><strong><bdi>Weekly sync</bdi></strong></a>',
     );
     expect(section(text, 'failures')).toContain(
-      '<a href="bookings/evfailed"><strong>Vendor call</strong></a>',
+      '<a href="bookings/evfailed"><strong><bdi>Vendor call</bdi></strong></a>',
     );
     const week = section(text, 'week');
     expect(week).toContain('<a href="bookings/evsingle"><rect ');
