@@ -282,16 +282,16 @@ export function sentenceFor(message: string, fields: Fields, now: Date): string 
   return typeof sentence === 'string' ? printable(sentence) : sentence;
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * What people typed reaches a terminal as text: a title's control characters (an escape sequence,
  * a line break that would fake a log line) and bidirectional overrides (which reorder what is
  * shown) become a visible `�`.
  */
 export function printable(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    '\ufffd',
-  );
+  return text.replace(unprintable, '\ufffd');
 }
 
 function rawSentenceFor(message: string, fields: Fields, now: Date): string | null | undefined {

@@ -266,6 +266,7 @@ describe('log sentences: what the engine did, as a person reads it', () => {
     expect(sentence).toBe(
       'Linked "Board�[2J�]0;pwned� meeting�12:00:00  Linked "fake" �gnp.exe" (Boardroom, Sat 5 Dec 10:00 Europe/Berlin) → https://zoom.us/j/91093832913',
     );
+    // eslint-disable-next-line no-control-regex -- no control character may be left
     expect(sentence).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 
