@@ -16,6 +16,7 @@ import {
 } from '../apply/failures.js';
 import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from '../apply/pending-link.js';
+import { bookingFields } from '../apply/record-action.js';
 import { bookingIdOf, planEventSync } from '../plan/plan-event.js';
 import { decidingRoomOf } from '../plan/booking-scope.js';
 import { previewOf } from '../plan/preview.js';
@@ -273,6 +274,7 @@ function recordFailure(
       eventId: bookingId,
       host,
       until: parkedUntil.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -284,6 +286,7 @@ function recordFailure(
     ctx.logger.info('the zoom meeting is in progress; the change waits until it ends', {
       eventId: bookingId,
       until: until.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -298,5 +301,6 @@ function recordFailure(
     attempts: failed.attempts,
     nextAttemptAt: failed.nextAttemptAt,
     error: message,
+    ...bookingFields(ctx, bookingId),
   });
 }
