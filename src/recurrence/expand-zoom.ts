@@ -1,6 +1,6 @@
 import type { ZoomMeetingRequest, ZoomRecurrence } from '../domain/zoom-meeting.js';
 import { ZoomlinkError } from '../errors.js';
-import { LIKELY_ZOOM_READING, type ZoomReading } from './zoom-reading.js';
+import { LIKELY_ZOOM_READING, ZOOM_READINGS, type ZoomReading } from './zoom-reading.js';
 import {
   DAY_MS,
   daysInMonth,
@@ -59,11 +59,11 @@ export function expandZoomSeries(
 export function zoomWallClockStarts(
   request: ZoomMeetingRequest,
   options: ExpandZoomOptions = {},
-): { zone: string; starts: Iterable<number> } {
+): { zone: string; startDay: number | undefined; starts: Iterable<number> } {
   const reading = options.reading ?? LIKELY_ZOOM_READING;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const zone = request.timezone ?? '';
-  if (request.type === 3) return { zone, starts: [] };
+  if (request.type === 3) return { zone, startDay: undefined, starts: [] };
   if (!isKnownZone(zone)) {
     // Without it Zoom uses the host's zone, which a pure function cannot know.
     throw new ZoomSeriesInvalid(
@@ -72,7 +72,8 @@ export function zoomWallClockStarts(
     );
   }
   const startFloating = parseStartTime(request.start_time, zone);
-  if (request.type === 2) return { zone, starts: [startFloating] };
+  const startDay = floatingDay(startFloating);
+  if (request.type === 2) return { zone, startDay, starts: [startFloating] };
   if (request.type !== 8)
     throw new ZoomSeriesInvalid('type', `${String(request.type)} is not 2, 3 or 8`);
   const recurrence = request.recurrence;
@@ -83,7 +84,7 @@ export function zoomWallClockStarts(
     throw new RangeError('expandZoomSeries needs options.limit for a series with no end');
   }
   const tod = timeOfDay(startFloating);
-  const days = zoomOccurrenceDays(recurrence, floatingDay(startFloating), reading);
+  const days = zoomOccurrenceDays(recurrence, startDay, reading);
   function* starts(): Generator<number> {
     let made = 0;
     for (const day of days) {
@@ -101,7 +102,7 @@ export function zoomWallClockStarts(
       }
     }
   }
-  return { zone, starts: starts() };
+  return { zone, startDay, starts: starts() };
 }
 
 function parseStartTime(text: string | undefined, zone: string): number {
@@ -183,6 +184,37 @@ export function* zoomOccurrenceDays(
     return;
   }
   yield* monthlyDays(recurrence, interval, startDay, reading);
+}
+
+/**
+ * One reading per distinct answer Zoom's undocumented behaviour can give for this recurrence
+ * from this start day (each stands for the readings that make exactly its days): the week start
+ * matters only every N > 1 weeks, a short month only on the 29th–31st, and an off-rule start only
+ * when the start day is not one the recurrence makes. A proof under these readings is a proof
+ * under all of `ZOOM_READINGS`, at a fraction of the work (most series have one).
+ */
+export function distinctReadings(recurrence: ZoomRecurrence, startDay: number): ZoomReading[] {
+  const byWeekStart = recurrence.type === 2 && (recurrence.repeat_interval ?? 1) > 1;
+  const byShortMonth =
+    recurrence.type === 3 &&
+    recurrence.monthly_week === undefined &&
+    recurrence.monthly_week_day === undefined &&
+    (recurrence.monthly_day ?? 1) >= 29;
+  const chosen = new Map<string, ZoomReading>();
+  for (const reading of ZOOM_READINGS) {
+    const skipped = zoomOccurrenceDays(recurrence, startDay, {
+      ...reading,
+      offRuleStart: 'skipped',
+    });
+    const offRule = skipped.next().value !== startDay;
+    const key = [
+      byWeekStart ? reading.weekStart : '',
+      byShortMonth ? reading.shortMonth : '',
+      offRule ? reading.offRuleStart : '',
+    ].join('/');
+    if (!chosen.has(key)) chosen.set(key, reading);
+  }
+  return [...chosen.values()];
 }
 
 function* weeklyDays(

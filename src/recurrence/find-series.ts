@@ -1,13 +1,13 @@
 import type { ZoomMeetingRequest, ZoomRecurrence } from '../domain/zoom-meeting.js';
 import { commonStarts, walkCoverage, type Coverage, type CoverageStop } from './coverage.js';
 import type { GoogleOccurrence } from './expand-google.js';
-import { zoomOccurrenceDays } from './expand-zoom.js';
+import { distinctReadings, zoomOccurrenceDays } from './expand-zoom.js';
 import { proveSeries, type ProvenSeries } from './prove-series.js';
 import type { FallbackReason } from './reasons.js';
 import { seriesCandidates, type SeriesCandidate } from './series-candidates.js';
 import { describePattern } from './series-summary.js';
 import type { WorkBudget } from './work-budget.js';
-import { ZOOM_READINGS, type ZoomReading } from './zoom-reading.js';
+import type { ZoomReading } from './zoom-reading.js';
 import { DAY_MS, floatingDay, timeOfDay } from './zone-time.js';
 
 export interface SearchOptions {
@@ -97,28 +97,16 @@ function evaluate(
       yield occurrenceDay + clock;
     }
   };
-  const coverage = walkCoverage(commonStarts(readingsFor(recurrence).map(startsUnder)), google, {
-    cap: options.cap,
-    maxExtra: options.maxExtra,
-  });
+  const coverage = walkCoverage(
+    commonStarts(distinctReadings(recurrence, day).map(startsUnder)),
+    google,
+    {
+      cap: options.cap,
+      maxExtra: options.maxExtra,
+    },
+  );
   options.budget.spend(1 + Math.ceil(made / STARTS_PER_STEP), 'searching a Zoom series');
   return coverage;
-}
-
-/**
- * One reading per answer Zoom's undocumented behaviour could give for this recurrence: the week
- * start for every N > 1 weeks, the short month for the 29th–31st. (The off-rule start cannot
- * matter: every candidate starts on a day it makes. The proof tries every reading anyway.)
- */
-function readingsFor(recurrence: ZoomRecurrence): ZoomReading[] {
-  const byWeekStart = recurrence.type === 2 && recurrence.repeat_interval > 1;
-  const byShortMonth = cutsOnReadings(recurrence);
-  const chosen = new Map<string, ZoomReading>();
-  for (const reading of ZOOM_READINGS) {
-    const key = `${byWeekStart ? reading.weekStart : ''}/${byShortMonth ? reading.shortMonth : ''}`;
-    if (!chosen.has(key)) chosen.set(key, reading);
-  }
-  return [...chosen.values()];
 }
 
 /**

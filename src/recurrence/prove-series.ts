@@ -1,9 +1,8 @@
 import type { ZoomMeetingRequest } from '../domain/zoom-meeting.js';
 import { commonStarts, walkCoverage, type CoverageStop } from './coverage.js';
 import type { GoogleOccurrence } from './expand-google.js';
-import { zoomWallClockStarts } from './expand-zoom.js';
+import { distinctReadings, zoomWallClockStarts } from './expand-zoom.js';
 import type { WorkBudget } from './work-budget.js';
-import { ZOOM_READINGS } from './zoom-reading.js';
 import { resolveWallClock } from './zone-time.js';
 
 /** A Zoom series proven equal to a prefix of a window of Google occurrences, minus its extras. */
@@ -41,7 +40,8 @@ const STARTS_PER_STEP = 8;
 
 /**
  * Proves a type-8 request (its recurrence without an end) against Google's occurrences. Under
- * every reading of Zoom's undocumented behaviour (`ZOOM_READINGS`) it expands the series and
+ * every reading of Zoom's undocumented behaviour (`ZOOM_READINGS`, one for each that can give
+ * other days: `distinctReadings`) it expands the series and
  * walks the occurrences all readings share beside the window, in UTC (`walkCoverage`): each
  * Google occurrence must be a Zoom occurrence; Zoom occurrences in between are extra (to delete).
  * The proven series ends at the last Google occurrence it covers, so that it holds exactly that
@@ -61,7 +61,9 @@ export function proveSeries(
   // compared as wall-clock times, as far as the walk reads them, and only their common run is
   // placed in the zone.
   const zone = probe.timezone ?? '';
-  const expansions = ZOOM_READINGS.map((reading) => zoomWallClockStarts(probe, { reading }).starts);
+  const { startDay } = zoomWallClockStarts(probe);
+  const readings = startDay === undefined ? [] : distinctReadings(probe.recurrence, startDay);
+  const expansions = readings.map((reading) => zoomWallClockStarts(probe, { reading }).starts);
   const common: number[] = [];
   const instants: number[] = [];
   const placed = function* (): Generator<number> {
@@ -76,14 +78,14 @@ export function proveSeries(
     window.map((o) => o.start.getTime()),
     options,
   );
-  options.budget.spend(spent(ZOOM_READINGS.length * common.length), 'proving a Zoom series');
+  options.budget.spend(spent(readings.length * common.length), 'proving a Zoom series');
   if (coverage.covered === 0)
     return { ok: false, covered: 0, why: `its first occurrence is not ${first.localStart}` };
 
   const request = { ...base, recurrence: { ...base.recurrence, end_times: coverage.endTimes } };
   const zoom = common.slice(0, coverage.endTimes);
   // The statement proven, checked once more as a whole: every reading gives exactly `zoom`.
-  for (const reading of ZOOM_READINGS) {
+  for (const reading of readings) {
     const starts = [...zoomWallClockStarts(request, { reading }).starts];
     if (starts.length !== zoom.length || starts.some((s, i) => s !== zoom[i])) {
       return {
@@ -93,7 +95,7 @@ export function proveSeries(
       };
     }
   }
-  options.budget.spend(spent(ZOOM_READINGS.length * zoom.length), 'proving a Zoom series');
+  options.budget.spend(spent(readings.length * zoom.length), 'proving a Zoom series');
   const covered = window.slice(0, coverage.covered);
   const googleStarts = new Set(covered.map((o) => o.start.getTime()));
   return {
