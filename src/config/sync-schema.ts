@@ -41,7 +41,7 @@ export const recurrenceSchema = z
       .enum(['no_fixed_time', 'per_occurrence'])
       .default('no_fixed_time')
       .describe(
-        'For rules Zoom cannot express: one no-fixed-time meeting, or one meeting per occurrence.',
+        'For occurrences no Zoom series can hold (two clock times, more extras than recurrence.maxExtraOccurrences): one no-fixed-time meeting, or one meeting per occurrence.',
       ),
     perOccurrenceHorizonDays: z
       .number()
