@@ -114,6 +114,3 @@ export type OneMeetingConversion = SingleConversion | SeriesConversion | NoFixed
 export type MeetingConversion = OneMeetingConversion | PerOccurrenceConversion;
 export type ConversionResult = MeetingConversion | SkipConversion;
 export type Strategy = ConversionResult['strategy'];
-
-/** The store's form of an instant: ISO 8601 UTC with milliseconds. */
-export const isoUtc = (instantMs: number): string => new Date(instantMs).toISOString();

@@ -1,8 +1,8 @@
+import { isoFromMs } from '../util/instant.js';
 import type { GoogleEventResource } from '../domain/calendar-event.js';
 import type { ZoomMeetingRequest } from '../domain/zoom-meeting.js';
 import {
   DEFAULT_MAX_EXTRA_OCCURRENCES,
-  isoUtc,
   type ConversionResult,
   type ConvertOptions,
   type SkipConversion,
@@ -90,7 +90,7 @@ export function convertEvent(
   }
   const [first] = ahead;
   if (first === undefined)
-    return skip({ code: 'finished', why: `no occurrence ends after ${isoUtc(now.getTime())}` });
+    return skip({ code: 'finished', why: `no occurrence ends after ${isoFromMs(now.getTime())}` });
   const window = ahead.slice(0, options.cap);
   const context: FallbackContext = { zone: parsed.zone, topic, duration, ahead, window, options };
 
@@ -99,7 +99,7 @@ export function convertEvent(
     return {
       strategy: 'single',
       meeting: { type: 2, topic, ...zoomStart(first.start.getTime(), parsed.zone), duration },
-      occurrences: [isoUtc(first.start.getTime())],
+      occurrences: [isoFromMs(first.start.getTime())],
       window: windowOf([first], true),
     };
   }
@@ -115,8 +115,8 @@ export function convertEvent(
   const [firstBegun] = begun;
   const running = firstBegun
     ? {
-        start: isoUtc(firstBegun.start.getTime()),
-        end: isoUtc(Math.max(...begun.map((o) => o.end.getTime()))),
+        start: isoFromMs(firstBegun.start.getTime()),
+        end: isoFromMs(Math.max(...begun.map((o) => o.end.getTime()))),
       }
     : undefined;
   if (anchor === undefined)
@@ -153,8 +153,8 @@ export function convertEvent(
     strategy: 'series',
     meeting: request,
     summary: request.recurrence ? seriesSummary(request.recurrence, extra.length) : '',
-    occurrences: covered.map((o) => isoUtc(o.start.getTime())),
-    deleteOccurrences: extra.map(isoUtc),
+    occurrences: covered.map((o) => isoFromMs(o.start.getTime())),
+    deleteOccurrences: extra.map(isoFromMs),
     window: windowOf(covered, covered.length === upcoming.length),
     ...(running ? { running } : {}),
   };

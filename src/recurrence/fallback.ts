@@ -1,6 +1,6 @@
+import { isoFromMs } from '../util/instant.js';
 import type { ZoomMeetingRequest } from '../domain/zoom-meeting.js';
 import {
-  isoUtc,
   type ConversionWindow,
   type ConvertOptions,
   type NoFixedTimeConversion,
@@ -48,7 +48,7 @@ export function fallback(
       reason: formatReason(reason, consequence),
       reasonCode: reason.code,
       meeting: { type: 3, topic },
-      occurrences: window.map((o) => isoUtc(o.start.getTime())),
+      occurrences: window.map((o) => isoFromMs(o.start.getTime())),
       ...(first ? { window: windowOf(window, window.length === ahead.length) } : {}),
     };
   }
@@ -60,11 +60,11 @@ export function fallback(
     strategy: 'per_occurrence',
     reason: formatReason(
       reason,
-      `one Zoom meeting per occurrence in the ${options.perOccurrenceHorizonDays} days from ${isoUtc(first.start.getTime())}`,
+      `one Zoom meeting per occurrence in the ${options.perOccurrenceHorizonDays} days from ${isoFromMs(first.start.getTime())}`,
     ),
     reasonCode: reason.code,
     meetings: chosen.map((o) => ({
-      occurrence: isoUtc(o.start.getTime()),
+      occurrence: isoFromMs(o.start.getTime()),
       request: {
         type: 2,
         topic,
@@ -94,7 +94,7 @@ export function windowOf(
 ): ConversionWindow {
   const first = occurrences[0]?.start.getTime() ?? Number.NaN;
   const last = occurrences[occurrences.length - 1]?.start.getTime() ?? first;
-  return { from: isoUtc(first), to: isoUtc(last), complete };
+  return { from: isoFromMs(first), to: isoFromMs(last), complete };
 }
 
 /**

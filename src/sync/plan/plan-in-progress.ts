@@ -1,3 +1,4 @@
+import { isoFromMs } from '../../util/instant.js';
 import type { LiveEvent } from '../../domain/calendar-event.js';
 import type { ConversionResult } from '../../recurrence/index.js';
 import type { Link, OccurrenceOverride } from '../../store/index.js';
@@ -45,7 +46,7 @@ export function waitForRunningOccurrence(
   }
   if (running.length === 0) return undefined;
   const until = Math.max(...running);
-  const at = new Date(until).toISOString();
+  const at = isoFromMs(until);
   return [
     {
       kind: 'waitUntil',
