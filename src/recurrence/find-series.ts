@@ -180,13 +180,22 @@ function closestMiss(
       why: `${first.localStart} and ${second.localStart} are at different clock times, and a Zoom series has one`,
     };
   }
+  // The closest: the most occurrences covered; then one that was still on its way to the next
+  // (it ran out of extras or of its cap, rather than stepping over it), the longest period first
+  // (it needs the fewest extras to get there); then the fewest extras.
+  const closeness = (e: Evaluated): number[] => [
+    e.coverage.covered,
+    e.coverage.stop === 'miss' ? 0 : 1,
+    e.candidate.periodDays,
+    -e.coverage.extras,
+  ];
+  const closer = (e: Evaluated, best: Evaluated): boolean => {
+    const [a, b] = [closeness(e), closeness(best)];
+    const i = a.findIndex((v, k) => v !== b[k]);
+    return i >= 0 && a[i]! > b[i]!;
+  };
   let closest: Evaluated | undefined;
-  for (const e of evaluated) {
-    const best = closest?.coverage;
-    const c = e.coverage;
-    if (!best || c.covered > best.covered || (c.covered === best.covered && c.extras < best.extras))
-      closest = e;
-  }
+  for (const e of evaluated) if (!closest || closer(e, closest)) closest = e;
   const pattern = closest ? describePattern(closest.candidate.recurrence) : 'none';
   if (proofsFailed) {
     return {

@@ -76,6 +76,16 @@ describe('convertEvent: what no Zoom series can hold falls back, with the reason
         /^too_many_extras: 2026-01-20T10:00:00 comes 743 days after 2024-01-08T10:00:00, and no Zoom pattern holds both with at most 40 extra occurrences \(recurrence.maxExtraOccurrences\) in 50 \(recurrence.cap\); the closest is /,
       ),
     });
+    // A yearly rule with room for 2 extras: every 3 months would need 3, and is named.
+    const yearly = convertEvent(
+      timedEvent(start, 60, 'Europe/Paris', ['RRULE:FREQ=YEARLY;COUNT=2']),
+      now,
+      { ...defaults, maxExtraOccurrences: 2 },
+    );
+    expect(yearly).toMatchObject({
+      reasonCode: 'too_many_extras',
+      reason: expect.stringContaining('; the closest is every 3 months on day 8;'),
+    });
   });
 
   it('recurrence.maxExtraOccurrences 0: only series with nothing to remove', () => {
