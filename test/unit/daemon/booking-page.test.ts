@@ -144,6 +144,16 @@ describe('a booking’s page', () => {
     expect(history).toContain('85746065433/1741680000000');
   });
 
+  it('names a series’ Zoom side as its link keeps it, not as a problem', () => {
+    const m = model('evseries', (store) =>
+      store.links.update('evseries', { reason: 'weekly on Tuesday, 16 occurrences, 8 removed' }),
+    );
+    const facts = flat(renderBookingPage(m)).split('id="occurrences"')[0]!;
+    expect(facts).toContain('Zoom series</dt>');
+    expect(facts).toContain('weekly on Tuesday, 16 occurrences, 8 removed');
+    expect(facts).not.toContain('class="err">weekly');
+  });
+
   it('gives a fallback’s reason, and the meeting of each occurrence for one meeting per occurrence', () => {
     const m = model('evseries', (store) => {
       store.links.update('evseries', {
