@@ -8,7 +8,7 @@ const { RRule } = rrulePackage;
 type Rule = InstanceType<typeof RRule>;
 
 /**
- * Google's recurrence expansion, written here from Google's documents (DESIGN decision 8: nothing
+ * Google's recurrence expansion, written here from Google's documents (architecture decision 8: nothing
  * from `src/recurrence/`). The series is expanded in `start.timeZone` (DISCO
  * EventDateTime.timeZone), so wall-clock time is kept across DST; DTSTART is always an instance
  * even when the rule does not match it, and it is not counted in COUNT

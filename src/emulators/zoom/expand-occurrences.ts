@@ -4,7 +4,7 @@ import { offsetMinutes } from './zone-offset.js';
 
 /**
  * Zoom's recurrence expansion, written from Zoom's documents (REC, SPEC `recurrence`, SUP) and
- * nothing else (DESIGN decision 8): every occurrence keeps the wall-clock time of the series start
+ * nothing else (architecture decision 8): every occurrence keeps the wall-clock time of the series start
  * in the meeting's time zone, so it stays at 09:00 across DST changes (expected; DF-141551 reports
  * a Zoom bug against it). Choices the documents leave open come in as `ExpansionRules` (the
  * emulator's switches).
