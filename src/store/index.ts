@@ -50,5 +50,7 @@ export type { ZoomHost, ZoomHostsRepository } from './zoom-hosts.js';
 export type { ZoomUserLookup, ZoomUsersRepository } from './zoom-users.js';
 export type { Observation, ObservationsRepository } from './observations.js';
 export type { Decommission, DecommissionState, DecommissionsRepository } from './decommissions.js';
+export type { PoolHeldRow, PoolMove, PoolRepository } from './pool.js';
+export type { ZoomLoginRepository } from './zoom-login.js';
 export { latestSchemaVersion } from './migrations/index.js';
 export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

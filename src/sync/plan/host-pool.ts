@@ -125,6 +125,18 @@ export function hostConflict(
   };
 }
 
+/** What keeps a booking off a host now: the bookings there it would exceed the host with. */
+export function collisionsWith(
+  booking: Pick<PoolBooking, 'eventId' | 'intervals'>,
+  host: string,
+  view: PoolView,
+): PoolCollision[] {
+  const state = view.hosts.find((h) => h.host.toLowerCase() === host.toLowerCase());
+  if (!state) return [];
+  const others = state.bookings.filter((b) => b.eventId !== booking.eventId);
+  return collisionsOn(booking.intervals, others, view).map((c) => ({ host: state.host, ...c }));
+}
+
 /** Earlier-booked first; the event id breaks a tie, so every copy decides alike. */
 export function byBookingOrder(a: PoolBooking, b: PoolBooking): number {
   if (a.bookedAt !== b.bookedAt) return a.bookedAt < b.bookedAt ? -1 : 1;

@@ -24,6 +24,8 @@ import { waitForRunningOccurrence } from './plan-in-progress.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { planOverrides } from './plan-overrides.js';
 import { planRemoval, removeMeetings } from './plan-removal.js';
+import { isPoolHost } from '../../config/schema.js';
+import { decidePoolHost, type PoolCheck } from './plan-pool.js';
 
 /** A single event or a series master, as one room's copy shows it. */
 export function planBooking(
@@ -112,16 +114,49 @@ export function planBooking(
     }
   }
 
-  const host = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
+  const roomHost = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
   const scoped = scopedConversion(conversion, request);
-  const actions =
-    !live || !hasMeeting(link!, state.occurrenceMeetings)
-      ? planCreate(event, state, scoped, request, host, rooms, now)
-      : planKnown(event, state, link!, scoped, request, host, rooms, now, config);
+  const withMeeting = live && hasMeeting(link!, state.occurrenceMeetings);
+  let host = roomHost;
+  let pooled: Pooled | undefined;
+  let tail: Action[] = [];
+  if (isPoolHost(roomHost)) {
+    // The room shares the pool's hosts: which one holds this booking (see plan-pool.ts).
+    if (!state.pool) throw new Error('a pool room was planned without the pool loaded');
+    const current = withMeeting ? (link!.zoomHost ?? undefined) : undefined;
+    const decision = decidePoolHost(event, state.overrides, current, state.pool, now);
+    if (decision.kind === 'fail')
+      return { bookingId, actions: [{ kind: 'poolExhausted', collisions: decision.collisions }] };
+    if (decision.kind === 'wait')
+      return {
+        bookingId,
+        actions: [{ kind: 'waitUntil', until: decision.until, reason: decision.reason }],
+      };
+    host = decision.host;
+    pooled = {
+      check: decision.check,
+      ...(decision.moveFrom !== undefined ? { moveFrom: decision.moveFrom } : {}),
+    };
+    if (decision.displaced.length > 0)
+      tail = [{ kind: 'reviewHosts', host, eventIds: decision.displaced }];
+  }
+  const actions = [
+    ...(!withMeeting
+      ? planCreate(event, state, scoped, request, host, rooms, now, pooled?.check)
+      : planKnown(event, state, link!, scoped, request, host, rooms, now, config, pooled)),
+    ...tail,
+  ];
   // A booking that has or gets a meeting and whose organizer Zoom was not asked about yet: the
   // engine asks, then plans again — a new meeting names the alternative host from the start, and
   // one made before (an upgrade, a failed lookup) is updated once to name it.
   return { bookingId, actions, ...(request.lookUp ? { lookUpOrganizer: request.lookUp } : {}) };
+}
+
+/** A pool room's booking: the check its host passes again when committed, and a move. */
+interface Pooled {
+  check: PoolCheck;
+  /** The meeting leaves this host for the decided one. */
+  moveFrom?: string;
 }
 
 function planCreate(
@@ -132,6 +167,7 @@ function planCreate(
   host: string,
   rooms: string[],
   now: Date,
+  poolCheck?: PoolCheck,
 ): Action[] {
   const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const blocks = (actions: Action[]) =>
@@ -146,13 +182,17 @@ function planCreate(
         window: windowOf(conversion),
         reason: conversion.reason ?? null,
         rooms,
+        ...(poolCheck ? { poolCheck } : {}),
       },
       ...planOccurrenceMeetings(desired, state.occurrenceMeetings, host, now),
       { kind: 'writeBack', event },
       { kind: 'markLinked' },
     ]);
   }
-  const meeting = meetingPlanOf(conversion, host, zoomHash);
+  const meeting = {
+    ...meetingPlanOf(conversion, host, zoomHash),
+    ...(poolCheck ? { poolCheck } : {}),
+  };
   return [
     { kind: 'createMeeting', meeting, rooms },
     ...bringMeetingToBooking(event, state, conversion, state.link, now, 'fresh'),
@@ -169,14 +209,16 @@ function planKnown(
   rooms: string[],
   now: Date,
   config: PlanConfig,
+  pooled?: Pooled,
 ): Action[] {
   const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const unfinished = link.state !== 'linked';
   const roomActions: Action[] = sameRooms(link, rooms) ? [] : [{ kind: 'setRooms', rooms }];
   const wasPerOccurrence = link.strategy === 'per_occurrence';
   const isPerOccurrence = conversion.strategy === 'per_occurrence';
+  const moving = pooled?.moveFrom !== undefined;
 
-  if (wasPerOccurrence !== isPerOccurrence) {
+  if (wasPerOccurrence !== isPerOccurrence || (moving && wasPerOccurrence)) {
     // Zoom cannot turn one meeting into many or many into one: replace, and rewrite the link.
     const old = removeMeetings(state).filter((a) => a.kind !== 'removeBlock');
     const fresh = planCreate(
@@ -187,6 +229,7 @@ function planKnown(
       host,
       rooms,
       now,
+      pooled?.check,
     );
     return [...old, ...fresh];
   }
@@ -218,6 +261,17 @@ function planKnown(
     return actions.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
   }
 
+  if (moving) {
+    // To another pool host: in place where Zoom allows it, else replaced (apply decides).
+    const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
+    if (wait) return [...roomActions, ...wait];
+    const meeting = { ...meetingPlanOf(conversion, host, zoomHash), poolCheck: pooled!.check };
+    return [
+      ...roomActions,
+      { kind: 'moveMeeting', meetingId: link.zoomMeetingId!, fromHost: pooled!.moveFrom!, meeting },
+      ...bringMeetingToBooking(event, state, conversion, link, now, 'fresh'),
+    ];
+  }
   const meeting = meetingPlanOf(conversion, link.zoomHost ?? host, zoomHash);
   if (link.zoomHash !== zoomHash || needsWindowMove(link, conversion, config)) {
     const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
