@@ -11,6 +11,7 @@ import {
   isInvalidOccurrence,
   isRefusedRequest,
   outcomeUnknown,
+  quotaExhaustedUntil,
 } from './failures.js';
 import { assertPoolHostFree } from './pool-view.js';
 
@@ -133,17 +134,23 @@ export async function createBookingMeeting(
 ): Promise<void> {
   const { store } = ctx;
   const fields = createdMeetingFields(plan, rooms);
-  await createJournaled(
-    ctx,
-    { eventId, host: plan.host },
-    plan.request,
-    () => {
-      // A pool host is committed here, in the intent's transaction: taken meanwhile, plan again.
-      assertPoolHostFree(ctx, plan.poolCheck);
-      store.links.update(eventId, { ...fields, state: 'pending', zoomMeetingId: null });
-    },
-    (meeting) => recordNewMeeting(ctx, eventId, meeting, fields),
-  );
+  try {
+    await createJournaled(
+      ctx,
+      { eventId, host: plan.host },
+      plan.request,
+      () => {
+        // A pool host is committed here, in the intent's transaction: taken meanwhile, plan again.
+        assertPoolHostFree(ctx, plan.poolCheck);
+        store.links.update(eventId, { ...fields, state: 'pending', zoomMeetingId: null });
+      },
+      (meeting) => recordNewMeeting(ctx, eventId, meeting, fields),
+    );
+  } catch (error) {
+    // A pool host whose day is spent (now parked): plan again, and another host is chosen.
+    if (plan.poolCheck && quotaExhaustedUntil(error, ctx.now())) throw new Retry();
+    throw error;
+  }
 }
 
 /**
