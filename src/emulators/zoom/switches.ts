@@ -121,6 +121,10 @@ export const zoomSwitchDefinitions = {
     values: [false, true] as const,
     why: 'Facts §1.2 (DF-94662): issuing many tokens can invalidate earlier ones; the cap is UNCONFIRMED. true: each new token revokes all earlier ones.',
   },
+  oldRefreshTokenAfterRotation: {
+    values: ['refused', 'still-valid', 'reuse-revokes-grant'] as const,
+    why: 'Facts §1.3: Zoom rotates the refresh token at every refresh and "the latest refresh token must always be used" (devforum 10375; devsupport article 360060332931), but what Zoom does with an older one is not documented. refused answers 400 "Invalid Token!" for it; still-valid lets it refresh again; reuse-revokes-grant treats its use as a stolen token and revokes the whole grant (refresh-token reuse detection, RFC 6819 §5.2.2.3, OAuth 2.0 Security BCP).',
+  },
   tokenParamsInQuery: {
     values: ['accepted', 'refused'] as const,
     why: 'Facts §1.2: grant_type and account_id as query parameters or form body (OAUTH); devforum thread 124925 (2024) reports 400 for query parameters. refused answers 400 unless they come in the form body.',
