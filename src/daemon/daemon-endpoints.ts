@@ -6,6 +6,7 @@ import { assessReadiness } from './readiness.js';
 import type { Scheduler } from './scheduler.js';
 import { renderStatusPage } from './status-page.js';
 import { readStatus } from './status-model.js';
+import { readPoolPage, zoomLoginProblem } from './status-pool.js';
 
 /** How long one rendering of the status page serves further views. */
 export const statusPageCacheMs = 3000;
@@ -72,6 +73,10 @@ function ready({ config, store, now, stopping }: DaemonEndpointsOptions): JsonAn
   if (stopping() || !store.isOpen)
     return { ok: false, body: { status: 'not ready', reason: 'shutting down' } };
   const readiness = assessReadiness(store.rooms.list(), now(), config.server.readyMaxLagSeconds);
+  // A refused user-level Zoom login stops Zoom work: not ready until someone logs in again.
+  const login = zoomLoginProblem(store, config);
+  if (login)
+    return { ok: false, body: { status: 'not ready', ...readiness, ready: false, reason: login } };
   return {
     ok: readiness.ready,
     body: { status: readiness.ready ? 'ready' : 'not ready', ...readiness },
@@ -89,8 +94,8 @@ function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
   return () => {
     const at = now().getTime();
     if (cached && at - cached.at < statusPageCacheMs && at >= cached.at) return cached.html;
-    const html = renderStatusPage(
-      readStatus(
+    const html = renderStatusPage({
+      ...readStatus(
         store,
         {
           mode: options.mode,
@@ -101,7 +106,8 @@ function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
         },
         now(),
       ),
-    );
+      zoomAccounts: readPoolPage(store, config, now()),
+    });
     cached = { html, at };
     return html;
   };

@@ -2,6 +2,7 @@ import type { CalendarEvent, EventDateTime, LiveEvent } from '../domain/calendar
 import type { Link, LinkState, Store } from '../store/index.js';
 import type { JobStatus } from './scheduler.js';
 import { readRollout, type RolloutView } from './status-rollout.js';
+import type { PoolPageView } from './status-pool.js';
 
 /**
  * What the status page shows, read from the store in one go. Kept apart from the HTML so the
@@ -72,6 +73,8 @@ export interface StatusModel {
   parked: HostView[];
   /** Observations, bookings out of scope, updates waiting for a host's quota. */
   rollout: RolloutView;
+  /** The user-level Zoom login and the shared host pool (`status-pool.ts`), when configured. */
+  zoomAccounts?: PoolPageView;
 }
 
 export const upcomingShown = 50;

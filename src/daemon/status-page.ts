@@ -4,6 +4,7 @@ import { html, safeHref, trustedConstant, type Interpolation, type SafeHtml } fr
 import type { JobStatus } from './scheduler.js';
 import type { BookingView, FailureView, HostView, RoomView, StatusModel } from './status-model.js';
 import { rolloutSection } from './status-rollout.js';
+import { poolSection } from './status-pool.js';
 
 /**
  * The status page: what needs attention first (rooms, failures), then the upcoming bookings, the
@@ -97,6 +98,7 @@ export function renderStatusPage(model: StatusModel): string {
         <main>
           ${linkCounts(model)} ${roomsSection(model.rooms, now)}
           ${failuresSection(model.failures, model.failuresTotal, now)}
+          ${model.zoomAccounts ? poolSection(model.zoomAccounts, now) : null}
           ${upcomingSection(model.upcoming, model.upcomingTotal)}
           ${parkedSection(model.parked, now)} ${rolloutSection(model.rollout, now)}
           ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}

@@ -94,6 +94,16 @@ export function loadPoolView(ctx: PoolContext): PoolView {
   };
 }
 
+/** One booking's occurrences in `window` as the store has it (for reports). */
+export function storedOccupancy(
+  store: Store,
+  eventId: string,
+  window: { from: Date; to: Date },
+): { title: string; intervals: Interval[] } {
+  const { title, intervals } = expand(store, eventId, window, '');
+  return { title, intervals };
+}
+
 function expand(
   store: Store,
   eventId: string,
