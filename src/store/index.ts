@@ -3,7 +3,7 @@
  * journal, the audit log and Zoom hosts' quota. Open it with `openStore`; group each unit of
  * work in `store.transaction`.
  */
-export { openStore, type OpenStoreOptions } from './open-store.js';
+export { openCurrentStore, openStore, type OpenStoreOptions } from './open-store.js';
 export type { Store, StoreStats } from './store.js';
 export { StoreError, type StoreErrorCode } from './store-error.js';
 export type { Clock } from './clock.js';

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runZoomLogin } from '../../../src/cli/zoom-login.js';
+import { diagnoseZoom } from '../../../src/zoom/diagnose.js';
 import { berlin } from '../../support/time.js';
 import { startSyncHarness, type SyncHarness } from './sync-harness.js';
 
@@ -190,5 +191,58 @@ describe('zoom.auth "user": the login, rotations, a revoked login and the recove
     expect(outcome.woken).toBe(1);
     await h.app.engine.poll();
     expect(h.app.store.links.get(booked.id)?.state).toBe('linked');
+  });
+
+  it('doctor checks the login, its scopes, and whether it may make meetings for each room host', async () => {
+    await start();
+    const rooms = h.rooms.map((r) => ({ zoomHost: r.zoomHost, name: r.name }));
+    const doctor = () =>
+      diagnoseZoom(h.config.zoom, rooms, {
+        login: h.app.store.zoomLogin,
+        now: () => h.emulators.clock.now(),
+      });
+    expect(await doctor()).toEqual([
+      expect.objectContaining({
+        name: 'zoom login',
+        status: 'fail',
+        detail: 'ZOOM_LOGIN_REQUIRED: nobody has logged in yet',
+        fix: expect.stringContaining('zoomlink zoom login'),
+      }),
+    ]);
+
+    await login();
+    let checks = await doctor();
+    expect(checks.map((c) => [c.name, c.status])).toEqual([
+      ['zoom login', 'ok'],
+      ['zoom scopes', 'ok'],
+      ...rooms.map(() => ['zoom host', 'ok']),
+    ]);
+
+    // A user without admin rights authorises the app: it gets the user forms of the scopes, and
+    // may make meetings only for itself.
+    await h.zoomControl('POST', '/scopes', {
+      scopes: [
+        'meeting:read:meeting',
+        'meeting:write:meeting',
+        'meeting:update:meeting',
+        'meeting:delete:meeting',
+        'meeting:read:list_meetings',
+        'meeting:read:invitation',
+        'user:read:user',
+      ],
+    });
+    await login();
+    checks = await doctor();
+    expect(checks.slice(0, 2).map((c) => [c.name, c.status])).toEqual([
+      ['zoom login', 'ok'],
+      ['zoom scopes', 'ok'],
+    ]);
+    const hostChecks = checks.slice(2);
+    expect(hostChecks).toHaveLength(rooms.length);
+    for (const check of hostChecks) {
+      expect(check.status).toBe('fail');
+      expect(check.detail).toContain('may not make meetings for');
+      expect(check.fix).toContain('meeting:write:meeting:admin');
+    }
   });
 });
