@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSyncHarness, type SyncHarness, type ZoomMeetingState } from './sync-harness.js';
 import { seedOrganisation } from '../../../src/emulators/org.js';
+import { render } from '../../../src/cli/commands/pool.js';
+import { poolReport } from '../../../src/sync/index.js';
 import { berlin } from '../../support/time.js';
 
 /**
@@ -95,6 +97,23 @@ describe('a shared host pool: 2 Zoom users for 3 rooms', () => {
     expect(hostOf(series.id)).not.toBe(hostOf(other.id));
     expect(POOL).toContain(hostOf(c.id));
     await expectNoHostDoubleBooked(h);
+
+    // `zoomlink pool`: per host its bookings, the peak (A and B at once on 03-05, S and T each
+    // Wednesday) and the hosts the pool needs.
+    const report = poolReport(h.app.store, h.config, h.emulators.clock.now(), 30);
+    expect(report.hosts.map((x) => x.host)).toEqual(POOL);
+    expect(report.hosts.flatMap((x) => x.bookings.map((b) => b.title)).sort()).toEqual([
+      'A',
+      'B',
+      'C',
+      'Weekly S',
+      'Weekly T',
+    ]);
+    expect(report).toMatchObject({ peak: 2, hostsNeeded: 2, waiting: [] });
+    expect(report.hosts.reduce((sum, x) => sum + (x.minutesByDay['2030-03-06'] ?? 0), 0)).toBe(120);
+    const text = render(report);
+    expect(text).toContain('the pool needs at least 2 host(s) (it has 2)');
+    expect(text).toContain('Weekly S  4 occurrence(s)');
     // Seen again: no call, nobody moves.
     await h.app.engine.poll();
     h.resetCalls();
@@ -207,6 +226,30 @@ describe('a shared host pool: 2 Zoom users for 3 rooms', () => {
     expect(linked.state).toBe('linked');
     expect(linked.zoomHost).not.toBe(hostOf(a.id));
     await expectNoHostDoubleBooked(h);
+  });
+
+  it('reconcile looks for orphans on every pool host, and deletes only the one it made', async () => {
+    await start();
+    const [board, huddle] = rooms as [string, string, string];
+    const kept = await h.book(alice, [board], { summary: 'Kept', ...berlin(6, 9) });
+    const lost = await h.book(alice, [huddle], { summary: 'Lost', ...berlin(6, 9) });
+    await h.app.engine.poll();
+    // Both hosts hold one meeting; the second booking's link is lost, its meeting left in Zoom.
+    expect(new Set([hostOf(kept.id), hostOf(lost.id)])).toEqual(new Set(POOL));
+    const orphan = h.app.store.links.get(lost.id)!;
+    h.app.store.links.markDeleted(lost.id);
+    h.app.store.links.update(lost.id, { zoomMeetingId: null });
+    const report = await h.app.engine.reconcile({ fix: true });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        kind: 'orphan_meeting',
+        meetingId: orphan.zoomMeetingId,
+        host: orphan.zoomHost,
+        fixed: true,
+      }),
+    ]);
+    const left = (await h.meetings()).map((m) => m.id);
+    expect(left).toEqual([h.app.store.links.get(kept.id)!.zoomMeetingId]);
   });
 
   it('passes over a pool host whose daily budget is spent', async () => {

@@ -109,6 +109,32 @@ describe('zoom.auth "user": the login, rotations, a revoked login and the recove
     expect(h.app.store.links.get(booked.id)?.state).toBe('linked');
   });
 
+  it('--manual: the operator pastes the address the browser was sent to', async () => {
+    await start();
+    const said: string[] = [];
+    let pasted: (line: string) => void = () => undefined;
+    const running = runZoomLogin(
+      h.config,
+      h.app.store,
+      { manual: true, timeoutMs: 10_000, now: () => h.emulators.clock.now() },
+      {
+        say: (line) => said.push(line),
+        readLine: () => new Promise((resolve) => (pasted = resolve)),
+      },
+    );
+    while (!said.some((l) => l.startsWith('Then paste')))
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    const url = said.find((l) => l.includes('/oauth/authorize?'))!;
+    expect((await fetch(url)).status).toBe(200);
+    const { location } = (await h.zoomControl('POST', '/oauth/approve', {})) as {
+      location: string;
+    };
+    pasted(location);
+    const outcome = await running;
+    expect(outcome.userEmail).toBeTruthy();
+    expect(h.app.store.zoomLogin.read()?.state).toBe('ok');
+  });
+
   it('refuses a declined consent', async () => {
     await start();
     await expect(login({ decline: true })).rejects.toThrow(/Decline/);
