@@ -2,11 +2,14 @@ import type { Config } from '../config/index.js';
 import type { Store } from '../store/index.js';
 import type { Endpoints, JsonAnswer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
+import { readBooking } from './booking-model.js';
+import { renderBookingPage, renderNoBookingPage } from './booking-page.js';
 import { assessReadiness } from './readiness.js';
 import type { Scheduler } from './scheduler.js';
 import { renderStatusPage } from './status-page.js';
 import { readStatus } from './status-model.js';
 import { readPoolPage, zoomLoginProblem } from './status-pool.js';
+import { createWeekCache } from './week-model.js';
 
 /** How long one rendering of the status page serves further views. */
 export const statusPageCacheMs = 3000;
@@ -24,7 +27,7 @@ export interface DaemonEndpointsOptions {
   stopping: () => boolean;
 }
 
-/** What the HTTP server answers: /healthz, /readyz, /metrics and the status page. */
+/** What the HTTP server answers: /healthz, /readyz, /metrics, the status page and booking pages. */
 export function daemonEndpoints(options: DaemonEndpointsOptions): Endpoints {
   const { metrics } = options;
   return {
@@ -32,7 +35,22 @@ export function daemonEndpoints(options: DaemonEndpointsOptions): Endpoints {
     ready: () => ready(options),
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
     statusPage: cachedStatusPage(options),
+    bookingPage: (eventId) => bookingPage(options, eventId),
   };
+}
+
+/** A booking's page, read afresh (one booking: cheap); the 404 page when no link has the id. */
+function bookingPage(
+  { config, store, mode, now }: DaemonEndpointsOptions,
+  eventId: string,
+): { found: boolean; html: string } {
+  const model =
+    eventId === '' || !store.isOpen
+      ? undefined
+      : readBooking(store, eventId, now(), { mode, convert: config.recurrence });
+  return model
+    ? { found: true, html: renderBookingPage(model) }
+    : { found: false, html: renderNoBookingPage(eventId) };
 }
 
 /** Alive: started, not stopping, and no pass running longer than server.healthMaxBusySeconds. */
@@ -91,6 +109,7 @@ function ready({ config, store, now, stopping }: DaemonEndpointsOptions): JsonAn
 function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
   const { config, store, scheduler, now } = options;
   let cached: { html: string; at: number } | undefined;
+  const weekCache = createWeekCache();
   return () => {
     const at = now().getTime();
     if (cached && at - cached.at < statusPageCacheMs && at >= cached.at) return cached.html;
@@ -105,6 +124,7 @@ function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
           readyMaxLagSeconds: config.server.readyMaxLagSeconds,
         },
         now(),
+        weekCache,
       ),
       zoomAccounts: readPoolPage(store, config, now()),
     });

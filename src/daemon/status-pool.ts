@@ -3,6 +3,7 @@ import type { Store } from '../store/index.js';
 import { poolReport, type PoolReport, type PoolReportBooking } from '../sync/index.js';
 import { relativeTime } from './format-time.js';
 import { html, type SafeHtml } from './html.js';
+import { bookingHref, isolated } from './page-parts.js';
 
 /**
  * The status page's Zoom-accounts section (issue 15), read from the store and rendered on its
@@ -121,18 +122,20 @@ function poolBlock(report: PoolReport): SafeHtml {
     bookings.flatMap((b) =>
       b.intervals.map(
         (i) =>
-          html`<rect
-            x="${x(i.start).toFixed(1)}"
-            y="3"
-            width="${Math.max(2, x(i.end) - x(i.start)).toFixed(1)}"
-            height="${ROW - 6}"
-            rx="2"
-            fill="${fill}"
-            ><title>
-              ${b.title || b.eventId}:
-              ${new Date(i.start).toISOString().slice(0, 16)}–${new Date(i.end).toISOString().slice(11, 16)}
-              UTC
-            </title></rect
+          html`<a href="${bookingHref(b.eventId)}"
+            ><rect
+              x="${x(i.start).toFixed(1)}"
+              y="3"
+              width="${Math.max(2, x(i.end) - x(i.start)).toFixed(1)}"
+              height="${ROW - 6}"
+              rx="2"
+              fill="${fill}"
+              ><title>
+                ${isolated(b.title || b.eventId)}:
+                ${new Date(i.start).toISOString().slice(0, 16)}–${new Date(i.end).toISOString().slice(11, 16)}
+                UTC
+              </title></rect
+            ></a
           >`,
       ),
     );

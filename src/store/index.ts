@@ -19,8 +19,10 @@ export {
   type LinkedPatch,
   type LinkState,
   type LinkStrategy,
+  type ScheduledLink,
 } from './link-types.js';
 export type { HistoryCutoffs, LinksRepository } from './links.js';
+export type { LinkReads } from './link-reads.js';
 export type {
   OccurrenceMeeting,
   OccurrenceMeetingInput,

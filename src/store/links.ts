@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CalendarEvent } from '../domain/calendar-event.js';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
+import { createLinkReads, type LinkReads } from './link-reads.js';
 import { selectLink, toLink, toParams, type LinkParams, type LinkRow } from './link-rows.js';
 import {
   linkStates,
@@ -17,7 +18,7 @@ import { notFound } from './store-error.js';
 import { writeTransaction } from './write-transaction.js';
 import { toStoredTime } from './time.js';
 
-export interface LinksRepository {
+export interface LinksRepository extends LinkReads {
   get(eventId: string): Link | undefined;
   /** The live link of a Zoom meeting (a deleted one only when no live one has it). */
   getByMeetingId(zoomMeetingId: number): Link | undefined;
@@ -150,11 +151,11 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     `INSERT INTO links (event_id, ical_uid, organizer_email, strategy, state, zoom_meeting_id,
        zoom_host, join_url, passcode, window_from, window_to, zoom_hash, writeback_hash,
        writeback_calendar_id, writeback_as, attempts, next_attempt_at, last_error, last_error_at,
-       reason, event_snapshot, starts_at, ends_at, skip_code, created_at, updated_at)
+       reason, event_snapshot, starts_at, ends_at, skip_code, title, created_at, updated_at)
      VALUES (@eventId, @icalUid, @organizerEmail, @strategy, @state, @zoomMeetingId,
        @zoomHost, @joinUrl, @passcode, @windowFrom, @windowTo, @zoomHash, @writebackHash,
        @writebackCalendarId, @writebackAs, @attempts, @nextAttemptAt, @lastError, @lastErrorAt,
-       @reason, @eventSnapshot, @startsAt, @endsAt, @skipCode, @now, @now)
+       @reason, @eventSnapshot, @startsAt, @endsAt, @skipCode, @title, @now, @now)
      ON CONFLICT (event_id) DO UPDATE SET
        ical_uid = excluded.ical_uid, organizer_email = excluded.organizer_email,
        strategy = excluded.strategy, state = excluded.state,
@@ -171,6 +172,7 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
        starts_at = CASE WHEN @keepSpan THEN links.starts_at ELSE excluded.starts_at END,
        ends_at = CASE WHEN @keepSpan THEN links.ends_at ELSE excluded.ends_at END,
        skip_code = CASE WHEN @keepSkipCode THEN links.skip_code ELSE excluded.skip_code END,
+       title = CASE WHEN @keepTitle THEN links.title ELSE excluded.title END,
        updated_at = excluded.updated_at`,
   );
   const markFailed = db.prepare<[{ id: string; error: string; next: string; now: string }]>(
@@ -247,6 +249,7 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
   };
 
   return {
+    ...createLinkReads(db),
     get: (eventId) => {
       const row = get.get(eventId);
       return row && toLink(row);

@@ -67,6 +67,11 @@ export interface Store {
    * whole call). Nested calls join the outer transaction as a savepoint.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Changes whenever anything in the database changed, by this connection or another one
+   * (SQLite's total_changes and data_version): what a reader of many rows keeps its result by.
+   */
+  changeStamp(): string;
   stats(): StoreStats;
   /** Closes the database; calling it again does nothing. Later calls fail with STORE_CLOSED. */
   close(): void;
@@ -98,6 +103,9 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
     .prepare<[], number>(
       'SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()',
     )
+    .pluck();
+  const stamp = db
+    .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version()")
     .pluck();
   const runInTransaction = db.transaction((fn: () => unknown) => {
     const result = fn();
@@ -136,6 +144,10 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
       } catch (error) {
         throw translateSqliteError(error, path);
       }
+    },
+    changeStamp() {
+      assertOpen();
+      return stamp.get()!;
     },
     stats() {
       assertOpen();

@@ -3,7 +3,8 @@ import { initialSchema } from './001-initial.js';
 import { linkSpan } from './002-link-span.js';
 import { exceptionWriteback } from './003-exception-writeback.js';
 import { rollout } from './004-rollout.js';
-import { poolAndZoomLogin } from './005-pool-and-zoom-login.js';
+import { linkTitle } from './005-link-title.js';
+import { poolAndZoomLogin } from './006-pool-and-zoom-login.js';
 
 /** Every schema step, oldest first. Append only: a released step is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -11,6 +12,7 @@ export const migrations: readonly Migration[] = [
   linkSpan,
   exceptionWriteback,
   rollout,
+  linkTitle,
   poolAndZoomLogin,
 ];
 

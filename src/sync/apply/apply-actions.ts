@@ -25,6 +25,7 @@ import { removeBlock, writeBack, writeExceptionBlocks } from './apply-writeback.
 import { spanOf } from '../plan/booking-span.js';
 import type { PassContext } from './context.js';
 import { pendingLink } from './pending-link.js';
+import { recordSkip } from './record-action.js';
 
 /**
  * Carries out a plan through the ports, in order, recording each result in the store as soon as
@@ -129,6 +130,11 @@ export async function applyActions(
         return;
       case 'recordIgnored':
         recordIgnored(ctx, id, event, action);
+        recordSkip(ctx, event, {
+          strategy: action.strategy,
+          reason: plan.skipped?.reason,
+          detail: action.reason,
+        });
         return;
       case 'markDeleted':
         store.links.markDeleted(id);
@@ -183,6 +189,8 @@ function recordIgnored(
     skipCode: action.code,
     rooms: action.rooms,
     eventSnapshot: null,
+    // Its title stays for what people read (the week view, its page); the snapshot does not.
+    ...(live ? { title: (live as LiveEvent).summary } : {}),
     // An ignored booking keeps when it ends, so that it goes with the history once it is over.
     ...(live ? spanOf(live) : {}),
   });

@@ -16,6 +16,7 @@ import {
 } from '../apply/failures.js';
 import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from '../apply/pending-link.js';
+import { bookingFields } from '../apply/record-action.js';
 import { bookingIdOf, planEventSync } from '../plan/plan-event.js';
 import { decidingRoomOf } from '../plan/booking-scope.js';
 import { previewOf } from '../plan/preview.js';
@@ -285,6 +286,7 @@ function recordFailure(
       eventId: bookingId,
       host,
       until: parkedUntil.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -296,6 +298,7 @@ function recordFailure(
     ctx.logger.info('the zoom meeting is in progress; the change waits until it ends', {
       eventId: bookingId,
       until: until.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -310,5 +313,6 @@ function recordFailure(
     attempts: failed.attempts,
     nextAttemptAt: failed.nextAttemptAt,
     error: message,
+    ...bookingFields(ctx, bookingId),
   });
 }

@@ -136,10 +136,11 @@ describe('convertEvent: properties over generated events and rules', () => {
         (generated, offset, options, share) => {
           const event = buildEvent(generated);
           const now = new Date(Date.parse(event.start!.dateTime!) + offset * HOUR);
-          const ahead = expandGoogleSeries(event, { from: now, limit: 3 });
+          const ahead = expandGoogleSeries(event, { from: now, limit: 60 });
           if (ahead.length === 0) return;
           // The answer changes when the first occurrence is over, and when the next comes within
-          // SERIES_START_MARGIN_MS of its start (a series no longer starts there).
+          // SERIES_START_MARGIN_MS of its start (a series no longer starts there). Occurrences may
+          // overlap (a long meeting every quarter hour): the next is the first not begun.
           const nextStart = ahead.find(
             (o) => o.start.getTime() > now.getTime() + SERIES_START_MARGIN_MS,
           );

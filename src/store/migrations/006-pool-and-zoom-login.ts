@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate.js';
 
 /**
- * Version 5: shared Zoom hosts and the user-level Zoom login (issue 15).
+ * Version 6: shared Zoom hosts and the user-level Zoom login (issue 15).
  *
  * - `zoom_login`: the one user-level OAuth login (`zoom.auth: user`): its refresh token — Zoom
  *   rotates it on every refresh, and the new one is committed here before the access token that
@@ -45,7 +45,7 @@ CREATE INDEX links_by_host ON links (zoom_host COLLATE NOCASE) WHERE zoom_host I
 `;
 
 export const poolAndZoomLogin: Migration = {
-  version: 5,
+  version: 6,
   description: 'shared Zoom hosts (move journal, links by host) and the user-level Zoom login',
   up(db) {
     db.exec(sql);
