@@ -396,7 +396,17 @@ export const configSchema = z
         message:
           'this room takes its Zoom host from rooms.hostPool (no zoomHost, or "pool"), but rooms.hostPool is empty: list the shared Zoom users there (ZOOMLINK_HOST_POOL), or give the room its own zoomHost',
       });
-    if (config.rooms.source === 'directory' && isPoolHost(config.rooms.defaultHost || undefined))
+    const mapped = Object.entries(config.rooms.hosts).find(([, host]) => isPoolHost(host));
+    if (mapped)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rooms', 'hosts', mapped[0]],
+        message:
+          'this room takes its Zoom host from rooms.hostPool ("pool"), but rooms.hostPool is empty: list the shared Zoom users there (ZOOMLINK_HOST_POOL), or map the room to a Zoom user',
+      });
+    // An empty defaultHost means "skip rooms no rule maps", not the pool.
+    const defaultHost = config.rooms.defaultHost.trim();
+    if (config.rooms.source === 'directory' && defaultHost !== '' && isPoolHost(defaultHost))
       ctx.addIssue({
         code: 'custom',
         path: ['rooms', 'defaultHost'],
