@@ -157,15 +157,25 @@ function collisionsOn(
   const buffer = view.bufferMinutes * 60_000;
   const capacity = view.concurrentMeetingsPerHost;
   const found = new Map<string, { eventId: string; title: string; at: number }>();
+  // Every held span (with its buffer) by start, and the longest: a span that starts more than
+  // that before an occurrence ends before it, so each occurrence looks only at a short run.
+  const spans: Array<{ booking: PoolBooking; span: Interval }> = [];
+  let longest = 0;
+  for (const booking of held)
+    for (const span of booking.intervals) {
+      const taken = { start: span.start, end: span.end + buffer };
+      spans.push({ booking, span: taken });
+      longest = Math.max(longest, taken.end - taken.start);
+    }
+  spans.sort((a, b) => a.span.start - b.span.start);
   for (const own of intervals) {
     const wide = { start: own.start, end: own.end + buffer };
     const touching: Array<{ booking: PoolBooking; span: Interval }> = [];
-    for (const booking of held)
-      for (const span of booking.intervals) {
-        const taken = { start: span.start, end: span.end + buffer };
-        if (taken.start < wide.end && wide.start < taken.end)
-          touching.push({ booking, span: taken });
-      }
+    for (let i = firstStartAfter(spans, wide.start - longest); i < spans.length; i += 1) {
+      const { span } = spans[i]!;
+      if (span.start >= wide.end) break;
+      if (wide.start < span.end) touching.push(spans[i]!);
+    }
     if (touching.length < capacity) continue;
     // Sweep the instants of the occurrence: where the held bookings already fill the host, every
     // booking held there is in the way.
@@ -193,6 +203,18 @@ function collisionsOn(
   return [...found.values()]
     .sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : 1))
     .map((c) => ({ eventId: c.eventId, title: c.title, at: new Date(c.at).toISOString() }));
+}
+
+/** The index of the first span (sorted by start) that starts after `at`. */
+function firstStartAfter(spans: ReadonlyArray<{ span: Interval }>, at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.span.start > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function bookedMinutes(bookings: readonly PoolBooking[]): number {
