@@ -16,8 +16,9 @@ import { exchange, invalidResponse, zoomAxios, type Exchange } from './transport
  * User-level OAuth (`zoom.auth: user`; Zoom's "OAuth 2.0" guide, the seed's Postman flow): the
  * refresh token from `zoomlink zoom login` lives in the database (`ZoomLoginPort`), and every
  * refresh — `POST <oauth>/oauth/token` `grant_type=refresh_token`, Basic client credentials —
- * answers a new refresh token: Zoom rotates it, and only the newest may be relied on (facts
- * §1.3; devforum 10375). So:
+ * answers a new refresh token: Zoom rotates it, and only the newest may be relied on
+ * (developers.zoom.us/docs/integrations/oauth/ "Refreshing an access token"; devforum 10375).
+ * So:
  *
  * - the rotated token is committed to the store before the access token that came with it is
  *   used (a crash after the commit loses nothing; one before it never used the new token);

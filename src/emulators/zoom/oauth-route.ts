@@ -9,14 +9,15 @@ export interface ZoomAccount {
   clientSecret: string;
 }
 
-/** OAuth errors have their own shape, `{reason, error}` (facts §1.4; zoom-laravel#3, DF-79648). */
+/** OAuth errors have their own shape, `{reason, error}` (OERR; zoom-laravel#3, DF-79648). */
 function oauthError(status: number, error: string, reason: string): Reply {
   return { status, body: { reason, error } };
 }
 
 /**
- * `POST /oauth/token` (facts §1.2, §1.3): `grant_type=account_credentials` (Server-to-Server),
- * `authorization_code` and `refresh_token` (user-level OAuth, `user-oauth.ts`). The parameters
+ * `POST /oauth/token`: `grant_type=account_credentials` (Server-to-Server,
+ * developers.zoom.us/docs/internal-apps/s2s-oauth/), `authorization_code` and `refresh_token`
+ * (user-level OAuth, developers.zoom.us/docs/integrations/oauth/; `user-oauth.ts`). The parameters
  * come as query parameters or as an `application/x-www-form-urlencoded` body, the client id and
  * secret in `Authorization: Basic`.
  */

@@ -8,7 +8,7 @@ import type { UserDirectory, ZoomUser } from './users.js';
 
 /**
  * User-level OAuth (authorization code, with or without PKCE), as Zoom documents it
- * (developers.zoom.us/docs/integrations/oauth/, …/integrations/PKCE/; facts §1.3):
+ * (developers.zoom.us/docs/integrations/oauth/, …/integrations/PKCE/):
  *
  * - `GET /oauth/authorize?response_type=code&client_id=…&redirect_uri=…[&state][&code_challenge
  *   &code_challenge_method=S256|plain]` shows the consent page; allowing (the page's form, or
