@@ -61,6 +61,29 @@ export function loadPoolView(ctx: PoolContext): PoolView {
   const now = ctx.now();
   const window = poolWindow(now);
   const pool = config.rooms.hostPool;
+  // Read again only when the database changed (this process or another one), or the day did: a
+  // pass that sees many bookings and writes nothing reads the pool once. A host's budget that ran
+  // out is written to the store; one that came back is told by the time `parkedUntil` names.
+  const key = [
+    store.changeStamp(),
+    window.from.toISOString(),
+    pool.join('\n'),
+    config.zoom.concurrentMeetingsPerHost,
+    config.rooms.poolBufferMinutes,
+  ].join('|');
+  const last = views.get(store);
+  if (last?.key === key) return last.view;
+  const view = readPoolView(ctx, now, window);
+  views.set(store, { key, view });
+  return view;
+}
+
+/** The last pool view read from each store, and what it was read at. */
+const views = new WeakMap<Store, { key: string; view: PoolView }>();
+
+function readPoolView(ctx: PoolContext, now: Date, window: { from: Date; to: Date }): PoolView {
+  const { store, config } = ctx;
+  const pool = config.rooms.hostPool;
   let memo = expansions.get(store);
   if (!memo) expansions.set(store, (memo = new Map()));
   const byHost = new Map<string, PoolHostState['bookings'][number][]>(
