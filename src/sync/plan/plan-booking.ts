@@ -16,7 +16,7 @@ import { bookingRooms } from './booking-rooms.js';
 import { bookingScope } from './booking-scope.js';
 import { hasMeeting, isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
-import { scopedConversion, type RequestScope } from './meeting-request.js';
+import { requestScopeOf, scopedConversion, type RequestScope } from './meeting-request.js';
 import { scopeOf } from './scope.js';
 import { writesPerRoom } from './write-targets.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
@@ -93,7 +93,9 @@ export function planBooking(
 
   // Scope: another conference, then the host room's policy. A booking that leaves the scope
   // loses its meeting and our block, as a cancellation would.
-  const { room, request } = bookingScope(event, state, now, config);
+  const scope = bookingScope(event, state, now, config);
+  const { room } = scope;
+  let { request } = scope;
   const verdict = scopeOf(event, room, config);
   if (!verdict.in) return ignore(verdict.reason, verdict.detail);
 
@@ -115,7 +117,6 @@ export function planBooking(
   }
 
   const roomHost = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
-  const scoped = scopedConversion(conversion, request);
   const withMeeting = live && hasMeeting(link!, state.occurrenceMeetings);
   let host = roomHost;
   let pooled: Pooled | undefined;
@@ -139,7 +140,11 @@ export function planBooking(
     };
     if (decision.displaced.length > 0)
       tail = [{ kind: 'reviewHosts', host, eventIds: decision.displaced }];
+    // The organizer as alternative host, as for any room: worked out for the host the pool gave,
+    // so that the host is never its own alternative.
+    request = requestScopeOf(event, room, host, state.organizer, now, config);
   }
+  const scoped = scopedConversion(conversion, request);
   const actions = [
     ...(!withMeeting
       ? planCreate(event, state, scoped, request, host, rooms, now, pooled?.check)

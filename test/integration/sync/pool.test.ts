@@ -252,6 +252,30 @@ describe('a shared host pool: 2 Zoom users for 3 rooms', () => {
     expect(left).toEqual([h.app.store.links.get(kept.id)!.zoomMeetingId]);
   });
 
+  it('never names a pool host its own alternative host', async () => {
+    // The organizer is a Zoom user of the account, and the pool's only host: the meeting is hers,
+    // so she is not added as its alternative host (as for a room with its own host).
+    const admin = seedOrganisation.admin.email;
+    const list = seedOrganisation.rooms.map((r) => ({
+      calendarId: r.calendarId,
+      name: r.resourceName,
+    }));
+    h = await startSyncHarness({
+      rooms: { list, hostPool: [admin] },
+      zoom: { alternativeHosts: 'organizer' },
+    });
+    const own = await h.book(admin, [h.rooms[0]!.calendarId], { summary: 'Own', ...berlin(7, 9) });
+    await h.app.engine.poll();
+    await h.app.engine.poll();
+    const link = h.app.store.links.get(own.id)!;
+    expect(link).toMatchObject({ state: 'linked', zoomHost: admin });
+    const meeting = (await h.meetings()).find((m) => m.id === link.zoomMeetingId)!;
+    expect(meeting.settings?.alternative_hosts ?? '').toBe('');
+    // Nobody to look up, and the meeting made once, never updated to name her.
+    expect(h.callsFor('host', admin)).toEqual({ 'POST /v2/users/:userId/meetings': 1 });
+    expect(h.calls()['PATCH /v2/meetings/:meetingId']).toBeUndefined();
+  });
+
   it('passes over a pool host whose daily budget is spent', async () => {
     await start();
     const [board, huddle] = rooms as [string, string, string];
