@@ -1,5 +1,9 @@
 import type { LiveEvent } from '../../domain/calendar-event.js';
-import { EventInputError, type ConversionResult } from '../../recurrence/index.js';
+import {
+  EventInputError,
+  type ConversionResult,
+  type MeetingConversion,
+} from '../../recurrence/index.js';
 import type { Link } from '../../store/index.js';
 import type { SkipReason } from './engine-types.js';
 import type { Action, EventPlan } from './actions.js';
@@ -37,7 +41,9 @@ export function planBooking(
   const bookingId = event.eventId;
   const { link } = state;
   const live = isLiveLink(link);
-  const rooms = bookingRooms(event, state.watched).map((r) => r.calendarId);
+  const held = bookingRooms(event, state.watched);
+  const rooms = held.map((r) => r.calendarId);
+  const [hostRoom] = held;
   const skip = (reason: SkipReason, detail: string, actions: Action[]): EventPlan => ({
     bookingId,
     actions,
@@ -59,7 +65,7 @@ export function planBooking(
 
   if (event.eventType !== 'default')
     return ignore('not_a_booking', `a ${event.eventType} event, not a room booking`);
-  if (event.roomResponse === 'declined' || rooms.length === 0)
+  if (event.roomResponse === 'declined' || hostRoom === undefined)
     return skip(
       'declined_by_room',
       'the room declined it',
@@ -77,15 +83,15 @@ export function planBooking(
     return ignore('unsupported', error.message);
   }
   if (conversion.strategy === 'skip') {
-    const detail = conversion.reason ?? 'no Zoom meeting';
+    const detail = conversion.reason;
     // A finished booking keeps its meeting as history. One still waiting for a retry (failed, or
     // deferred until an occurrence was over) stops waiting: nothing is left to do for it.
-    if (live && conversion.reasonCode === 'finished') {
+    if (live && link && conversion.reasonCode === 'finished') {
       const { request } = bookingScope(event, state, now, config);
       return skip(
         'finished',
         detail,
-        settleFinished(event, state, link!, request, rooms, detail, now),
+        settleFinished(event, state, link, request, rooms, detail, now),
       );
     }
     return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
@@ -116,15 +122,15 @@ export function planBooking(
     }
   }
 
-  const roomHost = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
-  const withMeeting = live && hasMeeting(link!, state.occurrenceMeetings);
+  const roomHost = hostRoom.zoomHost;
+  const known = live && link && hasMeeting(link, state.occurrenceMeetings) ? link : undefined;
   let host = roomHost;
   let pooled: Pooled | undefined;
   let tail: Action[] = [];
   if (isPoolHost(roomHost)) {
     // The room shares the pool's hosts: which one holds this booking (see plan-pool.ts).
     if (!state.pool) throw new Error('a pool room was planned without the pool loaded');
-    const current = withMeeting ? (link!.zoomHost ?? undefined) : undefined;
+    const current = known?.zoomHost ?? undefined;
     const decision = decidePoolHost(event, state.overrides, current, state.pool, now);
     if (decision.kind === 'fail')
       return { bookingId, actions: [{ kind: 'poolExhausted', collisions: decision.collisions }] };
@@ -146,9 +152,9 @@ export function planBooking(
   }
   const scoped = scopedConversion(conversion, request);
   const actions = [
-    ...(!withMeeting
-      ? planCreate(event, state, scoped, request, host, rooms, now, pooled?.check)
-      : planKnown(event, state, link!, scoped, request, host, rooms, now, config, pooled)),
+    ...(known
+      ? planKnown(event, state, known, scoped, request, host, rooms, now, config, pooled)
+      : planCreate(event, state, scoped, request, host, rooms, now, pooled?.check)),
     ...tail,
   ];
   // A booking that has or gets a meeting and whose organizer Zoom was not asked about yet: the
@@ -167,7 +173,7 @@ interface Pooled {
 function planCreate(
   event: LiveEvent,
   state: BookingState,
-  conversion: ConversionResult,
+  conversion: MeetingConversion,
   request: RequestScope,
   host: string,
   rooms: string[],
@@ -185,7 +191,7 @@ function planCreate(
         host,
         zoomHash,
         window: windowOf(conversion),
-        reason: conversion.reason ?? null,
+        reason: conversion.reason,
         rooms,
         ...(poolCheck ? { poolCheck } : {}),
       },
@@ -208,7 +214,7 @@ function planKnown(
   event: LiveEvent,
   state: BookingState,
   link: Link,
-  conversion: ConversionResult,
+  conversion: MeetingConversion,
   request: RequestScope,
   host: string,
   rooms: string[],
@@ -240,7 +246,7 @@ function planKnown(
   }
 
   const remote: Action[] = [];
-  if (isPerOccurrence) {
+  if (conversion.strategy === 'per_occurrence') {
     const meetingHost = link.zoomHost ?? host;
     const desired = desiredOccurrenceMeetings(conversion, state.overrides, event);
     const changes = planOccurrenceMeetings(desired, state.occurrenceMeetings, meetingHost, now);
@@ -253,7 +259,7 @@ function planKnown(
               host: meetingHost,
               zoomHash,
               window: windowOf(conversion),
-              reason: conversion.reason ?? null,
+              reason: conversion.reason,
               rooms,
             },
           ]
@@ -266,6 +272,9 @@ function planKnown(
     return actions.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
   }
 
+  const meetingId = link.zoomMeetingId;
+  if (meetingId === null)
+    return planCreate(event, state, conversion, request, host, rooms, now, pooled?.check);
   if (moving) {
     // To another pool host: in place where Zoom allows it, else replaced (apply decides).
     const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
@@ -273,7 +282,7 @@ function planKnown(
     const meeting = { ...meetingPlanOf(conversion, host, zoomHash), poolCheck: pooled!.check };
     return [
       ...roomActions,
-      { kind: 'moveMeeting', meetingId: link.zoomMeetingId!, fromHost: pooled!.moveFrom!, meeting },
+      { kind: 'moveMeeting', meetingId, fromHost: pooled!.moveFrom!, meeting },
       ...bringMeetingToBooking(event, state, conversion, link, now, 'fresh'),
     ];
   }
@@ -283,7 +292,7 @@ function planKnown(
     if (wait) return [...roomActions, ...wait];
     return [
       ...roomActions,
-      { kind: 'updateMeeting', meetingId: link.zoomMeetingId!, meeting },
+      { kind: 'updateMeeting', meetingId, meeting },
       ...bringMeetingToBooking(event, state, conversion, link, now, 'fresh'),
     ];
   }
@@ -311,7 +320,7 @@ type MeetingState = 'fresh' | 'resume' | 'rewrite' | 'steady';
 function bringMeetingToBooking(
   event: LiveEvent,
   state: BookingState,
-  conversion: ConversionResult,
+  conversion: MeetingConversion,
   link: Link | undefined,
   now: Date,
   meetingState: MeetingState,
@@ -356,12 +365,15 @@ function settleFinished(
     ];
   }
   const zoomHash = zoomHashOf(event, link.strategy, request);
+  const meetingId = link.zoomMeetingId;
   const cut: Action[] =
     link.zoomHash === zoomHash
       ? []
       : link.strategy === 'per_occurrence'
         ? planOccurrenceMeetings([], state.occurrenceMeetings, link.zoomHost ?? '', now)
-        : [{ kind: 'clearAhead', meetingId: link.zoomMeetingId!, zoomHash }];
+        : meetingId === null
+          ? []
+          : [{ kind: 'clearAhead', meetingId, zoomHash }];
   return cut.length > 0 || link.state !== 'linked' ? [...cut, { kind: 'markLinked' }] : [];
 }
 

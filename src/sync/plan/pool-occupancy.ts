@@ -6,7 +6,7 @@ import {
   RecurrenceNotExpandable,
 } from '../../recurrence/index.js';
 import type { OccurrenceOverride } from '../../store/index.js';
-import { isoInstant } from './booking-state.js';
+import { isoInstant } from '../../util/instant.js';
 import type { Interval } from './host-pool.js';
 
 /** How far ahead a pool host's bookings are weighed against each other (a year and a bit). */
