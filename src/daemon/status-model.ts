@@ -3,6 +3,7 @@ import { repeatsOf } from '../log-sentences.js';
 import type { Link, LinkState, Store } from '../store/index.js';
 import type { JobStatus } from './scheduler.js';
 import { readRollout, type RolloutView } from './status-rollout.js';
+import type { PoolPageView } from './status-pool.js';
 import { readWeek, type WeekCache, type WeekModel } from './week-model.js';
 
 /**
@@ -79,6 +80,8 @@ export interface StatusModel {
   parked: HostView[];
   /** Observations, bookings out of scope, updates waiting for a host's quota. */
   rollout: RolloutView;
+  /** The user-level Zoom login and the shared host pool (`status-pool.ts`), when configured. */
+  zoomAccounts?: PoolPageView;
   week: WeekModel;
 }
 

@@ -4,6 +4,7 @@ import { bookingHref, joinLink, page, section, table, written } from './page-par
 import type { JobStatus } from './scheduler.js';
 import type { BookingView, FailureView, HostView, RoomView, StatusModel } from './status-model.js';
 import { rolloutSection } from './status-rollout.js';
+import { poolSection } from './status-pool.js';
 import { renderWeek } from './week-view.js';
 
 /**
@@ -35,9 +36,10 @@ export function renderStatusPage(model: StatusModel): string {
       </header>
       <main>
         ${linkCounts(model)} ${roomsSection(model.rooms, now)}
-        ${failuresSection(model.failures, model.failuresTotal, now)} ${renderWeek(model.week)}
-        ${upcomingSection(model.upcoming, model.upcomingTotal)} ${parkedSection(model.parked, now)}
-        ${rolloutSection(model.rollout, now)}
+        ${failuresSection(model.failures, model.failuresTotal, now)}
+        ${model.zoomAccounts ? poolSection(model.zoomAccounts, now) : null}
+        ${renderWeek(model.week)} ${upcomingSection(model.upcoming, model.upcomingTotal)}
+        ${parkedSection(model.parked, now)} ${rolloutSection(model.rollout, now)}
         ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
       </main>`,
     statusPageRefreshSeconds,

@@ -21,6 +21,8 @@ import { createZoomHostsRepository, type ZoomHostsRepository } from './zoom-host
 import { createZoomUsersRepository, type ZoomUsersRepository } from './zoom-users.js';
 import { createObservationsRepository, type ObservationsRepository } from './observations.js';
 import { createDecommissionsRepository, type DecommissionsRepository } from './decommissions.js';
+import { createPoolRepository, type PoolRepository } from './pool.js';
+import { createZoomLoginRepository, type ZoomLoginRepository } from './zoom-login.js';
 
 export interface StoreStats {
   schemaVersion: number;
@@ -55,6 +57,10 @@ export interface Store {
   readonly observations: ObservationsRepository;
   /** The journal of `zoomlink decommission`. */
   readonly decommissions: DecommissionsRepository;
+  /** What a shared host pool needs: its hosts' bookings, the move journal, waking waiters. */
+  readonly pool: PoolRepository;
+  /** The user-level Zoom login (`zoom.auth: user`). */
+  readonly zoomLogin: ZoomLoginRepository;
   /**
    * Runs `fn` as one unit of work: everything it writes commits together, or nothing does when
    * it throws. `fn` must be synchronous (no awaits inside: SQLite holds the write lock for the
@@ -129,6 +135,8 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
     zoomUsers: guard(createZoomUsersRepository(db, clock)),
     observations: guard(createObservationsRepository(db, clock)),
     decommissions: guard(createDecommissionsRepository(db, clock)),
+    pool: guard(createPoolRepository(db, clock)),
+    zoomLogin: guard(createZoomLoginRepository(db, clock)),
     transaction<T>(fn: () => T): T {
       assertOpen();
       try {

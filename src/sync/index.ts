@@ -15,3 +15,4 @@ export type { BookingPreview, PlanPreview, PreviewAction } from './plan/preview.
 export type { DecommissionItem, DecommissionReport } from './plan/plan-decommission.js';
 export { totalSkipped } from './apply/counts.js';
 export { errorCode } from './apply/failures.js';
+export { poolReport, type PoolReport, type PoolReportBooking } from './pool-report.js';

@@ -4,6 +4,7 @@ import { linkSpan } from './002-link-span.js';
 import { exceptionWriteback } from './003-exception-writeback.js';
 import { rollout } from './004-rollout.js';
 import { linkTitle } from './005-link-title.js';
+import { poolAndZoomLogin } from './006-pool-and-zoom-login.js';
 
 /** Every schema step, oldest first. Append only: a released step is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   exceptionWriteback,
   rollout,
   linkTitle,
+  poolAndZoomLogin,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -52,8 +52,10 @@ describe('migrate', () => {
       'observations',
       'occurrence_meetings',
       'occurrence_overrides',
+      'pool_moves',
       'rooms',
       'zoom_hosts',
+      'zoom_login',
       'zoom_users',
     ]);
     db.close();
