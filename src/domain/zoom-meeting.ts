@@ -80,19 +80,19 @@ export interface ZoomMeeting {
 }
 
 /** A row of `GET /users/{userId}/meetings` (no recurrence or occurrences; agenda cut at 250). */
-export interface ZoomMeetingSummary {
-  id: number;
-  uuid: string;
-  host_id: string;
-  topic: string;
-  type: number;
-  start_time?: string;
-  duration?: number;
-  timezone?: string;
-  agenda?: string;
-  created_at?: string;
-  join_url: string;
-}
+export type ZoomMeetingSummary = Pick<
+  ZoomMeeting,
+  | 'id'
+  | 'uuid'
+  | 'host_id'
+  | 'topic'
+  | 'type'
+  | 'start_time'
+  | 'duration'
+  | 'timezone'
+  | 'agenda'
+  | 'join_url'
+> & { created_at?: string };
 
 /**
  * A user of the Zoom account (`GET /users/{userId}`), the fields zoomlink reads. `type`: 1 Basic,

@@ -79,9 +79,7 @@ export function createMeeting(body: MeetingBody, host: ZoomUser, ctx: WriteConte
       problems.add('recurrence', 'is required for a recurring meeting with a fixed time (type 8)');
   }
   if (problems.none() && type === 8) expandSeries(meeting, ctx, problems, undefined);
-  if (problems.none() && meeting.preSchedule && type !== 2 && type !== 3)
-    return { ok: false, reply: preScheduleRefused() };
-  return problems.none() ? { ok: true, meeting } : { ok: false, reply: problems.reply() };
+  return outcome(meeting, problems);
 }
 
 export function patchMeeting(
@@ -164,9 +162,7 @@ export function patchMeeting(
     delete meeting.recurrenceEndMs;
     meeting.occurrences = [];
   }
-  if (problems.none() && meeting.preSchedule && meeting.type !== 2 && meeting.type !== 3)
-    return { ok: false, reply: preScheduleRefused() };
-  return problems.none() ? { ok: true, meeting } : { ok: false, reply: problems.reply() };
+  return outcome(meeting, problems);
 }
 
 /**
@@ -364,4 +360,11 @@ class Problems {
   reply(): Reply {
     return errors.validationFailed(this.list);
   }
+}
+
+/** A write's result: the meeting, or the problems found (a pre-scheduled meeting must be type 2 or 3). */
+function outcome(meeting: StoredMeeting, problems: Problems): WriteResult {
+  if (problems.none() && meeting.preSchedule && meeting.type !== 2 && meeting.type !== 3)
+    return { ok: false, reply: preScheduleRefused() };
+  return problems.none() ? { ok: true, meeting } : { ok: false, reply: problems.reply() };
 }
