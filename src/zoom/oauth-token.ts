@@ -1,16 +1,10 @@
 import type { AxiosInstance } from 'axios';
 import type { CallReport } from '../util/call-report.js';
-import { decodeBody } from '../util/decode-body.js';
 import { errorFromResponse } from './error-mapping.js';
 import { tokenSchema } from './schemas.js';
 import { parseScopes } from './scopes.js';
-import {
-  exchange,
-  invalidResponse,
-  zoomAxios,
-  type Exchange,
-  type ZoomLogger,
-} from './transport.js';
+import { invalidResponse, zoomAxios, type Exchange, type ZoomLogger } from './transport.js';
+import { requestToken } from './token-request.js';
 
 /**
  * Server-to-Server OAuth (https://developers.zoom.us/docs/internal-apps/s2s-oauth/):
@@ -105,22 +99,14 @@ export class S2SOAuthTokenSource implements AccessTokenSource {
   private async fetch(): Promise<string> {
     const { accountId, clientId, clientSecret } = this.options.credentials;
     const obtainedAt = this.options.now();
-    const raw = await exchange(
+    const raw = await requestToken(
       this.http,
-      {
-        method: 'POST',
-        url: '/oauth/token',
-        data: new URLSearchParams({
-          grant_type: 'account_credentials',
-          account_id: accountId,
-        }).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        auth: { username: clientId, password: clientSecret },
-      },
+      { grant_type: 'account_credentials', account_id: accountId },
+      { clientId, clientSecret },
       tokenExchange,
       this.options.report,
     );
-    const body = decodeBody(raw.text);
+    const { body } = raw;
     if (raw.status < 200 || raw.status >= 300) {
       throw errorFromResponse({
         ...tokenExchange,

@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ZoomConfig } from '../config/schema.js';
 import type { ZoomTokenSet } from '../domain/zoom-login.js';
 import type { CallReport } from '../util/call-report.js';
-import { decodeBody } from '../util/decode-body.js';
 import { errorFromResponse } from './error-mapping.js';
 import { userTokenSchema } from './schemas.js';
-import { exchange, invalidResponse, zoomAxios, type Exchange } from './transport.js';
+import { invalidResponse, zoomAxios, type Exchange } from './transport.js';
+import { requestToken } from './token-request.js';
 import { tokenSetOf } from './user-oauth-token.js';
 
 /**
@@ -60,24 +60,19 @@ export async function exchangeCode(
   report?: CallReport,
 ): Promise<ZoomTokenSet> {
   const http = zoomAxios({ baseUrl: config.oauthUrl, timeoutMs: config.requestTimeoutMs });
-  const raw = await exchange(
+  const raw = await requestToken(
     http,
     {
-      method: 'POST',
-      url: '/oauth/token',
-      data: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: config.redirectUri,
-        code_verifier: login.verifier,
-      }).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      auth: { username: config.clientId, password: config.clientSecret },
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: config.redirectUri,
+      code_verifier: login.verifier,
     },
+    config,
     codeExchange,
     report,
   );
-  const body = decodeBody(raw.text);
+  const { body } = raw;
   if (raw.status < 200 || raw.status >= 300)
     throw errorFromResponse({ ...codeExchange, ...raw, body, now });
   const parsed = userTokenSchema.safeParse(body);

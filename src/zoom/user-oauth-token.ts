@@ -1,6 +1,5 @@
 import type { AxiosInstance } from 'axios';
 import type { ZoomLoginPort, ZoomLoginRecord, ZoomTokenSet } from '../domain/zoom-login.js';
-import { decodeBody } from '../util/decode-body.js';
 import { errorFromResponse } from './error-mapping.js';
 import { ZoomApiError, ZoomErrorCodes } from './errors.js';
 import {
@@ -10,7 +9,8 @@ import {
 } from './oauth-token.js';
 import { userTokenSchema } from './schemas.js';
 import { parseScopes } from './scopes.js';
-import { exchange, invalidResponse, zoomAxios, type Exchange } from './transport.js';
+import { invalidResponse, zoomAxios, type Exchange } from './transport.js';
+import { requestToken } from './token-request.js';
 
 /**
  * User-level OAuth (`zoom.auth: user`; Zoom's "OAuth 2.0" guide, the seed's Postman flow): the
@@ -119,22 +119,14 @@ export class UserOAuthTokenSource implements AccessTokenSource {
     const { login, clientId, clientSecret } = this.options;
     const obtainedAt = this.options.now();
     this.refreshes += 1;
-    const raw = await exchange(
+    const raw = await requestToken(
       this.http,
-      {
-        method: 'POST',
-        url: '/oauth/token',
-        data: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: record.refreshToken!,
-        }).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        auth: { username: clientId, password: clientSecret },
-      },
+      { grant_type: 'refresh_token', refresh_token: record.refreshToken! },
+      { clientId, clientSecret },
       refreshExchange,
       this.options.report,
     );
-    const body = decodeBody(raw.text);
+    const { body } = raw;
     if (raw.status < 200 || raw.status >= 300) {
       if (!isRefusedGrant(raw.status, body))
         throw errorFromResponse({ ...refreshExchange, ...raw, body, now: obtainedAt });
