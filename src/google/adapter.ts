@@ -11,6 +11,8 @@ import { listInstances } from './list-instances.js';
 import { describeAuth, resolveCredentials } from './credentials.js';
 import { createGoogleCalls, type GoogleAuth } from './google-call.js';
 import { modifyEvent } from './modify-event.js';
+import { GoogleRateLimits } from './rate-limits.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import { readChanges } from './read-changes.js';
 import { discoverRooms } from './rooms.js';
 import type { RoomListing } from './room-hosts.js';
@@ -31,6 +33,10 @@ export interface GoogleAdapter extends CalendarPort {
   discoverRooms(): Promise<RoomListing>;
   /** A room's bookings in a window, series expanded into instances, by start time. */
   listBookings(calendarId: string, window: { from: Date; to: Date }): Promise<LiveEvent[]>;
+  /** The Calendar API quota limiters as they stand: the project's, and the users' in one line. */
+  rateLimits(): RateLimiterStatus[];
+  /** Each user's quota limiter (benchmarks). */
+  userRateLimits(): RateLimiterStatus[];
 }
 
 /**
@@ -60,6 +66,10 @@ export function createGoogleAdapter(
     }
     return resolved;
   };
+  const limits = new GoogleRateLimits({
+    perUserPerMinute: config.google.quotaPerUserPerMinute,
+    perProjectPerMinute: config.google.quotaPerProjectPerMinute,
+  });
   const calls = createGoogleCalls({
     policy: {
       maxRetries: config.google.maxRetries,
@@ -71,6 +81,7 @@ export function createGoogleAdapter(
     ...(options.observer ? { observer: options.observer } : {}),
     logger,
     now,
+    limits,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const ctx: AdapterContext = {
@@ -91,6 +102,8 @@ export function createGoogleAdapter(
     modifyEvent: (target, change) => modifyEvent(ctx, target, change),
     listInstances: (calendarId, eventId, window) => listInstances(ctx, calendarId, eventId, window),
     listBookings: (calendarId, window) => listBookings(ctx, calendarId, window),
+    rateLimits: () => limits.statuses(),
+    userRateLimits: () => limits.userStatuses(),
     writeTarget: (event) =>
       writeTarget(event, {
         domains: config.google.domains,

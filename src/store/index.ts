@@ -47,5 +47,6 @@ export {
   type AuditQuery,
 } from './audit-log.js';
 export type { ZoomHost, ZoomHostsRepository } from './zoom-hosts.js';
+export type { QueueCounts, QueuedBooking, QueuedEvent, WorkQueueRepository } from './work-queue.js';
 export { latestSchemaVersion } from './migrations/index.js';
 export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

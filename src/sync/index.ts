@@ -4,6 +4,7 @@ export type {
   PassCounts,
   PassSummary,
   PollOptions,
+  QueueStatus,
   ReconcileFinding,
   ReconcileReport,
   RoomPollResult,

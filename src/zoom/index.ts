@@ -8,6 +8,7 @@ import type { RetryHooks } from '../util/retry.js';
 import { ZoomClient } from './client.js';
 import { ZoomHttp } from './http.js';
 import { S2SOAuthTokenSource } from './oauth-token.js';
+import { ZoomRateLimits } from './rate-limits.js';
 import { zoomMeetingSchemas } from './schemas.js';
 import type { ZoomLogger } from './transport.js';
 
@@ -28,6 +29,7 @@ export {
 } from './errors.js';
 export type { ZoomInviteLink } from './schemas.js';
 export type { ZoomLogger } from './transport.js';
+export { ZoomRateLimits, zoomPerSecondLimits, type ZoomPlan } from './rate-limits.js';
 
 export interface ZoomClientOptions {
   /** Told of every HTTP call, retry and budget change (metrics). */
@@ -68,6 +70,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     logger,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
+  const limits = new ZoomRateLimits(config.plan);
   const http = new ZoomHttp({
     apiUrl: config.apiUrl,
     timeoutMs: config.requestTimeoutMs,
@@ -76,6 +79,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     tokens,
     now,
     logger,
+    limits,
     ...(options.observer ? { observer: options.observer } : {}),
     ...(options.retryHooks ? { retryHooks: options.retryHooks } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
@@ -87,6 +91,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     meetingSettings: config.meetingSettings,
     schemas: zoomMeetingSchemas(config.trustedJoinHosts),
     logger,
+    limits,
     ...(options.hosts ? { hosts: options.hosts } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
   });

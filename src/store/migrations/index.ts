@@ -2,8 +2,14 @@ import type { Migration } from '../migrate.js';
 import { initialSchema } from './001-initial.js';
 import { linkSpan } from './002-link-span.js';
 import { exceptionWriteback } from './003-exception-writeback.js';
+import { workQueue } from './004-work-queue.js';
 
 /** Every schema step, oldest first. Append only: a released step is never edited or removed. */
-export const migrations: readonly Migration[] = [initialSchema, linkSpan, exceptionWriteback];
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  linkSpan,
+  exceptionWriteback,
+  workQueue,
+];
 
 export const latestSchemaVersion = migrations.length;

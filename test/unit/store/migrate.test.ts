@@ -51,6 +51,7 @@ describe('migrate', () => {
       'occurrence_meetings',
       'occurrence_overrides',
       'rooms',
+      'work_queue',
       'zoom_hosts',
     ]);
     db.close();
