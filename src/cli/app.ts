@@ -4,6 +4,7 @@ import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { createSyncEngine, type SyncEngine } from '../sync/index.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import { createZoomClient, requireZoomCredentials, type ZoomClient } from '../zoom/index.js';
 
 /**
@@ -18,6 +19,8 @@ export interface App {
   readonly google: GoogleAdapter;
   readonly engine: SyncEngine;
   readonly now: () => Date;
+  /** The rate limiters of both upstreams as they stand (the status page, metrics, benches). */
+  limiters(): RateLimiterStatus[];
   close(): void;
 }
 
@@ -61,7 +64,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       logger,
       now,
     });
-    return { config, store, zoom, google, engine, now, close: () => store.close() };
+    return {
+      config,
+      store,
+      zoom,
+      google,
+      engine,
+      now,
+      limiters: () => [...zoom.rateLimits(), ...google.rateLimits()],
+      close: () => store.close(),
+    };
   } catch (error) {
     store.close();
     throw error;

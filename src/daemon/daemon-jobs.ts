@@ -19,12 +19,15 @@ export interface DaemonJobsOptions {
  * The daemon's three jobs, each on its own schedule in the scheduler's one lane: the poll (which
  * first settles the creates a crash left open, so recovery runs in the lane before the first
  * poll and a shutdown waits for it like for any pass), the window pass, and the daily reconcile
- * with the housekeeping after it.
+ * with the housekeeping after it. The poll only reads and queues: the engine's workers apply
+ * what it queued beside the lane, so a slow backlog never delays the next poll.
  */
 export function daemonJobs(options: DaemonJobsOptions): Job[] {
   const { config, engine } = options;
   return [
-    passJob(options, 'poll', config.sync.schedule, (signal) => engine.poll({ signal })),
+    passJob(options, 'poll', config.sync.schedule, (signal) =>
+      engine.poll({ signal, background: true }),
+    ),
     passJob(options, 'windows', config.sync.windowSchedule, (signal) =>
       engine.moveWindows({ signal }),
     ),

@@ -2,7 +2,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ApiObserver } from '../domain/api-observer.js';
 import { isZoomlinkError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import type { PassSummary, ReconcileReport } from '../sync/index.js';
+import type { PassCounts, PassSummary, QueueStatus, ReconcileReport } from '../sync/index.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import type { JobName, RunOutcome } from './scheduler.js';
 
 /**
@@ -16,11 +17,15 @@ export interface DaemonMetrics {
   /** Hand this to the Zoom client and the Google adapter. */
   readonly observer: ApiObserver;
   recordPass(job: JobName, summary: PassSummary): void;
+  /** What the workers did with one queued booking (the poll only reads and queues). */
+  recordWorked(counts: PassCounts): void;
   recordReconcile(report: ReconcileReport): void;
   recordRun(outcome: RunOutcome): void;
   recordSkip(job: JobName): void;
   /** Where scrape-time gauges read from; `undefined` once the store is closed. */
   readFrom(store: () => Store | undefined, now: () => Date): void;
+  /** Where the work queue's and the rate limiters' gauges read from. */
+  readWorkFrom(work: { queue: () => QueueStatus; limiters: () => RateLimiterStatus[] }): void;
   render(): Promise<string>;
   readonly contentType: string;
 }
@@ -220,6 +225,90 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     },
   });
 
+  let work: { queue: () => QueueStatus; limiters: () => RateLimiterStatus[] } | undefined;
+  const withWork = (read: (w: NonNullable<typeof work>) => void) => {
+    if (work && storeOf()?.isOpen) read(work);
+  };
+  new Gauge({
+    name: 'zoomlink_queue_bookings',
+    help: 'Bookings in the work queue: queued (waiting for a worker), held (instances waiting for their master), in_flight (being worked on).',
+    labelNames: ['state'],
+    registers,
+    collect() {
+      this.reset();
+      withWork((w) => {
+        const queue = w.queue();
+        this.set({ state: 'queued' }, queue.queued - queue.held);
+        this.set({ state: 'held' }, queue.held);
+        this.set({ state: 'in_flight' }, queue.inFlight);
+      });
+    },
+  });
+  new Gauge({
+    name: 'zoomlink_queue_oldest_age_seconds',
+    help: 'Seconds the longest-waiting queued booking has waited (0 when the queue is empty).',
+    registers,
+    collect() {
+      this.reset();
+      withWork((w) => {
+        const oldest = w.queue().oldestQueuedAt;
+        this.set(oldest ? Math.max(0, (clock().getTime() - Date.parse(oldest)) / 1000) : 0);
+      });
+    },
+  });
+  new Gauge({
+    name: 'zoomlink_rate_limiter_wait_seconds',
+    help: 'How long a call asked for now would wait for its rate limiter (Zoom per label, Google per project and, as one, per user: the longest).',
+    labelNames: ['limiter'],
+    registers,
+    collect() {
+      this.reset();
+      withWork((w) => {
+        for (const l of w.limiters()) this.set({ limiter: l.name }, l.waitMs / 1000);
+      });
+    },
+  });
+  new Gauge({
+    name: 'zoomlink_rate_limiter_rate',
+    help: 'Calls a second a rate limiter admits now: the configured rate, lower for a while after the upstream answered 429 or a 403 rate limit.',
+    labelNames: ['limiter'],
+    registers,
+    collect() {
+      this.reset();
+      withWork((w) => {
+        for (const l of w.limiters()) this.set({ limiter: l.name }, l.currentRatePerSecond);
+      });
+    },
+  });
+  const slowDownsSeen = new Map<string, number>();
+  new Counter({
+    name: 'zoomlink_rate_limiter_slow_downs_total',
+    help: 'Times an upstream answer (429, 403 rate limit) slowed a rate limiter down.',
+    labelNames: ['limiter'],
+    registers,
+    collect() {
+      withWork((w) => {
+        for (const l of w.limiters()) {
+          const seen = slowDownsSeen.get(l.name) ?? 0;
+          if (l.slowDowns > seen) this.inc({ limiter: l.name }, l.slowDowns - seen);
+          slowDownsSeen.set(l.name, l.slowDowns);
+        }
+      });
+    },
+  });
+  new Gauge({
+    name: 'zoomlink_rate_limiter_admitted_calls',
+    help: 'Calls a rate limiter has admitted since the start (zoomlink_api_calls_total shows their answers).',
+    labelNames: ['limiter'],
+    registers,
+    collect() {
+      this.reset();
+      withWork((w) => {
+        for (const l of w.limiters()) this.set({ limiter: l.name }, l.admitted);
+      });
+    },
+  });
+
   const observer: ApiObserver = {
     call(event) {
       apiCalls.inc({ service: event.service, operation: event.operation, status: event.status });
@@ -236,31 +325,37 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     },
   };
 
+  /** Events seen and what was done with them: by a pass, or by the workers. */
+  function recordCounts(counts: PassCounts): void {
+    eventsSeen.inc(counts.eventsSeen);
+    const counted: Array<[string, number]> = [
+      ['meetings_created', counts.meetingsCreated],
+      ['meetings_updated', counts.meetingsUpdated],
+      ['meetings_deleted', counts.meetingsDeleted],
+      ['occurrences_changed', counts.occurrencesChanged],
+      ['links_written', counts.linksWritten],
+      ['links_removed', counts.linksRemoved],
+    ];
+    for (const [action, n] of counted) if (n > 0) actions.inc({ action }, n);
+    for (const [reason, n] of Object.entries(counts.skipped))
+      if (n) eventsSkipped.inc({ reason }, n);
+    if (counts.failed) eventsFailed.inc(counts.failed);
+    if (counts.deferred) eventsDeferred.inc(counts.deferred);
+  }
+
   return {
     registry,
     observer,
     contentType: registry.contentType,
     recordPass(job, summary) {
-      eventsSeen.inc(summary.eventsSeen);
-      const counted: Array<[string, number]> = [
-        ['meetings_created', summary.meetingsCreated],
-        ['meetings_updated', summary.meetingsUpdated],
-        ['meetings_deleted', summary.meetingsDeleted],
-        ['occurrences_changed', summary.occurrencesChanged],
-        ['links_written', summary.linksWritten],
-        ['links_removed', summary.linksRemoved],
-      ];
-      for (const [action, n] of counted) if (n > 0) actions.inc({ action }, n);
-      for (const [reason, n] of Object.entries(summary.skipped))
-        if (n) eventsSkipped.inc({ reason }, n);
-      if (summary.failed) eventsFailed.inc(summary.failed);
-      if (summary.deferred) eventsDeferred.inc(summary.deferred);
+      recordCounts(summary);
       if (job !== 'poll') return;
       for (const result of summary.results) {
         polls.inc({ room: result.calendarId, result: result.ok ? 'ok' : 'failed' });
         if (result.error) errors.inc({ code: result.error.code, scope: 'room' });
       }
     },
+    recordWorked: (counts) => recordCounts(counts),
     recordReconcile(report) {
       reconcileFindings.reset();
       for (const finding of report.findings) reconcileFindings.inc({ kind: finding.kind });
@@ -281,6 +376,9 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     readFrom(store, now) {
       storeOf = store;
       clock = now;
+    },
+    readWorkFrom(from) {
+      work = from;
     },
     render: () => registry.metrics(),
   };

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { formatEventStart, relativeTime } from './format-time.js';
 import { html, safeHref, trustedConstant, type Interpolation, type SafeHtml } from './html.js';
 import type { JobStatus } from './scheduler.js';
-import type { BookingView, FailureView, HostView, RoomView, StatusModel } from './status-model.js';
+import type {
+  BookingView,
+  FailureView,
+  HostView,
+  QueueView,
+  RoomView,
+  StatusModel,
+} from './status-model.js';
 
 /**
  * The status page: what needs attention first (rooms, failures), then the upcoming bookings, the
@@ -97,7 +104,7 @@ export function renderStatusPage(model: StatusModel): string {
           ${linkCounts(model)} ${roomsSection(model.rooms, now)}
           ${failuresSection(model.failures, model.failuresTotal, now)}
           ${upcomingSection(model.upcoming, model.upcomingTotal)}
-          ${parkedSection(model.parked, now)}
+          ${parkedSection(model.parked, now)} ${queueSection(model.queue)}
           ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
         </main>
       </body>
@@ -260,3 +267,32 @@ function parkedSection(hosts: HostView[], now: Date): SafeHtml {
       )}`,
   );
 }
+
+/** The work queue: bookings waiting and in flight, and how long each rate limiter makes calls wait. */
+function queueSection(queue: QueueView): SafeHtml {
+  const age = queue.oldestAgeSeconds === null ? '—' : `${queue.oldestAgeSeconds} s`;
+  const summary = html`<ul class="counts" aria-label="work queue">
+    <li><strong>${queue.queued - queue.held}</strong> queued</li>
+    <li><strong>${queue.inFlight}</strong> being worked on</li>
+    <li><strong>${queue.held}</strong> waiting for their series</li>
+    <li>oldest waiting <strong>${age}</strong></li>
+  </ul>`;
+  const limiters =
+    queue.limiters.length === 0
+      ? null
+      : table(
+          ['rate limiter', 'rate', 'wait', 'slowed down'],
+          queue.limiters.map((l) => ({
+            className: l.currentRatePerSecond < l.ratePerSecond ? 'warn' : '',
+            cells: [
+              l.name,
+              `${round(l.currentRatePerSecond)} of ${round(l.ratePerSecond)} a second`,
+              `${round(l.waitSeconds)} s`,
+              l.slowDowns,
+            ],
+          })),
+        );
+  return section('queue', 'Work queue', html`${summary}${limiters}`);
+}
+
+const round = (n: number) => (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10);

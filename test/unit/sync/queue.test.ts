@@ -72,7 +72,7 @@ describe('a queued booking', () => {
 });
 
 describe('nextStartOf', () => {
-  const none = () => undefined;
+  const none = (): CalendarEvent | undefined => undefined;
   const iso = (event: CalendarEvent, stored = none) =>
     nextStartOf(event, NOW, stored).toISOString();
 
