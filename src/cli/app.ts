@@ -35,17 +35,23 @@ export interface AppOptions {
    * databases (the intent journal relies on `full`).
    */
   synchronous?: 'full' | 'normal';
+  /**
+   * Benchmarks only: `false` calls both upstreams without their rate limiters, to measure the
+   * engine's own speed against the emulators on loopback (`npm run bench sync`).
+   */
+  rateLimits?: boolean;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? processLogger;
   const observer = options.observer ? { observer: options.observer } : {};
+  const limits = options.rateLimits === false ? { rateLimits: false } : {};
   // Credentials first: a missing one is reported before a database file is made.
   requireZoomCredentials(config.zoom);
   const google = createGoogleAdapter(
     { google: config.google, rooms: config.rooms },
-    { ...observer, now, logger },
+    { ...observer, ...limits, now, logger },
   );
   const store = openStore({
     path: config.database.path,
@@ -55,7 +61,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   try {
     // Hosts' daily budgets live in the store: the client parks a host there, the engine reads it
     // there, and a host parked by an earlier process stays parked.
-    const zoom = createZoomClient(config.zoom, { ...observer, now, logger, hosts: store.hosts });
+    const zoom = createZoomClient(config.zoom, {
+      ...observer,
+      ...limits,
+      now,
+      logger,
+      hosts: store.hosts,
+    });
     const engine = createSyncEngine({
       store,
       calendar: google,
