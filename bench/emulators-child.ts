@@ -8,10 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulators } from '../src/emulators/index.js';
-import type { ChildInfo, ChildSpec } from './child-emulators.js';
+import type { EmulatorsSpec } from './child-emulators.js';
+import type { EmulatorsInfo } from './emulator-control.js';
 import { seedBookings } from './seed-bookings.js';
 
-const spec = JSON.parse(process.env.BENCH_EMULATORS_SPEC ?? '{}') as ChildSpec;
+const spec = JSON.parse(process.env.BENCH_EMULATORS_SPEC ?? '{}') as EmulatorsSpec;
 const running = await startEmulators({
   seed: 'none',
   now: new Date(spec.now),
@@ -21,7 +22,7 @@ const running = await startEmulators({
 const { google, zoom, clock } = running.handles;
 const dir = mkdtempSync(join(tmpdir(), 'zoomlink-bench-emulators-'));
 const seeded = await seedBookings({ google, zoom }, spec);
-const info: ChildInfo = {
+const info: EmulatorsInfo = {
   zoom: {
     apiUrl: zoom.apiUrl,
     oauthUrl: zoom.oauthUrl,

@@ -18,6 +18,8 @@ export interface BenchRoom {
 export interface SeededBookings {
   admin: string;
   people: string[];
+  /** A person of the domain with no booking yet (the realistic bench books as them). */
+  newcomer: string;
   rooms: BenchRoom[];
   bookings: number;
   singles: number;
@@ -50,6 +52,8 @@ export async function seedBookings(
   google.addPerson({ email: admin, admin: true });
   const people = Array.from({ length: spec.people }, (_, i) => `person${i}@${BENCH_DOMAIN}`);
   for (const email of people) google.addPerson({ email });
+  const newcomer = `newcomer@${BENCH_DOMAIN}`;
+  google.addPerson({ email: newcomer });
   const rooms = Array.from({ length: spec.rooms }, (_, i) => ({
     calendarId: `c_bench${String(i).padStart(4, '0')}@resource.calendar.google.com`,
     name: `Room ${i}`,
@@ -106,6 +110,7 @@ export async function seedBookings(
   return {
     admin,
     people,
+    newcomer,
     rooms,
     bookings: counts.singles + counts.series,
     ...counts,

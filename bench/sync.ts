@@ -5,33 +5,26 @@
  * that sees our own write-back, and a poll with no change. It reports events per second, the API
  * calls per booking against the minimum, the database size and, last, the engine's peak RSS.
  *
- * The emulators run in a child process (`child-emulators.ts`), so this process holds the engine
- * alone: its time and memory are the engine's. On loopback the emulators answer at once, so the
- * upstreams' rate limiters are off here (`rateLimits: false`): this measures the engine's own
- * speed; `npm run bench realistic` measures it at real latency and quotas. The bench database
+ * The emulators run in a process of their own (`child-emulators.ts`), and the engine in another
+ * (`engine-process.ts`: compiled, as the daemon runs), so its time and memory are its own. On
+ * loopback the emulators answer at once, so the upstreams' rate limiters are off here
+ * (`rateLimits: false`): this measures the engine's own speed; `npm run bench realistic`
+ * measures it at real latency and quotas. The bench database
  * uses `synchronous: 'normal'` (durable across a crash of the process, not of the machine); the
  * daemon uses `full`, which costs an fsync per transaction. `BENCH_SYNC_ROOMS` and
  * `BENCH_SYNC_BOOKINGS` change the size.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Writable } from 'node:stream';
-import { clockFrom, createApp } from '../src/cli/app.js';
-import { configSchema } from '../src/config/index.js';
-import { createLogger } from '../src/log.js';
-import type { PassSummary } from '../src/sync/plan/engine-types.js';
-import { peakRssBytes, startChildEmulators } from './child-emulators.js';
+import { startChildEmulators } from './child-emulators.js';
+import { runInEngineProcess } from './engine-process.js';
+import { mib } from './peak-rss.js';
+import type { SyncResult } from './scenario-sync.js';
 
 const ROOMS = Number(process.env.BENCH_SYNC_ROOMS ?? 200);
 const BOOKINGS = Number(process.env.BENCH_SYNC_BOOKINGS ?? 50);
 const NOW = '2030-03-04T08:00:00Z';
 const PEOPLE = 20;
-const quiet = createLogger({ stream: new Writable({ write: (_c, _e, done) => done() }) });
 
 const routes = { googleToken: 'POST /token', zoomToken: 'POST /oauth/token' } as const;
-const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
 export async function run(): Promise<void> {
   const emulators = await startChildEmulators({
@@ -40,55 +33,17 @@ export async function run(): Promise<void> {
     perRoom: BOOKINGS,
     people: PEOPLE,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'zoomlink-bench-sync-'));
   try {
-    const { seeded } = emulators;
-    const config = configSchema.parse({
-      mode: 'live',
-      database: { path: join(dir, 'bench.db') },
-      zoom: {
-        accountId: emulators.zoom.accountId,
-        clientId: emulators.zoom.clientId,
-        clientSecret: emulators.zoom.clientSecret,
-        apiUrl: emulators.zoom.apiUrl,
-        oauthUrl: emulators.zoom.oauthUrl,
-      },
-      google: {
-        serviceAccountKeyFile: emulators.google.keyFile,
-        adminSubject: seeded.admin,
-        domains: [emulators.domain],
-        calendarRootUrl: emulators.google.rootUrl,
-        directoryRootUrl: emulators.google.rootUrl,
-        tokenUrl: emulators.google.tokenUrl,
-      },
-      rooms: { list: seeded.rooms },
+    const { seeded } = emulators.info;
+    const result = await runInEngineProcess<
+      SyncResult & {
+        engine: { peakRssBytes: number; cpuMs: number; memoryAtEnd: NodeJS.MemoryUsage };
+      }
+    >({
+      kind: 'sync',
+      emulators: emulators.info,
     });
-    const app = createApp(config, {
-      now: clockFrom(new Date(emulators.clock)),
-      logger: quiet,
-      synchronous: 'normal',
-      rateLimits: false,
-    });
-    const baselineRss = process.memoryUsage().rss;
-
-    const pass = async (): Promise<{
-      summary: PassSummary;
-      ms: number;
-      calls: Record<string, number>;
-    }> => {
-      await emulators.resetCalls();
-      const started = performance.now();
-      const summary = await app.engine.poll();
-      const ms = performance.now() - started;
-      return { summary, ms, calls: await emulators.calls() };
-    };
-
-    const first = await pass();
-    const writeBack = await pass();
-    const quietPass = await pass();
-    const stats = app.store.stats();
-    app.close();
-
+    const { first, writeBack, quiet, database } = result;
     const { bookings, singles, series, moved, cancelled } = seeded;
     const exceptionCount = moved + cancelled;
     // The least any client could do: a create, a read and a write of the organizer's copy per
@@ -109,7 +64,7 @@ export async function run(): Promise<void> {
       ['seeding the emulators (their own process)', `${(seeded.seedMs / 1000).toFixed(1)} s`],
       [
         'first sync',
-        `${(first.ms / 1000).toFixed(1)} s, ${first.summary.eventsSeen} events seen, ${Math.round(first.summary.eventsSeen / (first.ms / 1000))} events/s (sync.concurrency ${config.sync.concurrency}, no rate limits)`,
+        `${(first.ms / 1000).toFixed(1)} s, ${first.summary.eventsSeen} events seen, ${Math.round(first.summary.eventsSeen / (first.ms / 1000))} events/s (sync.concurrency ${result.concurrency}, no rate limits)`,
       ],
       [
         '  meetings created / occurrences changed',
@@ -135,24 +90,25 @@ export async function run(): Promise<void> {
       ],
       [
         'no-change poll',
-        `${(quietPass.ms / 1000).toFixed(2)} s; calls: ${JSON.stringify(quietPass.calls)}`,
+        `${(quiet.ms / 1000).toFixed(2)} s; calls: ${JSON.stringify(quiet.calls)}`,
       ],
+      ['engine CPU time (all three passes)', `${(result.engine.cpuMs / 1000).toFixed(1)} s`],
       [
         'engine RSS after start, before the first sync',
-        `${mib(baselineRss)} MiB (the emulators are in their own process)`,
+        `${mib(result.baselineRssBytes)} MiB (compiled JavaScript, as the daemon runs)`,
       ],
       [
         'database',
-        `${((stats.databaseBytes + stats.walBytes) / 2 ** 20).toFixed(1)} MiB (${stats.links} links, ${stats.auditEntries} audit entries, ${stats.queuedBookings} queued; synchronous=normal)`,
+        `${(database.bytes / 2 ** 20).toFixed(1)} MiB (${database.links} links, ${database.auditEntries} audit entries, ${database.queued} queued; synchronous=normal)`,
       ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`| ${'measure'.padEnd(width)} | value |`);
     console.log(`| ${'-'.repeat(width)} | ----- |`);
     for (const [key, value] of rows) console.log(`| ${key.padEnd(width)} | ${value} |`);
-    console.log(`engine peak RSS: ${mib(peakRssBytes())} MiB`);
+    console.error(`engine memory at the end: ${JSON.stringify(result.engine.memoryAtEnd)}`);
+    console.log(`engine peak RSS: ${mib(result.engine.peakRssBytes)} MiB`);
   } finally {
     await emulators.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }

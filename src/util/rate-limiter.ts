@@ -4,10 +4,12 @@ import { sleep as realSleep } from './retry.js';
  * A rate limiter shaped like an upstream's quota: at most `ratePerSecond` calls a second, spaced
  * evenly (a generic cell rate algorithm: each call reserves the next free slot, so waiters go
  * first come, first served, and a wait costs one timer), with `burst` calls admitted at once after
- * a quiet spell. The upstream's own answer is the last word: `slowDown` (a 429, or a 403
- * rate-limit answer) halves the rate — once per second however many calls were refused together —
- * and, with a Retry-After, admits nothing until it has passed; the rate then climbs back to
- * `ratePerSecond` over `recoverMs`.
+ * a quiet spell; and, when the quota is a count per window (Zoom: per second; Google: per
+ * minute), never more than `window.limit` calls in any `window.ms` — also when a busy event loop
+ * wakes several waiters late at once. The upstream's own answer is the last word: `slowDown` (a
+ * 429, or a 403 rate-limit answer) halves the rate — once per second however many calls were
+ * refused together — and, with a Retry-After, admits nothing until it has passed; the rate then
+ * climbs back to `ratePerSecond` over `recoverMs`.
  */
 
 export interface RateLimiterOptions {
@@ -20,6 +22,8 @@ export interface RateLimiterOptions {
   minRatePerSecond?: number;
   /** How long the rate takes to climb back from a slow-down to `ratePerSecond`; 30 s by default. */
   recoverMs?: number;
+  /** The quota as a count per sliding window: never more than `limit` calls in any `ms`. */
+  window?: { limit: number; ms: number };
   /** Tests: the clock (ms) and the wait. */
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -52,6 +56,10 @@ export class RateLimiter {
   private readonly burst: number;
   private readonly minRate: number;
   private readonly recoverMs: number;
+  private readonly window: { limit: number; ms: number } | undefined;
+  /** The admissions of the last window, oldest first (a ring of `window.limit`). */
+  private readonly admissions: number[] = [];
+  private oldest = 0;
   private readonly clock: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   /** The theoretical time the next slot is free (ms). */
@@ -71,6 +79,9 @@ export class RateLimiter {
     this.burst = Math.max(1, Math.floor(options.burst ?? 1));
     this.minRate = Math.min(this.nominal, options.minRatePerSecond ?? this.nominal / 64);
     this.recoverMs = options.recoverMs ?? 30_000;
+    if (options.window && !(options.window.limit >= 1 && options.window.ms > 0))
+      throw new RangeError(`rate limiter ${options.name}: window needs a limit >= 1 and ms > 0`);
+    this.window = options.window;
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
   }
@@ -90,6 +101,12 @@ export class RateLimiter {
         if (admitAt > now) await this.sleep(admitAt - now);
         // A Retry-After that came while this call waited holds it too (its slot is given up).
         if (this.clock() < this.heldUntil) continue;
+        const full = this.windowFullFor(this.clock());
+        if (full > 0) {
+          await this.sleep(full);
+          if (this.windowFullFor(this.clock()) > 0 || this.clock() < this.heldUntil) continue;
+        }
+        this.admit(this.clock());
         break;
       }
     } finally {
@@ -115,6 +132,21 @@ export class RateLimiter {
     this.slowed = { at: now, rate: Math.max(this.minRate, this.rateAt(now) / 2) };
   }
 
+  /** How long until the window has room for one more call (0: it has). */
+  private windowFullFor(now: number): number {
+    if (!this.window || this.admissions.length < this.window.limit) return 0;
+    return Math.max(0, this.admissions[this.oldest]! + this.window.ms - now);
+  }
+
+  private admit(now: number): void {
+    if (!this.window) return;
+    if (this.admissions.length < this.window.limit) this.admissions.push(now);
+    else {
+      this.admissions[this.oldest] = now;
+      this.oldest = (this.oldest + 1) % this.window.limit;
+    }
+  }
+
   status(): RateLimiterStatus {
     const now = this.clock();
     const rate = this.rateAt(now);
@@ -123,7 +155,12 @@ export class RateLimiter {
       name: this.name,
       ratePerSecond: this.nominal,
       currentRatePerSecond: rate,
-      waitMs: Math.max(0, this.heldUntil - now, this.tat - tolerance - now),
+      waitMs: Math.max(
+        0,
+        this.heldUntil - now,
+        this.tat - tolerance - now,
+        this.windowFullFor(now),
+      ),
       waiting: this.waiting,
       admitted: this.admitted,
       waitedMs: this.waitedMs,
@@ -202,18 +239,19 @@ export class RateLimiterGroup {
 }
 
 /**
- * The rate that keeps a sliding one-minute quota (Google: 600 per user, 10,000 per project) with
- * `burst` calls at once: over any minute such a limiter admits at most rate × 60 + burst calls.
+ * A sliding one-minute quota (Google: 600 per user, 10,000 per project): calls spaced at the
+ * quota's rate, a second's worth at once after a quiet spell, and never more than the quota in
+ * any minute.
  */
 export function perMinuteQuota(
   name: string,
   perMinute: number,
-): Pick<RateLimiterOptions, 'name' | 'ratePerSecond' | 'burst' | 'recoverMs'> {
-  const burst = Math.max(1, Math.floor(perMinute / 60));
+): Pick<RateLimiterOptions, 'name' | 'ratePerSecond' | 'burst' | 'recoverMs' | 'window'> {
   return {
     name,
-    ratePerSecond: Math.max(perMinute - burst, 1) / 60,
-    burst,
+    ratePerSecond: perMinute / 60,
+    burst: Math.max(1, Math.floor(perMinute / 60)),
     recoverMs: 60_000,
+    window: { limit: perMinute, ms: 60_000 },
   };
 }

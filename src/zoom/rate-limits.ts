@@ -26,13 +26,6 @@ export function zoomRateLabel(operation: string): ZoomRateLabel {
   return mediumOperations.has(operation) ? 'Medium' : 'Light';
 }
 
-/**
- * Zoom counts calls per second; a call sent late by a busy event loop can land in the next
- * second beside the calls due there, and a per-second 429 rests every Zoom call for a second. So
- * the limiters run a little under the plan's rate, which costs less than one such 429.
- */
-export const ZOOM_RATE_HEADROOM = 0.95;
-
 /** One limiter per label for the account's plan. */
 export class ZoomRateLimits {
   private readonly byLabel: Record<ZoomRateLabel, RateLimiter>;
@@ -41,13 +34,19 @@ export class ZoomRateLimits {
     readonly plan: ZoomPlan,
     options: Pick<RateLimiterOptions, 'clock' | 'sleep'> = {},
   ) {
-    const limiter = (label: ZoomRateLabel) =>
-      new RateLimiter({
+    // Zoom counts calls per second: spaced at the plan's rate, and never more than the plan's
+    // count in any second — also when a busy event loop wakes several waiting calls at once (a
+    // per-second 429 rests every Zoom call for a second, Retry-After).
+    const limiter = (label: ZoomRateLabel) => {
+      const perSecond = zoomPerSecondLimits[plan][label];
+      return new RateLimiter({
         name: `zoom.${label}`,
-        ratePerSecond: zoomPerSecondLimits[plan][label] * ZOOM_RATE_HEADROOM,
+        ratePerSecond: perSecond,
+        window: { limit: perSecond, ms: 1000 },
         recoverMs: 10_000,
         ...options,
       });
+    };
     this.byLabel = { Light: limiter('Light'), Medium: limiter('Medium') };
   }
 
