@@ -1,7 +1,8 @@
 /**
  * Runs a benchmark's scenario in a process of its own that holds the engine alone, as the daemon
  * runs it: compiled JavaScript (bundled with esbuild, packages from node_modules), not the
- * TypeScript loader the benchmarks run under, whose own memory would be counted as the engine's.
+ * TypeScript loader the benchmarks run under, whose own memory would be counted as the engine's,
+ * and with the daemon's node flags.
  * The scenario's result comes back as one JSON line.
  */
 import { spawn } from 'node:child_process';
@@ -13,6 +14,20 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * The node flags the daemon runs with under PM2 (`ecosystem.config.js`): the engine's process
+ * runs with the same. `BENCH_ENGINE_NODE_ARGS` replaces them (a profile, other heap settings).
+ */
+async function daemonNodeArgs(): Promise<string[]> {
+  const override = process.env.BENCH_ENGINE_NODE_ARGS;
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const { apps } = (await import(new URL('../ecosystem.config.js', import.meta.url).href)) as {
+    apps: Array<{ node_args?: string[] | string }>;
+  };
+  const args = apps[0]?.node_args ?? [];
+  return typeof args === 'string' ? args.split(' ').filter(Boolean) : args;
+}
 const entry = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
 
 export async function runInEngineProcess<T>(spec: unknown): Promise<T> {
@@ -30,8 +45,7 @@ export async function runInEngineProcess<T>(spec: unknown): Promise<T> {
       outfile,
       logLevel: 'error',
     });
-    // BENCH_ENGINE_NODE_ARGS: node flags for the engine's process (a profile, a heap limit).
-    const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const nodeArgs = await daemonNodeArgs();
     const child = spawn(process.execPath, [...nodeArgs, outfile], {
       env: { ...process.env, BENCH_ENGINE_SPEC: JSON.stringify(spec) },
       stdio: ['ignore', 'pipe', 'inherit'],

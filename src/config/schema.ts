@@ -39,9 +39,9 @@ export const zoomSchema = z
       .int()
       .min(1)
       .max(64)
-      .default(16)
+      .default(32)
       .describe(
-        'Zoom API calls in flight at once for the account (the rate itself is kept by zoom.plan).',
+        'Zoom API calls in flight at once for the account (the rate itself is kept by zoom.plan); at least sync.concurrency, or it caps the workers.',
       ),
     plan: z
       .enum(['free', 'pro', 'business'])
