@@ -72,10 +72,10 @@ describe('sync pipeline', () => {
     for (const [i, room] of [board, huddle, training].entries())
       for (let b = 0; b < 4; b += 1)
         await h.book(alice, [room], { summary: `Next month ${i}.${b}`, ...berlin(28 + b, 9 + i) });
-    await h.book(alice, [training], { summary: 'In an hour', ...berlin(0, 10) });
-    // One worker, each create a while: the first booking it takes is busy while the rooms are
-    // read; the next one it takes is the soonest of all.
-    await h.zoomControl('POST', '/switches', { latencyMs: 200 });
+    await h.book(alice, [huddle], { summary: 'In an hour', ...berlin(0, 10) });
+    // One worker, each create a while: the first booking it takes (the first room's) is busy
+    // while the other rooms are read; the next one it takes is the soonest of all.
+    await h.zoomControl('POST', '/switches', { latencyMs: 400 });
     await h.app.engine.poll();
 
     const topics = await createdTopics();
