@@ -104,7 +104,7 @@ export const syncSchema = z
       .max(256)
       .default(16)
       .describe(
-        'Bookings worked on at once: polls put changed bookings on a queue (in the database, soonest meeting first), and this many workers apply them, as fast as the rate limits allow.',
+        'Bookings worked on at once: polls put changed bookings on a queue (in the database, soonest meeting first), and this many workers apply them, as fast as the rate limits allow. A booking takes about half a second at real API latency, so 16 link about 30 a second; about 32 keep a Business account’s 60 creates a second busy (raise zoom.concurrency with it).',
       ),
     retryBaseSeconds: z
       .number()
