@@ -2,8 +2,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ApiObserver } from '../domain/api-observer.js';
 import { isZoomlinkError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import type { PassCounts, PassSummary, QueueStatus, ReconcileReport } from '../sync/index.js';
-import type { RateLimiterStatus } from '../util/rate-limiter.js';
+import type { PassCounts, PassSummary, ReconcileReport } from '../sync/index.js';
+import { registerWorkGauges, type WorkSource } from './work-metrics.js';
 import type { JobName, RunOutcome } from './scheduler.js';
 
 /**
@@ -25,7 +25,7 @@ export interface DaemonMetrics {
   /** Where scrape-time gauges read from; `undefined` once the store is closed. */
   readFrom(store: () => Store | undefined, now: () => Date): void;
   /** Where the work queue's and the rate limiters' gauges read from. */
-  readWorkFrom(work: { queue: () => QueueStatus; limiters: () => RateLimiterStatus[] }): void;
+  readWorkFrom(work: WorkSource): void;
   render(): Promise<string>;
   readonly contentType: string;
 }
@@ -225,89 +225,12 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     },
   });
 
-  let work: { queue: () => QueueStatus; limiters: () => RateLimiterStatus[] } | undefined;
-  const withWork = (read: (w: NonNullable<typeof work>) => void) => {
-    if (work && storeOf()?.isOpen) read(work);
-  };
-  new Gauge({
-    name: 'zoomlink_queue_bookings',
-    help: 'Bookings in the work queue: queued (waiting for a worker), held (instances waiting for their master), in_flight (being worked on).',
-    labelNames: ['state'],
+  let work: WorkSource | undefined;
+  registerWorkGauges(
     registers,
-    collect() {
-      this.reset();
-      withWork((w) => {
-        const queue = w.queue();
-        this.set({ state: 'queued' }, queue.queued - queue.held);
-        this.set({ state: 'held' }, queue.held);
-        this.set({ state: 'in_flight' }, queue.inFlight);
-      });
-    },
-  });
-  new Gauge({
-    name: 'zoomlink_queue_oldest_age_seconds',
-    help: 'Seconds the longest-waiting queued booking has waited (0 when the queue is empty).',
-    registers,
-    collect() {
-      this.reset();
-      withWork((w) => {
-        const oldest = w.queue().oldestQueuedAt;
-        this.set(oldest ? Math.max(0, (clock().getTime() - Date.parse(oldest)) / 1000) : 0);
-      });
-    },
-  });
-  new Gauge({
-    name: 'zoomlink_rate_limiter_wait_seconds',
-    help: 'How long a call asked for now would wait for its rate limiter (Zoom per label, Google per project and, as one, per user: the longest).',
-    labelNames: ['limiter'],
-    registers,
-    collect() {
-      this.reset();
-      withWork((w) => {
-        for (const l of w.limiters()) this.set({ limiter: l.name }, l.waitMs / 1000);
-      });
-    },
-  });
-  new Gauge({
-    name: 'zoomlink_rate_limiter_rate',
-    help: 'Calls a second a rate limiter admits now: the configured rate, lower for a while after the upstream answered 429 or a 403 rate limit.',
-    labelNames: ['limiter'],
-    registers,
-    collect() {
-      this.reset();
-      withWork((w) => {
-        for (const l of w.limiters()) this.set({ limiter: l.name }, l.currentRatePerSecond);
-      });
-    },
-  });
-  const slowDownsSeen = new Map<string, number>();
-  new Counter({
-    name: 'zoomlink_rate_limiter_slow_downs_total',
-    help: 'Times an upstream answer (429, 403 rate limit) slowed a rate limiter down.',
-    labelNames: ['limiter'],
-    registers,
-    collect() {
-      withWork((w) => {
-        for (const l of w.limiters()) {
-          const seen = slowDownsSeen.get(l.name) ?? 0;
-          if (l.slowDowns > seen) this.inc({ limiter: l.name }, l.slowDowns - seen);
-          slowDownsSeen.set(l.name, l.slowDowns);
-        }
-      });
-    },
-  });
-  new Gauge({
-    name: 'zoomlink_rate_limiter_admitted_calls',
-    help: 'Calls a rate limiter has admitted since the start (zoomlink_api_calls_total shows their answers).',
-    labelNames: ['limiter'],
-    registers,
-    collect() {
-      this.reset();
-      withWork((w) => {
-        for (const l of w.limiters()) this.set({ limiter: l.name }, l.admitted);
-      });
-    },
-  });
+    () => (storeOf()?.isOpen ? work : undefined),
+    () => clock(),
+  );
 
   const observer: ApiObserver = {
     call(event) {
