@@ -1,9 +1,11 @@
 /**
  * `npm run bench recurrence`: conversions per second of `convertEvent` (expand Google's series,
  * map the rule, prove the Zoom series under every reading of Zoom's documents) over a mixed set
- * of bookings, and the share of each strategy and reason in that set.
+ * of bookings, and the share of each strategy and reason in that set; then the hostile corpus of
+ * issue 10 (`test/hostile/corpus.ts`): the slowest hostile events, and the weekly booking with
+ * `EXRULE:FREQ=SECONDLY` that once took over 60 s and 2 GB.
  *
- * The set is fixed (a seeded generator): mostly what room calendars hold (weekly, daily, monthly,
+ * The sets are fixed (seeded generators): mostly what room calendars hold (weekly, daily, monthly,
  * single meetings), some rules Zoom cannot say, some exceptions, long and unbounded series.
  */
 import { performance } from 'node:perf_hooks';
@@ -11,11 +13,14 @@ import { DateTime } from 'luxon';
 import type { GoogleEventResource } from '../src/domain/calendar-event.js';
 import {
   convertEvent,
+  DEFAULT_WORK_BUDGET,
+  EventInputError,
   expandGoogleSeries,
   expandZoomSeries,
   type ConversionResult,
   type ConvertOptions,
 } from '../src/recurrence/index.js';
+import { buildCorpus, DEFAULT_HOSTILE_SEED } from '../test/hostile/corpus.js';
 
 const EVENTS = 600;
 const ROUNDS = 5;
@@ -229,4 +234,64 @@ export async function run(): Promise<void> {
   );
   console.log(`| expandZoomSeries (one reading) | ${rate(series.length, zoom.seconds)} |`);
   console.log(`\nZoom occurrences to delete after creation, over all series: ${deletions}`);
+
+  hostile();
+}
+
+/** The hostile corpus: every event converted (as the planner does), the slowest shown. */
+function hostile(): void {
+  const now = new Date('2030-03-04T08:00:00Z');
+  const corpus = buildCorpus(DEFAULT_HOSTILE_SEED, now);
+  const events = [...corpus.hostile, ...corpus.refused, ...corpus.pureOnly];
+  const convert = (body: GoogleEventResource): string => {
+    try {
+      const r = convertEvent(body, now, OPTIONS);
+      return r.reasonCode ? `${r.strategy} (${r.reasonCode})` : r.strategy;
+    } catch (error) {
+      if (error instanceof EventInputError) return 'EVENT_INVALID';
+      throw error;
+    }
+  };
+  events.forEach((e) => convert(e.body)); // warm up
+  const rows = events.map((e) => {
+    let outcome = '';
+    let best = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 3; round += 1) {
+      const t = performance.now();
+      outcome = convert(e.body);
+      best = Math.min(best, performance.now() - t);
+    }
+    return { name: e.name, ms: best, outcome };
+  });
+  rows.sort((a, b) => b.ms - a.ms);
+  const total = rows.reduce((sum, r) => sum + r.ms, 0);
+  console.log(
+    `\nHostile corpus (seed ${DEFAULT_HOSTILE_SEED}): ${rows.length} events, ${total.toFixed(0)} ms in all, mean ${(total / rows.length).toFixed(2)} ms; work budget ${DEFAULT_WORK_BUDGET} steps per event. Slowest (best of 3):\n`,
+  );
+  console.log('| event | ms | outcome |');
+  console.log('| --- | ---: | --- |');
+  for (const r of rows.slice(0, 8))
+    console.log(`| ${r.name} | ${r.ms.toFixed(1)} | ${r.outcome} |`);
+
+  // Issue 10's own case: a weekly booking whose recurrence also carries EXRULE:FREQ=SECONDLY.
+  const weekly = (exrule: string): GoogleEventResource => ({
+    summary: 'Weekly with a sub-daily EXRULE',
+    start: { dateTime: '2030-03-04T10:00:00+01:00', timeZone: 'Europe/Berlin' },
+    end: { dateTime: '2030-03-04T11:00:00+01:00', timeZone: 'Europe/Berlin' },
+    recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=MO', exrule],
+  });
+  console.log('\n| weekly booking with | ms | heap growth | outcome |');
+  console.log('| --- | ---: | ---: | --- |');
+  for (const exrule of [
+    'EXRULE:FREQ=SECONDLY',
+    'EXRULE:FREQ=SECONDLY;BYSECOND=30',
+    'EXRULE:FREQ=SECONDLY;COUNT=1000000000',
+  ]) {
+    const heap = process.memoryUsage().heapUsed;
+    const t = performance.now();
+    const outcome = convert(weekly(exrule));
+    const ms = performance.now() - t;
+    const grown = (process.memoryUsage().heapUsed - heap) / 1024 / 1024;
+    console.log(`| \`${exrule}\` | ${ms.toFixed(1)} | ${grown.toFixed(1)} MB | ${outcome} |`);
+  }
 }

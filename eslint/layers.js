@@ -7,7 +7,7 @@ import path from 'node:path';
 
 /** The bottom of the house: what every layer may use. */
 const base = ['src/domain', 'src/errors.ts', 'src/util'];
-const infra = [...base, 'src/config', 'src/log.ts'];
+const infra = [...base, 'src/config', 'src/log.ts', 'src/log-sentences.ts'];
 
 /** Module → the modules it may import from (besides itself). `*` = anything. */
 export const layers = {
@@ -24,7 +24,8 @@ export const layers = {
   'src/store': infra,
   'src/emulators': [],
   'src/config': base,
-  'src/log.ts': base,
+  'src/log.ts': [...base, 'src/log-sentences.ts'],
+  'src/log-sentences.ts': [],
   'src/domain': [],
   'src/util': ['src/errors.ts'],
   'src/errors.ts': [],

@@ -1,9 +1,11 @@
 import winston from 'winston';
 import type { Writable } from 'node:stream';
+import { printable, sentenceFor } from './log-sentences.js';
 
 /**
  * One logger for the whole process. JSON lines when the output is not a terminal (PM2, files,
- * pipes), readable lines on a terminal. Every record passes through `redact` first, so a token,
+ * pipes), readable lines on a terminal: there, what the engine did is one sentence a person reads
+ * (`log-sentences.ts`), and a pass that did nothing prints nothing. Every record passes through `redact` first, so a token,
  * secret, private key or meeting passcode cannot reach a log line, wherever it hides in the record.
  */
 
@@ -91,14 +93,43 @@ const redactFormat = winston.format((info) => {
   return info;
 });
 
+/** A record's sentence (`log-sentences.ts`), computed once by `sentences` for `pretty`. */
+const SENTENCE = Symbol('sentence');
+
+/**
+ * Readable logs speak in sentences: a record that has one carries it to `pretty`; one that a
+ * readable log leaves out (a pass that did nothing) is dropped here.
+ */
+const sentences = winston.format((info) => {
+  const { message, timestamp, ...fields } = info as Record<string, unknown>;
+  const now = new Date(typeof timestamp === 'string' ? timestamp : Date.now());
+  const sentence = sentenceFor(String(message), fields, now);
+  if (sentence === null) return false;
+  if (sentence !== undefined) (info as Record<symbol, unknown>)[SENTENCE] = sentence;
+  return info;
+});
+
+/** The time of a record on this machine's clock, as people read it: `14:03:27`. */
+function clockTime(timestamp: unknown): string {
+  const at = new Date(typeof timestamp === 'string' ? timestamp : Number.NaN);
+  if (Number.isNaN(at.getTime())) return String(timestamp ?? '').slice(11, 19);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
 const pretty = winston.format.printf((info) => {
   const { level, message, timestamp, ...rest } = info as Record<string, unknown>;
+  const time = clockTime(timestamp);
+  const sentence = (info as Record<symbol, unknown>)[SENTENCE];
+  if (typeof sentence === 'string')
+    return `${time}  ${level === 'info' ? '' : `${String(level)}: `}${sentence}`;
   const fields = Object.entries(rest)
     .filter(([key]) => typeof key === 'string')
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' ');
-  const time = String(timestamp ?? '').slice(11, 19);
-  return `${time} ${String(level).padEnd(5)} ${String(message)}${fields ? `  ${fields}` : ''}`;
+  return printable(
+    `${time} ${String(level).padEnd(5)} ${String(message)}${fields ? `  ${fields}` : ''}`,
+  );
 });
 
 export interface LoggerOptions {
@@ -118,7 +149,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       winston.format.errors({ stack: false }),
       redactFormat(),
       winston.format.timestamp(),
-      readable ? pretty : winston.format.json(),
+      ...(readable ? [sentences(), pretty] : [winston.format.json()]),
     ),
     transports: [new winston.transports.Stream({ stream })],
   });

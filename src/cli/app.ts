@@ -3,7 +3,7 @@ import type { ApiObserver } from '../domain/api-observer.js';
 import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
-import { createSyncEngine, type SyncEngine } from '../sync/index.js';
+import { createRollout, createSyncEngine, type Rollout, type SyncEngine } from '../sync/index.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import { createZoomClient, requireZoomCredentials, type ZoomClient } from '../zoom/index.js';
 
@@ -18,6 +18,8 @@ export interface App {
   readonly zoom: ZoomClient;
   readonly google: GoogleAdapter;
   readonly engine: SyncEngine;
+  /** `zoomlink plan` and `zoomlink decommission`, over the same parts. */
+  readonly rollout: Rollout;
   readonly now: () => Date;
   /** The rate limiters of both upstreams as they stand (the status page, metrics, benches). */
   limiters(): RateLimiterStatus[];
@@ -68,20 +70,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       logger,
       hosts: store.hosts,
     });
-    const engine = createSyncEngine({
-      store,
-      calendar: google,
-      meetings: zoom,
-      config,
-      logger,
-      now,
-    });
+    const parts = { store, calendar: google, meetings: zoom, config, logger, now };
+    const engine = createSyncEngine(parts);
+    const rollout = createRollout(parts);
     return {
       config,
       store,
       zoom,
       google,
       engine,
+      rollout,
       now,
       limiters: () => [...zoom.rateLimits(), ...google.rateLimits()],
       close: () => store.close(),

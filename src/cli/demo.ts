@@ -29,9 +29,23 @@ export interface Demo {
 export interface DemoOptions {
   /** The process environment the demo's configuration starts from. */
   env: NodeJS.ProcessEnv;
+  /**
+   * Where the demo says what it changes (a `demo change` line, a sentence in a readable log), so
+   * that the cause stands in the same stream as the daemon's lines that follow it.
+   */
   logger: Logger;
-  /** Where the demo says what it changes (stdout). */
-  print: (line: string) => void;
+}
+
+/** One change the demo made, as its `demo change` log line carries it (see log-sentences.ts). */
+export interface DemoChange {
+  change: 'moved' | 'booked' | 'renamed' | 'cancelled' | 'none';
+  eventId?: string;
+  title?: string;
+  previousTitle?: string;
+  roomName?: string;
+  /** The new start (an instant with its offset) and its zone. */
+  start?: string;
+  timeZone?: string;
 }
 
 /** The demo polls often, so a change shows within seconds rather than a minute. */
@@ -63,9 +77,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       timer = setInterval(() => {
         inFlight = changes
           .next()
-          .then((said) =>
-            options.print(`demo: ${said}; the next poll brings Zoom and the link along.`),
-          )
+          .then((change) => void options.logger.info('demo change', { ...change }))
           .catch((error: unknown) => {
             options.logger.warn('demo: changing a booking failed', { error: describeError(error) });
           });
@@ -85,6 +97,7 @@ interface Booking {
   calendarId: string;
   eventId: string;
   summary: string;
+  roomName: string;
   start: { dateTime: string; timeZone: string };
   end: { dateTime: string; timeZone: string };
 }
@@ -97,6 +110,7 @@ function demoChanges(emulators: RunningEmulators, startedAt: Date) {
   const seeded = demoBookings(startedAt, seedOrganisation);
   const planning = bookingOf(seeded.steps, 'Quarterly planning');
   const oneToOne = bookingOf(seeded.steps, '1:1 Bob / Carol');
+  const vendorCall = { ...bookingOf(seeded.steps, 'Vendor call'), ...seeded.toCancelLater };
   const [, huddle] = seedOrganisation.rooms;
   const [, bob] = seedOrganisation.people;
   const zone = seedOrganisation.timeZone;
@@ -108,7 +122,7 @@ function demoChanges(emulators: RunningEmulators, startedAt: Date) {
   const eventPath = (b: Pick<Booking, 'calendarId' | 'eventId'>) =>
     `/events/${encodeURIComponent(b.calendarId)}/${encodeURIComponent(b.eventId)}`;
 
-  const steps: Array<() => Promise<string>> = [
+  const steps: Array<() => Promise<DemoChange>> = [
     async () => {
       const minutes = round % 2 === 0 ? 30 : -30;
       planning.start = shifted(planning.start, minutes);
@@ -117,7 +131,7 @@ function demoChanges(emulators: RunningEmulators, startedAt: Date) {
         as: planning.as,
         event: { start: planning.start, end: planning.end },
       });
-      return `moved "${planning.summary}" to ${wallTime(planning.start)}`;
+      return { change: 'moved', ...said(planning), ...instant(planning.start) };
     },
     async () => {
       const day = DateTime.fromJSDate(startedAt, { zone }).startOf('day').plus({ days: 5 });
@@ -127,6 +141,7 @@ function demoChanges(emulators: RunningEmulators, startedAt: Date) {
         calendarId: bob!.email,
         eventId: demoEventId(`Coffee chat ${startedAt.getTime()} ${round}`),
         summary: `Coffee chat #${round + 1}`,
+        roomName: huddle!.resourceName,
         start: local(start, zone),
         end: local(start.plus({ minutes: 30 }), zone),
       };
@@ -142,27 +157,27 @@ function demoChanges(emulators: RunningEmulators, startedAt: Date) {
         },
       });
       toCancel.push(booking);
-      return `booked "${booking.summary}" in ${huddle!.resourceName} for ${wallTime(booking.start)}`;
+      return { change: 'booked', ...said(booking), ...instant(booking.start) };
     },
     async () => {
       const renamed = oneToOne.summary.endsWith(' (agenda)')
         ? oneToOne.summary.slice(0, -' (agenda)'.length)
         : `${oneToOne.summary} (agenda)`;
       await call('PATCH', eventPath(oneToOne), { as: oneToOne.as, event: { summary: renamed } });
+      const previousTitle = oneToOne.summary;
       oneToOne.summary = renamed;
-      return `renamed the 1:1 to "${renamed}"`;
+      return { change: 'renamed', ...said(oneToOne), previousTitle };
     },
     async () => {
-      const target =
-        round === 0 ? { ...seeded.toCancelLater, summary: 'Vendor call' } : toCancel.shift();
-      if (!target) return 'nothing to cancel this round';
+      const target = round === 0 ? vendorCall : toCancel.shift();
+      if (!target) return { change: 'none' };
       await call('DELETE', `${eventPath(target)}?as=${encodeURIComponent(target.as)}`);
-      return `cancelled "${target.summary}"`;
+      return { change: 'cancelled', ...said(target) };
     },
   ];
 
   return {
-    async next(): Promise<string> {
+    async next(): Promise<DemoChange> {
       const said = await steps[step]!();
       step = (step + 1) % steps.length;
       if (step === 0) round += 1;
@@ -174,12 +189,16 @@ function demoChanges(emulators: RunningEmulators, startedAt: Date) {
 function bookingOf(steps: DemoStep[], label: string): Booking {
   const step = steps.find((s) => s.kind === 'insert' && s.label === label);
   if (!step || step.kind !== 'insert') throw new Error(`the demo seed has no booking "${label}"`);
-  const event = step.event as Pick<Booking, 'start' | 'end'>;
+  const event = step.event as Pick<Booking, 'start' | 'end'> & { attendees?: { email: string }[] };
+  const room = seedOrganisation.rooms.find((r) =>
+    event.attendees?.some((a) => a.email === r.calendarId),
+  );
   return {
     as: step.as,
     calendarId: step.calendarId,
     eventId: demoEventId(label),
     summary: label,
+    roomName: room?.resourceName ?? '',
     start: { ...event.start },
     end: { ...event.end },
   };
@@ -199,6 +218,15 @@ function shifted(time: { dateTime: string; timeZone: string }, minutes: number) 
   );
 }
 
-function wallTime(time: { dateTime: string; timeZone: string }): string {
-  return `${DateTime.fromISO(time.dateTime, { zone: time.timeZone }).toFormat('ccc d LLL HH:mm')} ${time.timeZone}`;
+/** What a `demo change` line names of a booking. */
+function said(booking: Booking): Pick<DemoChange, 'eventId' | 'title' | 'roomName'> {
+  return { eventId: booking.eventId, title: booking.summary, roomName: booking.roomName };
+}
+
+/** A wall-clock time in its zone as the instant it is, with its zone. */
+function instant(time: { dateTime: string; timeZone: string }) {
+  return {
+    start: DateTime.fromISO(time.dateTime, { zone: time.timeZone }).toISO()!,
+    timeZone: time.timeZone,
+  };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { recurrenceSchema, syncSchema } from './sync-schema.js';
+import { policySchema, recurrenceSchema, syncSchema } from './sync-schema.js';
 
-export { recurrenceSchema, syncSchema };
+export { policySchema, recurrenceSchema, syncSchema };
 
 /**
  * Every knob zoomlink has. The defaults here equal `config/default.json` (a test holds them
@@ -73,7 +73,13 @@ export const zoomSchema = z
       .record(z.string(), z.unknown())
       .default({})
       .describe(
-        'Zoom meeting `settings` sent on create, e.g. {"join_before_host": true}. Empty = account defaults.',
+        'Zoom meeting `settings` sent with every meeting, e.g. {"join_before_host": true} (per room: rooms.list[].meetingSettings, merged over these). Empty = account defaults. A change updates each future meeting once, within each host’s daily budget.',
+      ),
+    alternativeHosts: z
+      .enum(['organizer', 'none'])
+      .default('organizer')
+      .describe(
+        '`organizer`: the booking’s organizer becomes an alternative host of its meeting when they are a licensed, active user of the Zoom account (looked up once and remembered), so they can start it without the room account; `none`: no alternative host.',
       ),
     trustedJoinHosts: z
       .array(
@@ -201,6 +207,9 @@ export const googleSchema = z
   })
   .strict();
 
+/** `active` acts; `observe` polls and plans, records the plan (status page), and writes nothing. */
+export const roomMode = z.enum(['active', 'observe']);
+
 export const roomSchema = z
   .object({
     calendarId: z
@@ -209,11 +218,28 @@ export const roomSchema = z
       .describe('Resource calendar id (…@resource.calendar.google.com).'),
     zoomHost: z.string().min(1).describe('Zoom user (email or id) who hosts this room’s meetings.'),
     name: z.string().default('').describe('A name for people.'),
+    mode: roomMode
+      .optional()
+      .describe('`observe`: polled and planned, nothing written (default: rooms.mode).'),
+    policy: policySchema.optional().describe('This room’s scope policy (default: sync.policy).'),
+    meetingSettings: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Zoom meeting `settings` of this room, merged over zoom.meetingSettings.'),
+    invitationLang: z
+      .enum(['en', 'zh-TW'])
+      .optional()
+      .describe('Language of this room’s block (default: sync.invitationLang).'),
   })
   .strict();
 
 export const roomsSchema = z
   .object({
+    mode: roomMode
+      .default('active')
+      .describe(
+        'Every room’s mode unless rooms.list[].mode says otherwise: `observe` polls, plans and shows on the status page what zoomlink would do, and writes nothing to Zoom or Google; switching a room to `active` acts on all it observed.',
+      ),
     source: z
       .enum(['config', 'directory'])
       .default('config')
@@ -345,6 +371,8 @@ export type ZoomConfig = Config['zoom'];
 export type GoogleConfig = Config['google'];
 export type RoomsConfig = Config['rooms'];
 export type RoomConfig = z.infer<typeof roomSchema>;
+export type RoomMode = z.infer<typeof roomMode>;
+export type BookingPolicy = z.infer<typeof policySchema>;
 export type RecurrenceConfig = Config['recurrence'];
 export type SyncConfig = Config['sync'];
 export type ServerConfig = Config['server'];

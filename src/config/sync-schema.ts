@@ -23,6 +23,11 @@ const cronExpression = z.string().superRefine((expression, context) => {
   });
 });
 
+/** Which bookings get a Zoom meeting (`sync.policy`, `rooms.list[].policy`). */
+export const policySchema = z.enum(['all', 'optIn', 'optOut']);
+
+const keywords = z.array(z.string().trim().min(1)).min(1);
+
 export const recurrenceSchema = z
   .object({
     cap: z
@@ -130,6 +135,35 @@ export const syncSchema = z
     invitationLang: z
       .enum(['en', 'zh-TW'])
       .default('en')
-      .describe('Language of the block written into bookings.'),
+      .describe(
+        'Language of the block written into bookings (per room: rooms.list[].invitationLang).',
+      ),
+    policy: policySchema
+      .default('all')
+      .describe(
+        'Which bookings get a meeting (per room: rooms.list[].policy): `all`; `optIn`, only those whose title or description holds one of sync.optInKeywords; `optOut`, all but those holding one of sync.optOutKeywords. A booking that leaves the scope loses its meeting and our block.',
+      ),
+    optInKeywords: keywords
+      .default(['#zoom'])
+      .describe('policy `optIn`: words (case-insensitive) that ask for a meeting.'),
+    optOutKeywords: keywords
+      .default(['#nozoom'])
+      .describe('policy `optOut`: words (case-insensitive) that refuse a meeting.'),
+    replaceOtherConferences: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Give a Zoom meeting to bookings that already carry another video conference (Google Meet, Microsoft Teams, Webex…); by default they are skipped (`other_conference`).',
+      ),
+    privateTopic: z
+      .object({
+        en: z.string().min(1).max(200),
+        'zh-TW': z.string().min(1).max(200),
+      })
+      .strict()
+      .default({ en: 'Private booking', 'zh-TW': '私人預約' })
+      .describe(
+        'The Zoom topic of a private or confidential booking, by the room’s invitation language: its title, description and attendees never go to Zoom.',
+      ),
   })
   .strict();

@@ -37,6 +37,8 @@ export function configTableRows(): string[][] {
         envNames.get(name) ? `\`${envNames.get(name)}\`` : '',
         describe(child),
       ]);
+      // A list of objects (rooms.list): each entry's keys as `list[].key`.
+      if (child.type === 'array' && child.items?.properties) walk(child.items, [`${name}[]`]);
     }
   };
   walk(schema, []);

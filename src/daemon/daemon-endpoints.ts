@@ -4,10 +4,13 @@ import type { SyncEngine } from '../sync/index.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import type { Endpoints, JsonAnswer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
+import { readBooking } from './booking-model.js';
+import { renderBookingPage, renderNoBookingPage } from './booking-page.js';
 import { assessReadiness } from './readiness.js';
 import type { Scheduler } from './scheduler.js';
 import { renderStatusPage } from './status-page.js';
 import { readStatus } from './status-model.js';
+import { createWeekCache } from './week-model.js';
 
 /** How long one rendering of the status page serves further views. */
 export const statusPageCacheMs = 3000;
@@ -27,7 +30,7 @@ export interface DaemonEndpointsOptions {
   limiters?: () => RateLimiterStatus[];
 }
 
-/** What the HTTP server answers: /healthz, /readyz, /metrics and the status page. */
+/** What the HTTP server answers: /healthz, /readyz, /metrics, the status page and booking pages. */
 export function daemonEndpoints(options: DaemonEndpointsOptions): Endpoints {
   const { metrics } = options;
   return {
@@ -35,7 +38,22 @@ export function daemonEndpoints(options: DaemonEndpointsOptions): Endpoints {
     ready: () => ready(options),
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
     statusPage: cachedStatusPage(options),
+    bookingPage: (eventId) => bookingPage(options, eventId),
   };
+}
+
+/** A booking's page, read afresh (one booking: cheap); the 404 page when no link has the id. */
+function bookingPage(
+  { config, store, mode, now }: DaemonEndpointsOptions,
+  eventId: string,
+): { found: boolean; html: string } {
+  const model =
+    eventId === '' || !store.isOpen
+      ? undefined
+      : readBooking(store, eventId, now(), { mode, convert: config.recurrence });
+  return model
+    ? { found: true, html: renderBookingPage(model) }
+    : { found: false, html: renderNoBookingPage(eventId) };
 }
 
 /** Alive: started, not stopping, and no pass running longer than server.healthMaxBusySeconds. */
@@ -90,6 +108,7 @@ function ready({ config, store, now, stopping }: DaemonEndpointsOptions): JsonAn
 function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
   const { config, store, scheduler, now } = options;
   let cached: { html: string; at: number } | undefined;
+  const weekCache = createWeekCache();
   return () => {
     const at = now().getTime();
     if (cached && at - cached.at < statusPageCacheMs && at >= cached.at) return cached.html;
@@ -108,6 +127,7 @@ function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
           },
         },
         now(),
+        weekCache,
       ),
     );
     cached = { html, at };

@@ -82,6 +82,8 @@ function logPass(logger: Logger, job: string, summary: PassSummary): void {
     meetingsUpdated: summary.meetingsUpdated,
     meetingsDeleted: summary.meetingsDeleted,
     linksWritten: summary.linksWritten,
+    occurrencesChanged: summary.occurrencesChanged,
+    linksRemoved: summary.linksRemoved,
     failed: summary.failed,
     deferred: summary.deferred,
     durationMs: Math.round(summary.durationMs),

@@ -1,4 +1,5 @@
 import type { EventDateTime } from '../domain/calendar-event.js';
+import { localTime } from '../log-sentences.js';
 
 /** How long ago (or how soon) `iso` is from `now`, in the largest unit that fits: "42 s ago". */
 export function relativeTime(iso: string | Date | null, now: Date): string {
@@ -17,26 +18,12 @@ export function formatSpan(seconds: number): string {
   return `${Math.round(seconds / 86400)} d`;
 }
 
-/** An event's start as people read it, in the event's own zone: "Tue 3 Mar, 10:00 Europe/Berlin". */
+/** An event's start as people read it, in the event's own zone: "Tue 3 Mar 10:00 Europe/Berlin". */
 export function formatEventStart(start: EventDateTime | undefined): string {
   if (!start) return '';
   if (start.date) return `${start.date} (all day)`;
   if (!start.dateTime) return '';
-  const instant = new Date(start.dateTime);
-  if (Number.isNaN(instant.getTime())) return start.dateTime;
   const zone = start.timeZone || 'UTC';
-  try {
-    const text = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(instant);
-    return `${text} ${zone}`;
-  } catch {
-    return start.dateTime;
-  }
+  const text = localTime(start.dateTime, zone);
+  return text === start.dateTime ? text : `${text} ${zone}`;
 }

@@ -24,8 +24,10 @@ const entities: Record<string, string> = {
 
 /** Escapes text for HTML element content and for quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (ch) => entities[ch]!);
+  return special.test(text) ? text.replace(/[&<>"'`]/g, (ch) => entities[ch]!) : text;
 }
+
+const special = /[&<>"'`]/;
 
 function safe(text: string): SafeHtml {
   return { [brand]: true, text };

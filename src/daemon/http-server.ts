@@ -13,8 +13,8 @@ import { statusPageStyleHash } from './status-page.js';
 
 /**
  * The daemon's HTTP server: `/healthz` (process and scheduler alive), `/readyz` (every room polled
- * recently), `/metrics` (Prometheus text) and the status page at `/`. Read-only: GET and HEAD
- * only. Nothing it serves loads anything from elsewhere, and its headers forbid it to.
+ * recently), `/metrics` (Prometheus text), the status page at `/` and a page per booking at
+ * `/bookings/<eventId>`. Read-only: GET and HEAD only. Nothing it serves loads anything from elsewhere, and its headers forbid it to.
  */
 export interface JsonAnswer {
   ok: boolean;
@@ -26,6 +26,8 @@ export interface Endpoints {
   ready(): JsonAnswer;
   metrics(): Promise<{ contentType: string; body: string }>;
   statusPage(): string;
+  /** The page of the booking with exactly this event id; `found: false` is the 404 page. */
+  bookingPage(eventId: string): { found: boolean; html: string };
 }
 
 export interface HttpServerOptions {
@@ -200,6 +202,13 @@ async function handle(
     );
   }
 
+  if (path.startsWith(bookingsPrefix)) {
+    // A malformed id is the 404 page too, with no lookup at all.
+    const page = endpoints.bookingPage(bookingIdOf(path) ?? '');
+    response.setHeader('content-security-policy', pageSecurityPolicy);
+    return send(response, page.found ? 200 : 404, 'text/html; charset=utf-8', page.html);
+  }
+
   switch (path) {
     case '/':
       response.setHeader('content-security-policy', pageSecurityPolicy);
@@ -217,8 +226,25 @@ async function handle(
         response,
         404,
         'text/plain; charset=utf-8',
-        'not found: try /, /healthz, /readyz or /metrics\n',
+        'not found: try /, /bookings/<eventId>, /healthz, /readyz or /metrics\n',
       );
+  }
+}
+
+const bookingsPrefix = '/bookings/';
+
+/**
+ * The event id of `/bookings/<id>`: one path segment, percent-decoded (the status page encodes
+ * every id it links to), looked up exactly as it is. Undefined when it is no single segment or
+ * not valid percent-encoding.
+ */
+function bookingIdOf(path: string): string | undefined {
+  const segment = path.slice(bookingsPrefix.length);
+  if (segment === '' || segment.includes('/')) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }
 

@@ -102,6 +102,11 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     help: 'Events waiting for a parked Zoom host (not failures).',
     registers,
   });
+  const eventsObserved = new Counter({
+    name: 'zoomlink_events_observed_total',
+    help: 'Events of rooms in observe mode: planned and recorded, nothing done.',
+    registers,
+  });
   const errors = new Counter({
     name: 'zoomlink_errors_total',
     help: 'Errors by stable code and where they stopped work (room poll, job).',
@@ -264,6 +269,7 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
       if (n) eventsSkipped.inc({ reason }, n);
     if (counts.failed) eventsFailed.inc(counts.failed);
     if (counts.deferred) eventsDeferred.inc(counts.deferred);
+    if (counts.observed) eventsObserved.inc(counts.observed);
   }
 
   return {

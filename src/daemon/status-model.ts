@@ -1,7 +1,10 @@
 import type { CalendarEvent, EventDateTime, LiveEvent } from '../domain/calendar-event.js';
+import { repeatsOf } from '../log-sentences.js';
 import type { Link, LinkState, Store } from '../store/index.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import type { JobStatus } from './scheduler.js';
+import { readRollout, type RolloutView } from './status-rollout.js';
+import { readWeek, type WeekCache, type WeekModel } from './week-model.js';
 
 /**
  * What the status page shows, read from the store in one go. Kept apart from the HTML so the
@@ -92,12 +95,24 @@ export interface StatusModel {
   failuresTotal: number;
   parked: HostView[];
   queue: QueueView;
+  /** Observations, bookings out of scope, updates waiting for a host's quota. */
+  rollout: RolloutView;
+  week: WeekModel;
 }
 
 export const upcomingShown = 50;
 export const failuresShown = 100;
 
-export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusModel {
+/**
+ * `weekCache` keeps what the week view read between readings (the daemon keeps one; without it
+ * every reading reads and expands the whole week again).
+ */
+export function readStatus(
+  store: Store,
+  daemon: DaemonInfo,
+  now: Date,
+  weekCache?: WeekCache,
+): StatusModel {
   const storedRooms = store.rooms.list();
   const roomNames = new Map(storedRooms.map((r) => [r.calendarId, r.name || r.calendarId]));
   const roomName = (calendarId: string) => roomNames.get(calendarId) ?? calendarId;
@@ -129,7 +144,8 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
   ].sort((a, b) => (b.lastErrorAt ?? '').localeCompare(a.lastErrorAt ?? ''));
   const failures = failing.slice(0, failuresShown).map((link): FailureView => ({
     eventId: link.eventId,
-    title: titleOf(liveSnapshot(store, link.eventId), link),
+    // The title alone: a failure's whole event is not read for it.
+    title: store.links.getTitle(link.eventId) || `(event ${link.eventId})`,
     rooms: link.rooms.map(roomName),
     state: link.state,
     reason: link.lastError ?? '',
@@ -144,6 +160,16 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
     quotaRemaining: host.quotaRemaining,
   }));
 
+  // The week is drawn in the zone most upcoming bookings are in (the rooms' own, in practice).
+  const zone = mostCommon(upcoming.map((b) => b.start?.timeZone)) ?? 'UTC';
+  const week = readWeek(
+    store,
+    now,
+    zone,
+    rooms.map((r) => ({ calendarId: r.calendarId, name: r.name })),
+    weekCache,
+  );
+
   return {
     generatedAt: now,
     daemon,
@@ -155,6 +181,8 @@ export function readStatus(store: Store, daemon: DaemonInfo, now: Date): StatusM
     failuresTotal: failing.length,
     parked,
     queue: readQueue(store, daemon, now),
+    rollout: readRollout(store, now),
+    week,
   };
 }
 
@@ -173,6 +201,14 @@ export function readQueue(store: Store, daemon: DaemonInfo, now: Date): QueueVie
       slowDowns: l.slowDowns,
     })),
   };
+}
+
+function mostCommon(values: Array<string | undefined>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [value, n] of counts) if (best === undefined || n > counts.get(best)!) best = value;
+  return best;
 }
 
 function liveSnapshot(store: Store, eventId: string): LiveEvent | undefined {
@@ -197,24 +233,11 @@ function toBookingView(
     organizer: event?.organizer.displayName || event?.organizer.email || link.organizerEmail,
     rooms: link.rooms.map(roomName),
     start: event?.start,
-    repeats: event?.kind === 'master' ? describeFrequency(event.recurrence) : undefined,
+    repeats: event?.kind === 'master' ? repeatsOf(event.recurrence) : undefined,
     strategy: link.strategy,
     meetingId: link.zoomMeetingId,
     joinUrl: link.joinUrl,
   };
-}
-
-const frequencies: Record<string, string> = {
-  DAILY: 'daily',
-  WEEKLY: 'weekly',
-  MONTHLY: 'monthly',
-  YEARLY: 'yearly',
-};
-
-function describeFrequency(recurrence: string[]): string {
-  const rule = recurrence.find((line) => line.startsWith('RRULE:'));
-  const freq = rule && /FREQ=([A-Z]+)/.exec(rule)?.[1];
-  return (freq && frequencies[freq]) ?? 'repeating';
 }
 
 function secondsBetween(iso: string, now: Date): number {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { formatEventStart, relativeTime } from './format-time.js';
-import { html, safeHref, trustedConstant, type Interpolation, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from './html.js';
+import { bookingHref, joinLink, page, section, table, written } from './page-parts.js';
 import type { JobStatus } from './scheduler.js';
 import type {
   BookingView,
@@ -10,6 +10,8 @@ import type {
   RoomView,
   StatusModel,
 } from './status-model.js';
+import { rolloutSection } from './status-rollout.js';
+import { renderWeek } from './week-view.js';
 
 /**
  * The status page: what needs attention first (rooms, failures), then the upcoming bookings, the
@@ -19,96 +21,34 @@ import type {
  * remote APIs.
  */
 
-const style = `
-:root{color-scheme:light dark;--ok:#1a7f37;--bad:#c62828;--warn:#9a6700;--mute:#6b7280;--line:#d0d7de}
-*{box-sizing:border-box}
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:72rem;padding:1rem}
-h1{font-size:1.4rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.6rem 0 .5rem}
-.demo{background:#fff4ce;color:#3b2e00;border:1px solid #e3c55b;padding:.6rem .8rem;border-radius:6px}
-.meta,.mute{color:var(--mute)}.ok{color:var(--ok)}.bad{color:var(--bad)}.warn{color:var(--warn)}
-.counts{display:flex;flex-wrap:wrap;gap:.4rem 1rem;margin:.6rem 0;padding:0;list-style:none}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
-th{font-size:.85rem;color:var(--mute);font-weight:600}
-td{overflow-wrap:anywhere}.err{font-family:ui-monospace,monospace;font-size:.85rem}
-@media (max-width:640px){thead{display:none}tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}
-td{display:block;border:0;padding:.1rem 0}td[data-label]::before{content:attr(data-label) ": ";color:var(--mute);font-size:.8rem}}
-`;
-
-/** For the Content-Security-Policy: only this exact stylesheet may apply. */
-export const statusPageStyleHash = `sha256-${createHash('sha256').update(style).digest('base64')}`;
-
-/**
- * The element is built here, not in the page template, so that nothing (a formatter reflowing
- * the template) can put whitespace inside it and break the hash above.
- */
-const styleElement = trustedConstant(`<style>${style}</style>`);
+/** For the Content-Security-Policy: the one stylesheet every page of the daemon carries. */
+export { pageStyleHash as statusPageStyleHash } from './page-style.js';
 
 /** Seconds between reloads of the page (a meta refresh: no script). */
 export const statusPageRefreshSeconds = 15;
 
-interface Row {
-  cells: Interpolation[];
-  className?: string;
-}
-
-/** A table whose cells carry their column's name, shown as a label when the table folds. */
-function table(columns: string[], rows: Row[]): SafeHtml {
-  const head = columns.map((c) => html`<th>${c}</th>`);
-  const body = rows.map(
-    (row) =>
-      html`<tr class="${row.className ?? ''}">
-        ${row.cells.map((cell, i) => html`<td data-label="${columns[i]}">${cell}</td>`)}
-      </tr>`,
-  );
-  return html`<table>
-    <thead>
-      <tr>
-        ${head}
-      </tr>
-    </thead>
-    <tbody>
-      ${body}
-    </tbody>
-  </table>`;
-}
-
-function section(id: string, title: Interpolation, body: Interpolation): SafeHtml {
-  return html`<section id="${id}">
-    <h2>${title}</h2>
-    ${body}
-  </section>`;
-}
-
 export function renderStatusPage(model: StatusModel): string {
   const now = model.generatedAt;
   const { daemon } = model;
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta http-equiv="refresh" content="${statusPageRefreshSeconds}" />
-        <title>zoomlink status</title>
-        ${styleElement}
-      </head>
-      <body>
-        <header>
-          <h1>zoomlink</h1>
-          ${daemon.mode === 'demo' ? demoBanner() : null}
-          <p class="meta">
-            version ${daemon.version} · ${daemon.mode} · up since ${daemon.startedAt.toISOString()}
-            (${relativeTime(daemon.startedAt, now)}) · page of ${now.toISOString()}
-          </p>
-        </header>
-        <main>
-          ${linkCounts(model)} ${roomsSection(model.rooms, now)}
-          ${failuresSection(model.failures, model.failuresTotal, now)}
-          ${upcomingSection(model.upcoming, model.upcomingTotal)}
-          ${parkedSection(model.parked, now)} ${queueSection(model.queue)}
-          ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
-        </main>
-      </body>
-    </html> `.text;
+  return page(
+    'zoomlink status',
+    html`<header>
+        <h1>zoomlink</h1>
+        ${daemon.mode === 'demo' ? demoBanner() : null}
+        <p class="meta">
+          version ${daemon.version} · ${daemon.mode} · up since ${daemon.startedAt.toISOString()}
+          (${relativeTime(daemon.startedAt, now)}) · page of ${now.toISOString()}
+        </p>
+      </header>
+      <main>
+        ${linkCounts(model)} ${roomsSection(model.rooms, now)}
+        ${failuresSection(model.failures, model.failuresTotal, now)} ${renderWeek(model.week)}
+        ${upcomingSection(model.upcoming, model.upcomingTotal)} ${parkedSection(model.parked, now)}
+        ${queueSection(model.queue)} ${rolloutSection(model.rollout, now)}
+        ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
+      </main>`,
+    statusPageRefreshSeconds,
+  );
 }
 
 function demoBanner(): SafeHtml {
@@ -195,7 +135,9 @@ function upcomingSection(bookings: BookingView[], total: number): SafeHtml {
       ['booking', 'when', 'rooms', 'Zoom'],
       bookings.map((b) => ({
         cells: [
-          html`<strong>${b.title}</strong><br /><span class="mute">${b.organizer}</span>`,
+          html`${bookingLink(b.eventId, b.title)}<br /><span class="mute"
+              >${written(b.organizer)}</span
+            >`,
           html`${formatEventStart(b.start)}${b.repeats ? html`<br /><span class="mute">repeats ${b.repeats}</span>` : null}`,
           b.rooms.join(', '),
           html`${joinLink(b.joinUrl)}<br /><span class="mute"
@@ -205,15 +147,6 @@ function upcomingSection(bookings: BookingView[], total: number): SafeHtml {
       })),
     ),
   );
-}
-
-/** A link to the meeting; the text leaves out the passcode parameter (the link keeps it). */
-function joinLink(joinUrl: string | null): SafeHtml {
-  const href = safeHref(joinUrl);
-  if (!href) return html`<span class="mute">${joinUrl ?? 'no link'}</span>`;
-  const shown = new URL(href);
-  shown.search = '';
-  return html`<a href="${href}" rel="noreferrer noopener">${shown.href}</a>`;
 }
 
 function failuresSection(failures: FailureView[], total: number, now: Date): SafeHtml {
@@ -229,7 +162,9 @@ function failuresSection(failures: FailureView[], total: number, now: Date): Saf
       ['booking', 'state', 'reason', 'attempts', 'next retry'],
       failures.map((f) => ({
         cells: [
-          html`<strong>${f.title}</strong><br /><span class="mute">${f.rooms.join(', ')}</span>`,
+          html`${bookingLink(f.eventId, f.title)}<br /><span class="mute"
+              >${f.rooms.join(', ')}</span
+            >`,
           f.state === 'failed'
             ? html`<span class="bad">failed</span>`
             : html`<span class="warn">waiting</span>`,
@@ -296,3 +231,8 @@ function queueSection(queue: QueueView): SafeHtml {
 }
 
 const round = (n: number) => (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
+
+/** A booking's title, linking to its page. */
+function bookingLink(eventId: string, title: string): SafeHtml {
+  return html`<a href="${bookingHref(eventId)}"><strong>${written(title)}</strong></a>`;
+}

@@ -87,6 +87,13 @@ export interface LiveEvent extends EventIdentity {
   privateProperties: Record<string, string>;
   sharedProperties: Record<string, string>;
   conference?: ConferenceSummary;
+  /** Google Meet's link (`hangoutLink`), when the event has a Meet conference. */
+  hangoutLink?: string;
+  /**
+   * Google's `visibility` (absent = `default`, the calendar's). `private` and `confidential`
+   * bookings never send their title, description or attendees to Zoom.
+   */
+  visibility?: string;
   /** The resource as read, for the recurrence engine and for diagnostics. */
   resource: GoogleEventResource;
 }

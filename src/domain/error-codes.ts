@@ -8,6 +8,8 @@ export const CrossLayerCodes = {
   googleFullSyncRequired: 'GOOGLE_FULL_SYNC_REQUIRED',
   /** Google refused to let the service account act as a user (domain-wide delegation). */
   googleDelegationRefused: 'GOOGLE_DELEGATION_REFUSED',
+  /** Google answered 404/410 for a calendar or event: it does not exist, or not for that user. */
+  googleNotFound: 'GOOGLE_NOT_FOUND',
   /** A Zoom host's daily create/update budget is spent; do not call again until `until`. */
   zoomQuotaExhausted: 'ZOOM_QUOTA_EXHAUSTED',
   /** Someone started the meeting: Zoom refuses to change or delete it until it ends. */

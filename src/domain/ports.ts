@@ -7,7 +7,12 @@ import type {
   ModifyResult,
   Room,
 } from './calendar-write.js';
-import type { ZoomMeeting, ZoomMeetingRequest, ZoomMeetingSummary } from './zoom-meeting.js';
+import type {
+  ZoomMeeting,
+  ZoomMeetingRequest,
+  ZoomMeetingSummary,
+  ZoomUser,
+} from './zoom-meeting.js';
 
 /**
  * What the sync engine needs from the outside world, and nothing more, declared once: the
@@ -43,6 +48,8 @@ export interface CalendarPort {
     calendarId: string,
     eventId: string,
     window: { from: Date; to: Date },
+    /** The user to read as (default: the admin subject). */
+    actAs?: string,
   ): Promise<CalendarEvent[]>;
   /**
    * The copy write-back should patch for this event, and the user to act as: the organizer's
@@ -94,6 +101,11 @@ export interface MeetingsPort {
   ): Promise<'deleted' | 'gone'>;
   /** Every page of a host's meetings. */
   listMeetings(host: string, options?: ListMeetingsOptions): Promise<ZoomMeetingSummary[]>;
+  /**
+   * A user of the Zoom account, by id or email; null when Zoom says there is none (404/1001, or
+   * 400/1120: invited, never joined). A read: not charged to any daily budget.
+   */
+  getUser(userId: string): Promise<ZoomUser | null>;
 }
 
 /** A Zoom host whose daily budget is spent, and when it may be called again. */

@@ -91,3 +91,18 @@ export interface ZoomMeetingSummary {
   created_at?: string;
   join_url: string;
 }
+
+/**
+ * A user of the Zoom account (`GET /users/{userId}`), the fields zoomlink reads. `type`: 1 Basic,
+ * 2 Licensed, 99 None; `status`: `active`, `inactive`, `pending` (Zoom's OpenAPI export, `user`).
+ */
+export interface ZoomUser {
+  id: string;
+  email: string;
+  type: number;
+  status?: string;
+  first_name?: string;
+  last_name?: string;
+  display_name?: string;
+  timezone?: string;
+}

@@ -105,7 +105,8 @@ export function createGoogleAdapter(
     discoverRooms: () => discoverRooms(ctx),
     readChanges: (calendarId, syncToken) => readChanges(ctx, calendarId, syncToken),
     modifyEvent: (target, change) => modifyEvent(ctx, target, change),
-    listInstances: (calendarId, eventId, window) => listInstances(ctx, calendarId, eventId, window),
+    listInstances: (calendarId, eventId, window, actAs) =>
+      listInstances(ctx, calendarId, eventId, window, actAs),
     listBookings: (calendarId, window) => listBookings(ctx, calendarId, window),
     rateLimits: () => limits.statuses(),
     userRateLimits: () => limits.userStatuses(),

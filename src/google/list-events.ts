@@ -44,9 +44,16 @@ export function listInstancePages(
   calendarId: string,
   eventId: string,
   query: InstancesQuery,
+  subject: string = ctx.adminSubject(),
 ): AsyncGenerator<ListedPage> {
-  return eventPages(ctx, calendarId, 'events.instances', false, (auth, page) =>
-    ctx.apis.calendar.events.instances({ ...query, auth, calendarId, eventId, ...page }),
+  return eventPages(
+    ctx,
+    calendarId,
+    'events.instances',
+    false,
+    (auth, page) =>
+      ctx.apis.calendar.events.instances({ ...query, auth, calendarId, eventId, ...page }),
+    subject,
   );
 }
 
@@ -59,6 +66,7 @@ async function* eventPages(
     auth: AuthClient,
     page: { maxResults: number; pageToken: string | undefined },
   ) => Promise<{ status: number; data: unknown }>,
+  subject: string = ctx.adminSubject(),
 ): AsyncGenerator<ListedPage> {
   const pages = ctx.pages(
     { operation, where: calendarId },
@@ -66,7 +74,7 @@ async function* eventPages(
       ctx.call(
         {
           operation,
-          subject: ctx.adminSubject(),
+          subject,
           scope: GoogleScopes.readEvents,
           calendarId,
           usingSyncToken,

@@ -7,7 +7,7 @@ import { listInstancePages } from './list-events.js';
  * cancelled ones included: `events.instances` with `showDeleted=true` returns them with status
  * "cancelled" (Calendar API reference, events.instances: "showDeleted — whether to include
  * deleted events (with status equals "cancelled")"; `timeMin` bounds the end, `timeMax` the
- * start). Normalised like every other read: each instance is an `exception` (it carries
+ * start). Read as the admin subject, or as `actAs` (the organizer whose copy we wrote). Normalised like every other read: each instance is an `exception` (it carries
  * `recurringEventId` and `originalStartTime`) or a `cancelledInstance`.
  */
 export async function listInstances(
@@ -15,13 +15,15 @@ export async function listInstances(
   calendarId: string,
   eventId: string,
   window: { from: Date; to: Date },
+  actAs?: string,
 ): Promise<CalendarEvent[]> {
   const instances: CalendarEvent[] = [];
-  for await (const page of listInstancePages(ctx, calendarId, eventId, {
+  const query = {
     showDeleted: true,
     timeMin: window.from.toISOString(),
     timeMax: window.to.toISOString(),
-  }))
+  };
+  for await (const page of listInstancePages(ctx, calendarId, eventId, query, actAs))
     instances.push(...page.events);
   return instances;
 }

@@ -70,6 +70,8 @@ function liveEvent(raw: RawEvent, calendarId: string): LiveEvent {
   }
   const conference = conferenceOf(raw.conferenceData);
   if (conference) event.conference = conference;
+  if (raw.hangoutLink) event.hangoutLink = raw.hangoutLink;
+  if (raw.visibility && raw.visibility !== 'default') event.visibility = raw.visibility;
   return event;
 }
 

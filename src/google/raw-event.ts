@@ -60,6 +60,8 @@ export const rawEvent = z.object({
     .object({ private: stringMap.optional(), shared: stringMap.optional() })
     .optional(),
   conferenceData: rawConferenceData.optional(),
+  hangoutLink: z.string().optional(),
+  visibility: z.string().optional(),
 });
 
 export type RawEvent = z.infer<typeof rawEvent>;

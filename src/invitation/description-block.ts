@@ -1,6 +1,11 @@
-import { formatMeetingTime, type Lang } from '../recurrence/index.js';
+import type { Lang } from '../recurrence/index.js';
 import { escapeHtml, htmlToText, isHtml } from './html.js';
-import { formatMeetingId } from './meeting-id.js';
+import {
+  invitationLines,
+  plainLines,
+  type InvitationMeeting,
+  type LineFormat,
+} from './render-invitation.js';
 import { findZoomLinks, meetingIdOfLink } from './zoom-links.js';
 
 /**
@@ -16,16 +21,8 @@ import { findZoomLinks, meetingIdOfLink } from './zoom-links.js';
 export const BLOCK_BEGIN = '[zoomlink-begin]';
 export const BLOCK_END = '[zoomlink-end]';
 
-/** One meeting the block links to. */
-export interface BlockMeeting {
-  joinUrl: string;
-  meetingId: string | number;
-  passcode?: string;
-  /** per_occurrence: the occurrence this meeting serves, shown above its link. */
-  start?: Date;
-  /** The zone `start` is shown in (default UTC). */
-  timezone?: string;
-}
+/** One meeting the block links to (per_occurrence: with the occurrence it serves, `start`). */
+export type BlockMeeting = InvitationMeeting;
 
 /**
  * What the block says: one meeting (single, series, no fixed time), or for per_occurrence one
@@ -43,37 +40,29 @@ export interface BlockInfo {
   meetings: { meetingId: string; joinUrl: string }[];
 }
 
-const WORDS = {
-  en: {
-    join: 'Join Zoom Meeting',
-    id: 'Meeting ID',
-    passcode: 'Passcode',
-    managed:
-      'Managed by zoomlink: this block is rewritten when the booking changes. Write your notes outside it.',
-    sep: ': ',
-  },
-  'zh-TW': {
-    join: '加入 Zoom 會議',
-    id: '會議 ID',
-    passcode: '密碼',
-    managed: '此區塊由 zoomlink 管理，預約變更時會重寫；請把您的備註寫在區塊外。',
-    sep: ':',
-  },
+/** Our own last line: the block is ours, people's notes go around it. */
+const MANAGED = {
+  en: 'Managed by zoomlink: this block is rewritten when the booking changes. Write your notes outside it.',
+  'zh-TW': '此區塊由 zoomlink 管理，預約變更時會重寫；請把您的備註寫在區塊外。',
 } as const;
+
+const htmlLines: LineFormat = {
+  text: escapeHtml,
+  link: (url) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`,
+};
 
 /** What is put between a description people wrote and the block appended to it. */
 const SEPARATOR = { text: '\n\n', html: '<br><br>' } as const;
 
 /**
  * The block, in plain text (lines) or HTML (`<br>` lines, each link as `<a href>`), markers
- * included. Refuses content that could break the block: no meeting, a line break or a marker
- * inside a field, a join URL that is not http(s).
+ * included: each meeting as Zoom's invitation words it (`invitationLines`), then our managed line.
+ * Refuses content that could break the block: no meeting, a line break or a marker inside a
+ * field, a join URL that is not http(s).
  */
 export function renderBlock(content: BlockContent, format: 'text' | 'html' = 'text'): string {
-  const w = WORDS[content.lang];
   if (content.meetings.length === 0) throw new RangeError('A block needs at least one meeting.');
   const html = format === 'html';
-  const esc = (text: string): string => (html ? escapeHtml(text) : text);
   const lines: string[] = [BLOCK_BEGIN];
   content.meetings.forEach((meeting, i) => {
     for (const field of [meeting.joinUrl, String(meeting.meetingId), meeting.passcode ?? '']) {
@@ -84,14 +73,10 @@ export function renderBlock(content: BlockContent, format: 'text' | 'html' = 'te
     if (!/^https?:\/\/\S+$/i.test(meeting.joinUrl))
       throw new RangeError('The join URL must be an http(s) URL.');
     if (i > 0) lines.push('');
-    if (meeting.start)
-      lines.push(esc(formatMeetingTime(meeting.start, meeting.timezone ?? 'UTC', content.lang)));
-    const url = esc(meeting.joinUrl);
-    lines.push(`${esc(w.join)}${w.sep}${html ? `<a href="${url}">${url}</a>` : url}`);
-    lines.push(`${esc(w.id)}${w.sep}${formatMeetingId(meeting.meetingId)}`);
-    if (meeting.passcode) lines.push(`${esc(w.passcode)}${w.sep}${esc(meeting.passcode)}`);
+    lines.push(...invitationLines(content.lang, meeting, html ? htmlLines : plainLines));
   });
-  lines.push(esc(w.managed), BLOCK_END);
+  const managed = MANAGED[content.lang];
+  lines.push('', html ? escapeHtml(managed) : managed, BLOCK_END);
   return lines.join(html ? '<br>' : '\n');
 }
 

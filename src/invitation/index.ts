@@ -1,8 +1,8 @@
 /**
  * Invitation text (en, zh-TW) and the block zoomlink writes into Google descriptions (pure).
  */
-export { renderInvitation, invitationTimeOf } from './render-invitation.js';
-export type { InvitationInput, InvitationTime } from './render-invitation.js';
+export { invitationLines } from './render-invitation.js';
+export type { InvitationMeeting } from './render-invitation.js';
 export {
   BLOCK_BEGIN,
   BLOCK_END,

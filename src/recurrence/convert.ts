@@ -3,6 +3,7 @@ import type { ZoomMeetingRequest } from '../domain/zoom-meeting.js';
 import {
   expandParsedEvent,
   RecurrenceNotExpandable,
+  RecurrenceTooComplex,
   type GoogleOccurrence,
 } from './expand-google.js';
 import { ZOOM_MAX_OCCURRENCES } from './expand-zoom.js';
@@ -10,6 +11,7 @@ import { mapRule } from './map-rule.js';
 import { parseEvent, type ParsedEvent } from './parse-event.js';
 import { proveSeries } from './prove-series.js';
 import { formatReason, type FallbackReason, type Reason, type ReasonCode } from './reasons.js';
+import { WorkBudget } from './work-budget.js';
 import { DAY_MS, formatFloating, formatUtc, resolveWallClock, wallClockOf } from './zone-time.js';
 
 export type Strategy = 'single' | 'series' | 'no_fixed_time' | 'per_occurrence' | 'skip';
@@ -22,6 +24,8 @@ export interface ConvertOptions {
   fallback: FallbackStrategy;
   /** per_occurrence: meetings for occurrences starting within this many days of the window's start. */
   perOccurrenceHorizonDays: number;
+  /** Steps of work the event's expansion may take (default `DEFAULT_WORK_BUDGET`). */
+  workBudget?: number;
 }
 
 export interface ConversionWindow {
@@ -50,7 +54,20 @@ export interface ConversionResult {
   /** UTC starts of the Google occurrences this conversion covers. */
   occurrences: string[];
   window?: ConversionWindow;
+  /**
+   * A series: the occurrence that has begun but is not over at `now` (UTC start and end), which
+   * the series does not cover — Zoom would take its start, in the past, as "now".
+   */
+  running?: { start: string; end: string };
 }
+
+/**
+ * A series starts at its first occurrence that has not begun, and a little later than now: Zoom
+ * takes a `start_time` in the past as "now" (facts of the Zoom API: a past start on create
+ * becomes the time of the request) and would shift every occurrence after it by as much. The
+ * margin covers the request's way to Zoom.
+ */
+export const SERIES_START_MARGIN_MS = 60_000;
 
 /** Zoom's `topic` limit (SPEC: maxLength 200). */
 const TOPIC_MAX = 200;
@@ -80,13 +97,19 @@ export function convertEvent(
 
   let ahead: GoogleOccurrence[];
   try {
-    ahead = expandParsedEvent(parsed, { from: now, limit: options.cap + 1 });
+    ahead = expandParsedEvent(parsed, {
+      from: now,
+      // One more than a window, to see whether more follow, and room for one that has begun.
+      limit: options.cap + 2,
+      budget: new WorkBudget(options.workBudget),
+    });
   } catch (error) {
     if (!(error instanceof RecurrenceNotExpandable)) throw error;
-    const reason: Reason = {
-      code: 'not_expandable',
-      why: `the rule cannot be expanded safely (${error.message.split(';')[0]})`,
-    };
+    const why = error.why;
+    const reason: Reason =
+      error instanceof RecurrenceTooComplex
+        ? { code: 'recurrence_too_complex', why: `the recurrence is too complex (${why})` }
+        : { code: 'not_expandable', why: `the rule cannot be expanded safely (${why})` };
     return {
       strategy: 'no_fixed_time',
       reason: formatReason(reason, NO_FIXED_TIME),
@@ -138,18 +161,31 @@ export function convertEvent(
     );
   }
 
-  const mapped = mapRule(parsed, first);
+  const begun = ahead.filter((o) => o.start.getTime() <= now.getTime() + SERIES_START_MARGIN_MS);
+  const upcoming = ahead.filter((o) => !begun.includes(o));
+  const anchor = upcoming[0];
+  const running =
+    begun.length > 0
+      ? {
+          start: begun[0]!.originalStart,
+          end: formatUtc(Math.max(...begun.map((o) => o.end.getTime()))),
+        }
+      : undefined;
+  if (anchor === undefined)
+    return { ...skip({ code: 'finished', why: 'its last occurrence has begun' }), running };
+  const seriesWindow = upcoming.slice(0, options.cap);
+  const mapped = mapRule(parsed, anchor);
   if (!mapped.ok) return fallback(context, mapped.reason);
   const proof = proveSeries(
     {
       type: 8,
       topic,
-      start_time: first.localStart,
+      start_time: anchor.localStart,
       timezone: parsed.zone,
       duration,
       recurrence: mapped.recurrence,
     },
-    window,
+    seriesWindow,
     // Issue 2, item 4: a monthly_day of 29–31 is a series only while every month in the window
     // has that day (Zoom does not say what it does in a shorter month), so the window ends there.
     { cap: options.cap, cutWhereReadingsDiffer: (mapped.monthlyDay ?? 0) >= 29 },
@@ -161,7 +197,8 @@ export function convertEvent(
     meeting: request,
     deleteOccurrences: extra.map(formatUtc),
     occurrences: covered.map((o) => o.originalStart),
-    window: windowOf(covered, covered.length === ahead.length),
+    window: windowOf(covered, covered.length === upcoming.length),
+    ...(running ? { running } : {}),
   };
 }
 
@@ -274,6 +311,12 @@ function checkOptions(options: ConvertOptions): void {
     throw new RangeError(
       `fallback must be no_fixed_time or per_occurrence, not ${String(options.fallback)}`,
     );
+  }
+  if (
+    options.workBudget !== undefined &&
+    (!Number.isInteger(options.workBudget) || options.workBudget < 1)
+  ) {
+    throw new RangeError(`workBudget must be a positive integer, not ${options.workBudget}`);
   }
   if (!Number.isInteger(options.perOccurrenceHorizonDays) || options.perOccurrenceHorizonDays < 1) {
     throw new RangeError(

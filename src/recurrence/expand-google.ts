@@ -1,9 +1,12 @@
 import type { GoogleEventResource } from '../domain/calendar-event.js';
 import type { DateValue } from './date-values.js';
+import { exclusionsOf } from './exclusions.js';
 import { parseEvent, type ParsedEvent } from './parse-event.js';
-import type { RuleSpec } from './rule-spec.js';
-export { RecurrenceNotExpandable } from './rrule-adapter.js';
-import { RecurrenceNotExpandable, visitRule } from './rrule-adapter.js';
+import { SUB_DAILY_UNIT_MS, type RuleSpec } from './rule-spec.js';
+export { RecurrenceNotExpandable, RecurrenceTooComplex } from './expansion-errors.js';
+import { RecurrenceNotExpandable } from './expansion-errors.js';
+import { visitRule } from './rrule-adapter.js';
+import { WorkBudget } from './work-budget.js';
 import {
   DAY_MS,
   floatingDay,
@@ -40,6 +43,11 @@ export type ExpandBounds = {
   from?: Date;
   /** Most rule instances looked at before giving up (default `MAX_SCANNED_INSTANCES`). */
   scanLimit?: number;
+  /**
+   * The event's work budget, shared by all of its lines (default: a new `WorkBudget` with
+   * `DEFAULT_WORK_BUDGET` steps). Spent: `RecurrenceTooComplex`.
+   */
+  budget?: WorkBudget;
 } & ({ to: Date; limit?: number } | { to?: Date; limit: number });
 
 /** Most rule instances looked at in one expansion (a MINUTELY rule over a month; ~1 s). */
@@ -53,6 +61,9 @@ export const MAX_SCANNED_INSTANCES = 50_000;
  * EXDATE (TZID, UTC or `VALUE=DATE`) and EXRULE remove; UNTIL as a UTC date-time, a date
  * (inclusive: the whole local day) or a floating local time. A clock time that falls in a DST gap
  * or overlap is placed by RFC 5545 §3.3.5 and flagged in `wallClock`.
+ *
+ * Throws `RecurrenceNotExpandable` for a rule too dense to reach the wanted range, and
+ * `RecurrenceTooComplex` (a kind of it) when the event's lines together spend the work budget.
  */
 export function expandGoogleSeries(
   event: GoogleEventResource,
@@ -91,7 +102,8 @@ export function expandParsedEvent(event: ParsedEvent, bounds: ExpandBounds): Goo
     event.allDay
       ? resolveWallClock(c.floatingMs + event.durationMs, event.zone).instantMs
       : c.instantMs + event.durationMs;
-  const excluded = exclusionsOf(event);
+  const budget = bounds.budget ?? new WorkBudget();
+  const excluded = exclusionsOf(event, budget);
   const wanted = (c: Candidate): boolean => !excluded(c) && endOf(c) > fromMs && c.instantMs < toMs;
 
   const candidates: Candidate[] = [];
@@ -103,11 +115,18 @@ export function expandParsedEvent(event: ParsedEvent, bounds: ExpandBounds): Goo
   };
   if (wanted(dtstart)) candidates.push(dtstart);
   for (const value of event.recurrence?.rDates ?? []) {
+    budget.spend(1, 'RDATE values'); // each is placed in the zone and sorted like an instance
     const c = rdateCandidate(value, event, place);
     if (wanted(c)) candidates.push(c);
   }
   for (const rule of event.recurrence?.rules ?? []) {
-    const scan = { fromMs, toMs, limit, scanLimit: bounds.scanLimit ?? MAX_SCANNED_INSTANCES };
+    const scan = {
+      fromMs,
+      toMs,
+      limit,
+      scanLimit: bounds.scanLimit ?? MAX_SCANNED_INSTANCES,
+      budget,
+    };
     candidates.push(...ruleCandidates(rule, event, place, wanted, scan));
   }
 
@@ -173,7 +192,7 @@ function ruleCandidates(
   event: ParsedEvent,
   place: (f: number, s: Candidate['source']) => Candidate,
   wanted: (c: Candidate) => boolean,
-  scan: { fromMs: number; toMs: number; limit: number; scanLimit: number },
+  scan: { fromMs: number; toMs: number; limit: number; scanLimit: number; budget: WorkBudget },
 ): Candidate[] {
   const until = rule.until;
   let stopAfter = scan.toMs + MARGIN_MS;
@@ -186,6 +205,7 @@ function ruleCandidates(
     if (until.kind === 'date') return floatingDay(c.floatingMs) <= until.floatingMs;
     return c.floatingMs <= until.floatingMs;
   };
+  refuseDenseBeforeRange(rule, event, scan);
   // rrule only iterates from DTSTART and cannot pause, so the rule is followed to a horizon that
   // doubles until enough instances are kept, the rule ends, or the hard stop is reached.
   const base = Math.max(event.startFloatingMs, scan.fromMs - MARGIN_MS);
@@ -199,6 +219,44 @@ function ruleCandidates(
   }
 }
 
+/**
+ * An HOURLY, MINUTELY or SECONDLY rule with no BYxxx part makes one instance per period, so how
+ * many it makes before the wanted range is known without walking them: when a scan would surely
+ * pass `scanLimit` there, it is refused at once, as the scan itself would refuse it after tens of
+ * thousands of steps.
+ */
+function refuseDenseBeforeRange(
+  rule: RuleSpec,
+  event: ParsedEvent,
+  scan: { fromMs: number; scanLimit: number },
+): void {
+  const unitMs = SUB_DAILY_UNIT_MS[rule.freq];
+  const parts = [
+    rule.byDay,
+    rule.byMonthDay,
+    rule.byMonth,
+    rule.byYearDay,
+    rule.byWeekNo,
+    rule.bySetPos,
+    rule.byHour,
+    rule.byMinute,
+    rule.bySecond,
+  ];
+  if (unitMs === undefined || parts.some((p) => p.length > 0) || !Number.isFinite(scan.fromMs))
+    return;
+  // Instances surely visited: those up to the wanted range (less a margin) and the rule's end.
+  const until = rule.until;
+  let last = scan.fromMs - MARGIN_MS;
+  if (until?.kind === 'utc') last = Math.min(last, until.instantMs - MARGIN_MS);
+  if (until?.kind === 'date' || until?.kind === 'floating') last = Math.min(last, until.floatingMs);
+  const made = Math.floor((last - event.startFloatingMs) / (unitMs * rule.interval)) + 1;
+  if (Math.min(made, rule.count ?? Number.POSITIVE_INFINITY) > scan.scanLimit) {
+    throw new RecurrenceNotExpandable(
+      `the rule makes more than ${scan.scanLimit} instances before the wanted range`,
+    );
+  }
+}
+
 /** One pass of a rule from DTSTART up to `horizon` (floating). */
 function scanRule(
   rule: RuleSpec,
@@ -206,7 +264,7 @@ function scanRule(
   horizon: number,
   keep: (c: Candidate) => boolean,
   place: (f: number, s: Candidate['source']) => Candidate,
-  scan: { fromMs: number; limit: number; scanLimit: number },
+  scan: { fromMs: number; limit: number; scanLimit: number; budget: WorkBudget },
 ): { kept: Candidate[]; ended: boolean } {
   // Instances that end this long before `from` cannot be wanted; skip them without placing them.
   const tooEarly = scan.fromMs - event.durationMs - MARGIN_MS;
@@ -215,7 +273,7 @@ function scanRule(
   // Floating time of the instance that made `limit`; DST can put an instance a few hours out of
   // floating order, so the scan goes on a little past it and the caller sorts and cuts.
   let enoughAt = Number.POSITIVE_INFINITY;
-  visitRule(rule, event.startFloatingMs, horizon, (floatingMs) => {
+  const visit = (floatingMs: number): boolean => {
     if (floatingMs > enoughAt + MARGIN_MS) return false;
     seen += 1;
     if (seen > scan.scanLimit) {
@@ -230,66 +288,7 @@ function scanRule(
       if (kept.length === scan.limit) enoughAt = floatingMs;
     }
     return true;
-  });
+  };
+  visitRule(rule, event.startFloatingMs, horizon, visit, scan.budget);
   return { kept, ended: rule.count !== undefined && seen >= rule.count };
-}
-
-/** EXDATE and EXRULE as one test. */
-function exclusionsOf(event: ParsedEvent): (c: Candidate) => boolean {
-  const instants = new Set<number>();
-  const dates = new Set<number>();
-  for (const value of event.recurrence?.exDates ?? []) {
-    if (value.kind === 'instant') instants.add(value.instantMs);
-    else if (value.kind === 'floating')
-      instants.add(resolveWallClock(value.floatingMs, event.zone).instantMs);
-    else dates.add(value.floatingMs);
-  }
-  const exRules = (event.recurrence?.exRules ?? []).map((rule) => new ExRuleIndex(rule, event));
-  return (c) =>
-    instants.has(c.instantMs) ||
-    dates.has(floatingDay(c.floatingMs)) ||
-    exRules.some((index) => index.has(c.floatingMs));
-}
-
-/**
- * The floating instances of an EXRULE, computed as far as they are asked for. rrule can only
- * iterate from DTSTART, so the horizon doubles each time it must grow: the total work stays
- * about twice the instances up to the furthest question.
- */
-class ExRuleIndex {
-  private readonly instances = new Set<number>();
-  private readonly untilFloating: number;
-  private horizon: number;
-
-  constructor(
-    private readonly rule: RuleSpec,
-    private readonly event: ParsedEvent,
-  ) {
-    const until = rule.until;
-    this.untilFloating =
-      until === undefined
-        ? Number.POSITIVE_INFINITY
-        : until.kind === 'utc'
-          ? wallClockOf(until.instantMs, event.zone)
-          : until.kind === 'date'
-            ? until.floatingMs + DAY_MS - 1000
-            : until.floatingMs;
-    this.horizon = event.startFloatingMs - 1;
-  }
-
-  has(floatingMs: number): boolean {
-    if (floatingMs > this.horizon && this.horizon < this.untilFloating) {
-      const start = this.event.startFloatingMs;
-      let next = start + YEAR_MS;
-      while (next < floatingMs) next = start + (next - start) * 2;
-      const horizon = Math.min(next, this.untilFloating);
-      this.instances.clear();
-      visitRule(this.rule, start, horizon, (instance) => {
-        this.instances.add(instance);
-        return true;
-      });
-      this.horizon = next;
-    }
-    return this.instances.has(floatingMs);
-  }
 }

@@ -2,7 +2,7 @@
  * The recurrence engine (pure): Google's expansion of an event, its conversion to Zoom proven
  * occurrence by occurrence, our own Zoom expander, and descriptions for people.
  */
-export { convertEvent, topicOf, zoomStart } from './convert.js';
+export { convertEvent, SERIES_START_MARGIN_MS, topicOf, zoomStart } from './convert.js';
 export type {
   ConversionResult,
   ConversionWindow,
@@ -14,8 +14,10 @@ export {
   expandGoogleSeries,
   expandParsedEvent,
   RecurrenceNotExpandable,
+  RecurrenceTooComplex,
   MAX_SCANNED_INSTANCES,
 } from './expand-google.js';
+export { WorkBudget, DEFAULT_WORK_BUDGET } from './work-budget.js';
 export type { ExpandBounds, GoogleOccurrence } from './expand-google.js';
 export {
   expandZoomSeries,

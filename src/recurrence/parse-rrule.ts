@@ -78,10 +78,12 @@ export function parseRule(value: string, field: string): RuleSpec {
   const freq = FREQUENCIES.find((f) => f === freqText.toUpperCase());
   if (!freq) return fail(`FREQ=${freqText} is not one of ${FREQUENCIES.join(', ')}`);
 
+  // Up to ten digits: COUNT=1000000000 is a rule people (and tools) write; the work budget, not
+  // the parser, keeps its expansion bounded.
   const positive = (name: string): number | undefined => {
     const text = parts.get(name);
     if (text === undefined) return undefined;
-    if (!/^\d{1,9}$/.test(text) || Number(text) < 1)
+    if (!/^\d{1,10}$/.test(text) || Number(text) < 1)
       fail(`${name}=${text} is not a positive integer`);
     return Number(text);
   };

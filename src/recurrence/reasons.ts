@@ -33,6 +33,8 @@ export type FallbackCode =
   | 'dst_ambiguous'
   /** The rule cannot be expanded safely (too many instances, or a sub-daily loop that may not end). */
   | 'not_expandable'
+  /** Expanding the event's lines together takes more than its work budget (`WorkBudget`). */
+  | 'recurrence_too_complex'
   /** The Zoom series could not be proven equal to Google's occurrences. */
   | 'not_proven';
 

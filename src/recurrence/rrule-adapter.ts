@@ -1,7 +1,8 @@
 import rrulePkg from 'rrule';
 import type { Options } from 'rrule';
-import { ZoomlinkError } from '../errors.js';
+import { RecurrenceNotExpandable } from './expansion-errors.js';
 import type { Frequency, RuleSpec } from './rule-spec.js';
+import type { WorkBudget } from './work-budget.js';
 
 // rrule ships CommonJS for Node; its named exports are only reachable through the default object.
 const { RRule, Weekday } = rrulePkg;
@@ -27,12 +28,7 @@ const SHORTEST_PERIOD_MS: Record<Frequency, number> = {
   SECONDLY: 1000,
 };
 
-/** A rule that rrule cannot expand without risk of never returning. */
-export class RecurrenceNotExpandable extends ZoomlinkError {
-  constructor(why: string) {
-    super('RECURRENCE_NOT_EXPANDABLE', `${why}; zoomlink does not expand it. Use a simpler rule.`);
-  }
-}
+export { RecurrenceNotExpandable };
 
 const listOrNull = (values: number[]): number[] | null => (values.length > 0 ? values : null);
 
@@ -42,37 +38,55 @@ class HorizonPassed extends Error {}
  * Visits a rule's instances in order, on floating time (`dtstart` and every instance are
  * wall-clock times written as UTC: rrule computes in UTC fields, so the rule's clock time is kept
  * across DST and the zone is applied afterwards), up to `horizonFloatingMs`, while `visit`
- * returns true.
+ * returns true. Every step is paid from `budget` (see `WorkBudget`).
  *
  * rrule checks its end (UNTIL) only when an instance matches, so a rule that matches nothing
  * (DAILY;INTERVAL=7;BYDAY=MO from a Saturday, BYMONTH=2;BYMONTHDAY=30) walks on to the year
  * 9999 — a known trap of RRULE engines (sabre-io/vobject #564, kewisch/ical.js #904,
- * dateutil #1393). rrule reads `options.freq` once per period it steps, so a read count tells
- * how far it has walked: past the periods that reach the horizon, it is stopped.
+ * dateutil #1393). rrule reads `options.freq` once as it starts and once per period it steps,
+ * so a read count tells how far it has walked: past the periods that reach the horizon, it is
+ * stopped; and each period that made no instance costs one step of the budget.
  */
 export function visitRule(
   spec: RuleSpec,
   dtstartFloatingMs: number,
   horizonFloatingMs: number,
   visit: (floatingMs: number) => boolean,
+  budget: WorkBudget,
 ): void {
   refuseEndlessInnerLoops(spec);
+  budget.spend(SETUP_STEPS, spec.source);
+  // rrule lays out a whole period (every day of a year, every clock time of BYHOUR × BYMINUTE ×
+  // BYSECOND) before it hands out an instance; a period larger than the budget is refused unseen.
+  const { days, size } = periodShape(spec);
+  if (size > budget.remaining)
+    budget.spend(size, `one period of ${spec.source} holds up to ${size} instances`);
+  // Each period rrule steps through looks at every day in it, and with BYSETPOS builds the
+  // period's whole set to choose from.
+  const periodCost = 1 + Math.floor((spec.bySetPos.length > 0 ? size : days) / 32);
   const rule = new RRule(optionsOf(spec, dtstartFloatingMs, horizonFloatingMs));
   const periods = Math.ceil(
     Math.max(0, horizonFloatingMs - dtstartFloatingMs) /
       (SHORTEST_PERIOD_MS[spec.freq] * spec.interval),
   );
-  const budget = 2 * periods + 64; // one read per period, a few more to start
+  const readLimit = 2 * periods + 64; // one read per period, a few more to start
   let reads = 0;
   const options = rule.options;
-  rule.options = new Proxy(options, {
-    get(target, property, receiver) {
-      if (property === 'freq' && ++reads > budget) throw new HorizonPassed();
-      return Reflect.get(target, property, receiver);
+  const counted = { ...options };
+  Object.defineProperty(counted, 'freq', {
+    enumerable: true,
+    get() {
+      if (++reads > readLimit) throw new HorizonPassed();
+      budget.spend(periodCost, spec.source);
+      return options.freq;
     },
   });
+  rule.options = counted;
   try {
-    rule.all((date) => visit(date.getTime()));
+    rule.all((date) => {
+      budget.spend(1, spec.source);
+      return visit(date.getTime());
+    });
   } catch (error) {
     if (!(error instanceof HorizonPassed)) throw error;
   } finally {
@@ -80,14 +94,43 @@ export function visitRule(
   }
 }
 
+/** What setting up an rrule iterator costs, in steps of the budget (about 25 µs, four periods). */
+const SETUP_STEPS = 4;
+
+/**
+ * The days one period of the rule spans, and the most instances it can hold before its BYxxx
+ * filters (days × the clock times BYHOUR, BYMINUTE and BYSECOND make in each).
+ */
+function periodShape(spec: RuleSpec): { days: number; size: number } {
+  const count = (values: number[]) => Math.max(1, values.length);
+  switch (spec.freq) {
+    case 'SECONDLY':
+      return { days: 1, size: 1 };
+    case 'MINUTELY':
+      return { days: 1, size: count(spec.bySecond) };
+    case 'HOURLY':
+      return { days: 1, size: count(spec.byMinute) * count(spec.bySecond) };
+    default: {
+      const days = { YEARLY: 366, MONTHLY: 31, WEEKLY: 7, DAILY: 1 }[spec.freq];
+      const times = count(spec.byHour) * count(spec.byMinute) * count(spec.bySecond);
+      return { days, size: days * times };
+    }
+  }
+}
+
 /**
  * rrule steps HOURLY, MINUTELY and SECONDLY rules inside loops that end only when the hour
  * (minute, second) is one BYHOUR (BYMINUTE, BYSECOND) allows; with an INTERVAL that never lands
  * on one, they never end, and no read count can stop them. Such rules are refused.
+ *
+ * The same loops turn endless after a day that BYDAY, BYMONTHDAY, BYMONTH, BYYEARDAY or BYWEEKNO
+ * filters out: rrule then jumps to the day's last instant and carries the overflow as one big
+ * step of minutes (or hours), repeated until BYMINUTE (BYHOUR) is met — which a step sharing a
+ * factor with 60 (24) may never do (`FREQ=SECONDLY;BYMONTHDAY=15;BYMINUTE=45` from 20:16:29).
+ * Refused too: MINUTELY with BYHOUR, SECONDLY with BYHOUR or BYMINUTE, beside a day filter.
  */
 function refuseEndlessInnerLoops(spec: RuleSpec): void {
-  if (spec.interval === 1) return;
-  const filters =
+  const clockFilters =
     spec.freq === 'HOURLY'
       ? spec.byHour
       : spec.freq === 'MINUTELY'
@@ -95,9 +138,27 @@ function refuseEndlessInnerLoops(spec: RuleSpec): void {
         : spec.freq === 'SECONDLY'
           ? [...spec.byHour, ...spec.byMinute, ...spec.bySecond]
           : [];
-  if (filters.length > 0) {
+  if (spec.interval !== 1 && clockFilters.length > 0) {
     throw new RecurrenceNotExpandable(
       `FREQ=${spec.freq} with INTERVAL=${spec.interval} and BYHOUR/BYMINUTE/BYSECOND`,
+    );
+  }
+  const dayFilters = [
+    ...spec.byDay,
+    ...spec.byMonthDay,
+    ...spec.byMonth,
+    ...spec.byYearDay,
+    ...spec.byWeekNo,
+  ];
+  const carried =
+    spec.freq === 'MINUTELY'
+      ? spec.byHour
+      : spec.freq === 'SECONDLY'
+        ? [...spec.byHour, ...spec.byMinute]
+        : [];
+  if (dayFilters.length > 0 && carried.length > 0) {
+    throw new RecurrenceNotExpandable(
+      `FREQ=${spec.freq} with ${spec.freq === 'MINUTELY' ? 'BYHOUR' : 'BYHOUR/BYMINUTE'} and a day filter (BYDAY, BYMONTHDAY, BYMONTH, BYYEARDAY)`,
     );
   }
 }

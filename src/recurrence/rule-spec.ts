@@ -41,3 +41,10 @@ export interface RuleSpec {
 }
 
 export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/** The length of one period of an HOURLY, MINUTELY or SECONDLY rule with INTERVAL=1, in ms. */
+export const SUB_DAILY_UNIT_MS: Partial<Record<Frequency, number>> = {
+  HOURLY: 3_600_000,
+  MINUTELY: 60_000,
+  SECONDLY: 1000,
+};

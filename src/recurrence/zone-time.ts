@@ -49,24 +49,43 @@ export function isKnownZone(name: string): boolean {
 /**
  * The zone's UTC offset in minutes at an instant. Asking the Intl database costs microseconds, and
  * a series asks thousands of times, so each UTC day whose offset is the same at both ends is
- * remembered (no zone changes its offset and back within one day).
+ * remembered (no zone changes its offset and back within one day); on a day it changes, each
+ * quarter hour the same way (a SECONDLY rule asks about every second of that day).
  */
 export function offsetMinutes(zone: string, instantMs: number): number {
-  let days = dayOffsets.get(zone);
-  if (!days) {
-    days = new Map();
-    dayOffsets.set(zone, days);
+  return (
+    constantOffset(dayOffsets, zone, instantMs, DAY_MS) ??
+    constantOffset(quarterOffsets, zone, instantMs, QUARTER_MS) ??
+    zoneOf(zone).offset(instantMs)
+  );
+}
+
+const QUARTER_MS = 900_000;
+/** Per zone: UTC quarter-hour number → the offset in force all of it, or null when it changes. */
+const quarterOffsets = new Map<string, Map<number, number | null>>();
+
+/** The offset in force through the whole `spanMs`-long slice holding the instant, if one is. */
+function constantOffset(
+  cache: Map<string, Map<number, number | null>>,
+  zone: string,
+  instantMs: number,
+  spanMs: number,
+): number | null {
+  let slices = cache.get(zone);
+  if (!slices) {
+    slices = new Map();
+    cache.set(zone, slices);
   }
-  const day = Math.floor(instantMs / DAY_MS);
-  let known = days.get(day);
+  const slice = Math.floor(instantMs / spanMs);
+  let known = slices.get(slice);
   if (known === undefined) {
     const z = zoneOf(zone);
-    const first = z.offset(day * DAY_MS);
-    known = first === z.offset((day + 1) * DAY_MS - 1) ? first : null;
-    if (days.size > 100_000) days.clear();
-    days.set(day, known);
+    const first = z.offset(slice * spanMs);
+    known = first === z.offset((slice + 1) * spanMs - 1) ? first : null;
+    if (slices.size > 100_000) slices.clear();
+    slices.set(slice, known);
   }
-  return known ?? zoneOf(zone).offset(instantMs);
+  return known;
 }
 
 /** The wall-clock time (floating ms) that an instant shows in a zone. */

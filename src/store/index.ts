@@ -19,8 +19,10 @@ export {
   type LinkedPatch,
   type LinkState,
   type LinkStrategy,
+  type ScheduledLink,
 } from './link-types.js';
 export type { HistoryCutoffs, LinksRepository } from './links.js';
+export type { LinkReads } from './link-reads.js';
 export type {
   OccurrenceMeeting,
   OccurrenceMeetingInput,
@@ -47,6 +49,9 @@ export {
   type AuditQuery,
 } from './audit-log.js';
 export type { ZoomHost, ZoomHostsRepository } from './zoom-hosts.js';
+export type { ZoomUserLookup, ZoomUsersRepository } from './zoom-users.js';
+export type { Observation, ObservationsRepository } from './observations.js';
+export type { Decommission, DecommissionState, DecommissionsRepository } from './decommissions.js';
 export type { QueueCounts, QueuedBooking, QueuedEvent, WorkQueueRepository } from './work-queue.js';
 export { latestSchemaVersion } from './migrations/index.js';
 export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

@@ -42,8 +42,20 @@ export function toParams(link: LinkInput, now: string) {
     keepSpan: link.span === undefined ? 1 : 0,
     startsAt: link.span == null ? null : toStoredTime(link.span.startsAt, 'span.startsAt'),
     endsAt: toStoredTimeOrNull(link.span?.endsAt, 'span.endsAt'),
+    keepSkipCode: link.skipCode === undefined ? 1 : 0,
+    skipCode: link.skipCode ?? null,
+    ...titleParams(link),
     now,
   };
+}
+
+/** The title given, or a live snapshot's summary; `keepTitle` when neither says anything. */
+function titleParams(link: LinkInput): { keepTitle: 0 | 1; title: string | null } {
+  if (link.title !== undefined) return { keepTitle: 0, title: link.title };
+  const event = link.eventSnapshot;
+  if (event && (event.kind === 'single' || event.kind === 'master'))
+    return { keepTitle: 0, title: event.summary };
+  return { keepTitle: 1, title: null };
 }
 
 export type LinkParams = ReturnType<typeof toParams>;

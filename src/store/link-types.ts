@@ -107,6 +107,18 @@ export interface LinkInput {
    * stored one is kept. It is not part of `Link`: only those two queries read it.
    */
   span?: LinkSpan | null;
+  /**
+   * Why an `ignored` booking has no meeting, as the planner's stable skip code (`all_day`,
+   * `policy_opt_in`, `other_conference`…), for the status page's counts. Like the span: when
+   * given (null clears it) it replaces the stored one; when absent, the stored one is kept.
+   */
+  skipCode?: string | null;
+  /**
+   * The booking's title, read by `links.getTitle` and `listOverlapping` (not part of `Link`).
+   * When absent it comes from `eventSnapshot` when that is a live event, else the stored one is
+   * kept (a deletion or a cleared snapshot keeps the title people knew it by); null clears it.
+   */
+  title?: string | null;
 }
 
 /** A booking's first start and the end of its last occurrence (null: none, or not known). */
@@ -123,3 +135,19 @@ export type LinkedPatch = Omit<
   LinkPatch,
   'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'lastErrorAt'
 >;
+
+/**
+ * A booking on the calendar, as the week view draws it: its state, what it is and when, without
+ * the event snapshot (read on its own, and only for the bookings whose span says they repeat).
+ */
+export interface ScheduledLink {
+  eventId: string;
+  state: LinkState;
+  strategy: LinkStrategy;
+  title: string | null;
+  /** The first start and the end of the last occurrence (null: no known end). */
+  startsAt: string;
+  endsAt: string | null;
+  rooms: string[];
+  updatedAt: string;
+}

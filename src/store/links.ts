@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CalendarEvent } from '../domain/calendar-event.js';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
+import { createLinkReads, type LinkReads } from './link-reads.js';
 import { selectLink, toLink, toParams, type LinkParams, type LinkRow } from './link-rows.js';
 import {
   linkStates,
@@ -17,7 +18,7 @@ import { notFound } from './store-error.js';
 import { writeTransaction } from './write-transaction.js';
 import { toStoredTime } from './time.js';
 
-export interface LinksRepository {
+export interface LinksRepository extends LinkReads {
   get(eventId: string): Link | undefined;
   /** The live link of a Zoom meeting (a deleted one only when no live one has it). */
   getByMeetingId(zoomMeetingId: number): Link | undefined;
@@ -61,6 +62,11 @@ export interface LinksRepository {
   setRooms(eventId: string, calendarIds: readonly string[]): void;
   countByState(): Record<LinkState, number>;
   countByStrategy(): Record<LinkStrategy, number>;
+  /**
+   * Bookings left without a meeting on purpose and not over at `now` (their span ends later or
+   * is not known), by skip code: how many are out of scope, and why.
+   */
+  countIgnoredByCode(now: Date): Record<string, number>;
 }
 
 /**
@@ -145,11 +151,11 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     `INSERT INTO links (event_id, ical_uid, organizer_email, strategy, state, zoom_meeting_id,
        zoom_host, join_url, passcode, window_from, window_to, zoom_hash, writeback_hash,
        writeback_calendar_id, writeback_as, attempts, next_attempt_at, last_error, last_error_at,
-       reason, event_snapshot, starts_at, ends_at, created_at, updated_at)
+       reason, event_snapshot, starts_at, ends_at, skip_code, title, created_at, updated_at)
      VALUES (@eventId, @icalUid, @organizerEmail, @strategy, @state, @zoomMeetingId,
        @zoomHost, @joinUrl, @passcode, @windowFrom, @windowTo, @zoomHash, @writebackHash,
        @writebackCalendarId, @writebackAs, @attempts, @nextAttemptAt, @lastError, @lastErrorAt,
-       @reason, @eventSnapshot, @startsAt, @endsAt, @now, @now)
+       @reason, @eventSnapshot, @startsAt, @endsAt, @skipCode, @title, @now, @now)
      ON CONFLICT (event_id) DO UPDATE SET
        ical_uid = excluded.ical_uid, organizer_email = excluded.organizer_email,
        strategy = excluded.strategy, state = excluded.state,
@@ -165,6 +171,8 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
                              ELSE excluded.event_snapshot END,
        starts_at = CASE WHEN @keepSpan THEN links.starts_at ELSE excluded.starts_at END,
        ends_at = CASE WHEN @keepSpan THEN links.ends_at ELSE excluded.ends_at END,
+       skip_code = CASE WHEN @keepSkipCode THEN links.skip_code ELSE excluded.skip_code END,
+       title = CASE WHEN @keepTitle THEN links.title ELSE excluded.title END,
        updated_at = excluded.updated_at`,
   );
   const markFailed = db.prepare<[{ id: string; error: string; next: string; now: string }]>(
@@ -204,6 +212,12 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     'SELECT strategy AS key, count(*) AS n FROM links GROUP BY strategy',
   );
 
+  const ignoredByCode = db.prepare<[string], { key: string; n: number }>(
+    `SELECT skip_code AS key, count(*) AS n FROM links
+     WHERE state = 'ignored' AND skip_code IS NOT NULL AND (ends_at IS NULL OR ends_at > ?)
+     GROUP BY skip_code ORDER BY skip_code`,
+  );
+
   const missing = (eventId: string) =>
     notFound(`link for event ${eventId}`, 'create it with links.upsert first');
   const mustGet = (eventId: string): Link => {
@@ -235,6 +249,7 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
   };
 
   return {
+    ...createLinkReads(db),
     get: (eventId) => {
       const row = get.get(eventId);
       return row && toLink(row);
@@ -325,5 +340,7 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
       for (const { key, n } of countByStrategy.all()) counts[key] = n;
       return counts;
     },
+    countIgnoredByCode: (now) =>
+      Object.fromEntries(ignoredByCode.all(toStoredTime(now, 'now')).map(({ key, n }) => [key, n])),
   };
 }

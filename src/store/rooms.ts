@@ -21,6 +21,8 @@ export interface StoredRoom {
   /** The last poll's failure; cleared by a successful poll. */
   lastError: string | null;
   lastErrorAt: string | null;
+  /** What the room's scope and meeting settings were when it was last read (a hash). */
+  scopeHash: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,10 +31,19 @@ export interface RoomInput {
   calendarId: string;
   zoomHost: string;
   name?: string;
+  /**
+   * The hash of the room's scope and meeting settings now. When it differs from the stored one,
+   * the sync token is dropped: the next poll reads the room whole and plans every booking again
+   * under the new scope and settings. Absent: left as it is.
+   */
+  scopeHash?: string;
 }
 
 export interface RoomsRepository {
-  /** Adds a room or updates its name and host; its sync token and poll history are kept. */
+  /**
+   * Adds a room or updates its name and host; its sync token and poll history are kept, unless
+   * its scope hash changed (see `RoomInput.scopeHash`).
+   */
   upsert(room: RoomInput): StoredRoom;
   get(calendarId: string): StoredRoom | undefined;
   /** Every room, by calendar id. */
@@ -52,10 +63,16 @@ type RoomRow = RowOf<StoredRoom>;
 const toRoom = (row: RoomRow) => fromRow<StoredRoom>(row);
 
 export function createRoomsRepository(db: Database, clock: Clock): RoomsRepository {
-  const upsert = db.prepare<[{ id: string; name: string; host: string; now: string }], RoomRow>(
-    `INSERT INTO rooms (calendar_id, name, zoom_host, created_at, updated_at)
-     VALUES (@id, @name, @host, @now, @now)
-     ON CONFLICT (calendar_id) DO UPDATE SET name = @name, zoom_host = @host, updated_at = @now
+  const upsert = db.prepare<
+    [{ id: string; name: string; host: string; scope: string | null; now: string }],
+    RoomRow
+  >(
+    `INSERT INTO rooms (calendar_id, name, zoom_host, scope_hash, created_at, updated_at)
+     VALUES (@id, @name, @host, @scope, @now, @now)
+     ON CONFLICT (calendar_id) DO UPDATE SET name = @name, zoom_host = @host,
+       sync_token = CASE WHEN @scope IS NOT NULL AND scope_hash IS NOT @scope THEN NULL
+                         ELSE sync_token END,
+       scope_hash = coalesce(@scope, scope_hash), updated_at = @now
      RETURNING *`,
   );
   const get = db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE calendar_id = ?');
@@ -86,6 +103,7 @@ export function createRoomsRepository(db: Database, clock: Clock): RoomsReposito
           id: room.calendarId,
           name: room.name ?? '',
           host: room.zoomHost,
+          scope: room.scopeHash ?? null,
           now: stampNow(clock),
         })!,
       ),

@@ -19,6 +19,9 @@ import { translateSqliteError } from './sqlite-errors.js';
 import { StoreError } from './store-error.js';
 import { createWorkQueueRepository, type WorkQueueRepository } from './work-queue.js';
 import { createZoomHostsRepository, type ZoomHostsRepository } from './zoom-hosts.js';
+import { createZoomUsersRepository, type ZoomUsersRepository } from './zoom-users.js';
+import { createObservationsRepository, type ObservationsRepository } from './observations.js';
+import { createDecommissionsRepository, type DecommissionsRepository } from './decommissions.js';
 
 export interface StoreStats {
   schemaVersion: number;
@@ -49,6 +52,12 @@ export interface Store {
   readonly intents: IntentsRepository;
   readonly audit: AuditLogRepository;
   readonly hosts: ZoomHostsRepository;
+  /** Organizers looked up in Zoom (alternative hosts). */
+  readonly zoomUsers: ZoomUsersRepository;
+  /** What rooms in `observe` mode would do. */
+  readonly observations: ObservationsRepository;
+  /** The journal of `zoomlink decommission`. */
+  readonly decommissions: DecommissionsRepository;
   readonly queue: WorkQueueRepository;
   /**
    * Runs `fn` as one unit of work: everything it writes commits together, or nothing does when
@@ -56,6 +65,11 @@ export interface Store {
    * whole call). Nested calls join the outer transaction as a savepoint.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Changes whenever anything in the database changed, by this connection or another one
+   * (SQLite's total_changes and data_version): what a reader of many rows keeps its result by.
+   */
+  changeStamp(): string;
   stats(): StoreStats;
   /** Closes the database; calling it again does nothing. Later calls fail with STORE_CLOSED. */
   close(): void;
@@ -89,6 +103,9 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
       'SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()',
     )
     .pluck();
+  const stamp = db
+    .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version()")
+    .pluck();
   const runInTransaction = db.transaction((fn: () => unknown) => {
     const result = fn();
     if (isThenable(result)) {
@@ -114,6 +131,9 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
     intents,
     audit,
     hosts,
+    zoomUsers: guard(createZoomUsersRepository(db, clock)),
+    observations: guard(createObservationsRepository(db, clock)),
+    decommissions: guard(createDecommissionsRepository(db, clock)),
     queue: guard(createWorkQueueRepository(db, clock)),
     transaction<T>(fn: () => T): T {
       assertOpen();
@@ -122,6 +142,10 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
       } catch (error) {
         throw translateSqliteError(error, path);
       }
+    },
+    changeStamp() {
+      assertOpen();
+      return stamp.get()!;
     },
     stats() {
       assertOpen();

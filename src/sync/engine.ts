@@ -21,6 +21,7 @@ import { pollRoom } from './passes/room-poll.js';
 import { workBooking, type WorkedBooking } from './passes/work-booking.js';
 import { WorkerPool } from './passes/worker-pool.js';
 import { moveWindows } from './passes/windows.js';
+import { scopeHashOf } from './plan/room-settings.js';
 
 /** The store, both ports, the configuration, a logger and the clock. */
 export type SyncEngineOptions = Omit<EngineContext, 'locks'>;
@@ -88,7 +89,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function rooms(): Promise<{ all: Room[]; watched: WatchedRooms }> {
     const all = await ctx.calendar.listRooms();
     ctx.store.transaction(() => {
-      for (const room of all) ctx.store.rooms.upsert(room);
+      // A room whose scope or meeting settings changed is read whole again (store: scopeHash).
+      for (const room of all)
+        ctx.store.rooms.upsert({ ...room, scopeHash: scopeHashOf(ctx.config, room.calendarId) });
     });
     watched = watchedRooms(all);
     return { all, watched };
@@ -200,7 +203,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 }
 
-function selectRooms(all: Room[], wanted: string[] | undefined): Room[] {
+export function selectRooms(all: Room[], wanted: string[] | undefined): Room[] {
   if (!wanted) return all;
   const byId = new Map(all.map((r) => [r.calendarId.toLowerCase(), r]));
   const unknown = wanted.filter((id) => !byId.has(id.toLowerCase()));

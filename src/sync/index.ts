@@ -11,5 +11,8 @@ export type {
   SkipReason,
   SyncEngine,
 } from './plan/engine-types.js';
+export { createRollout, type Rollout } from './rollout.js';
+export type { BookingPreview, PlanPreview, PreviewAction } from './plan/preview.js';
+export type { DecommissionItem, DecommissionReport } from './plan/plan-decommission.js';
 export { totalSkipped } from './apply/counts.js';
 export { errorCode } from './apply/failures.js';

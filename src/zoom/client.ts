@@ -11,6 +11,7 @@ import type {
   ZoomMeeting,
   ZoomMeetingRequest,
   ZoomMeetingSummary,
+  ZoomUser,
 } from '../domain/zoom-meeting.js';
 import { ZoomApiError, ZoomErrorCodes } from './errors.js';
 import { HostBudgets } from './host-budget.js';
@@ -18,6 +19,7 @@ import type { ZoomHttp } from './http.js';
 import { MeetingHosts } from './meeting-hosts.js';
 import {
   invitationSchema,
+  userSchema,
   zoomMeetingSchemas,
   type ZoomInviteLink,
   type ZoomMeetingSchemas,
@@ -42,8 +44,6 @@ export interface ZoomClientDependencies {
   dailyCreateUpdateLimit: number;
   /** Where hosts' daily budgets and parking live (the store's `hosts`); in memory when absent. */
   hosts?: HostQuotaPort;
-  /** Sent as `settings` on create (the request's own settings win). */
-  meetingSettings: Record<string, unknown>;
   /** How answers are read (which join links pass); Zoom's own hosts only by default. */
   schemas?: ZoomMeetingSchemas;
   observer?: ApiObserver;
@@ -57,8 +57,8 @@ const PAGE_SIZE = 300;
 
 const meetingPath = (meetingId: number) => `/meetings/${encodeURIComponent(checkedId(meetingId))}`;
 // `@` may stand in a path segment (RFC 3986 pchar) and is what Zoom's own examples send.
-const userMeetingsPath = (host: string) =>
-  `/users/${encodeURIComponent(host).replace(/%40/g, '@')}/meetings`;
+const userPath = (userId: string) => `/users/${encodeURIComponent(userId).replace(/%40/g, '@')}`;
+const userMeetingsPath = (host: string) => `${userPath(host)}/meetings`;
 
 export class ZoomClient implements MeetingsPort {
   private readonly http: ZoomHttp;
@@ -87,10 +87,9 @@ export class ZoomClient implements MeetingsPort {
   async createMeeting(host: string, request: ZoomMeetingRequest): Promise<ZoomMeeting> {
     const path = userMeetingsPath(host);
     const call = { operation: 'meetings.create', endpoint: `POST ${path}` };
-    const settings = { ...this.deps.meetingSettings, ...request.settings };
-    const body = Object.keys(settings).length > 0 ? { ...request, settings } : request;
+    // The request carries its settings (the planner's: the room's over zoom.meetingSettings).
     const response = await this.budgets.charge(host, call, () =>
-      this.http.call({ ...call, method: 'POST', path, body }, this.schemas.meeting),
+      this.http.call({ ...call, method: 'POST', path, body: request }, this.schemas.meeting),
     );
     const meeting = response.data;
     this.hosts.learnHost(host, meeting.host_id, meeting.host_email);
@@ -223,6 +222,24 @@ export class ZoomClient implements MeetingsPort {
     return startsWithin(meetings, options);
   }
 
+  /**
+   * `GET /users/{userId}` (an id, an email, or `me` for a user-level app): the user, or null when
+   * Zoom says the account has none (404/1001 "User does not exist", or 400/1120: invited and never
+   * joined — both in Zoom's OpenAPI export, `user`). Not charged to a daily budget (a read).
+   */
+  async getUser(userId: string): Promise<ZoomUser | null> {
+    try {
+      const { data } = await this.http.call(
+        { operation: 'users.get', method: 'GET', path: userPath(userId) },
+        userSchema,
+      );
+      return data;
+    } catch (error) {
+      if (isUserMissing(error)) return null;
+      throw error;
+    }
+  }
+
   /** `GET /meetings/{id}/invitation`: the invitation text as Zoom writes it (CRLF line breaks). */
   async getInvitation(meetingId: number): Promise<string> {
     const { data } = await this.http.call(
@@ -295,6 +312,14 @@ export class ZoomClient implements MeetingsPort {
     await this.getMeeting(meetingId);
     return this.hosts.hostOf(meetingId);
   }
+}
+
+function isUserMissing(error: unknown): boolean {
+  if (!(error instanceof ZoomApiError)) return false;
+  return (
+    (error.code === ZoomErrorCodes.userNotFound && error.status === 404) ||
+    (error.status === 400 && error.zoomCode === 1120)
+  );
 }
 
 function isMeetingGone(error: unknown): boolean {

@@ -42,7 +42,7 @@ export async function diagnoseZoom(
       status: 'ok',
       detail: `Server-to-Server OAuth token for account ${config.accountId}`,
     });
-    checks.push(scopesCheck(tokens.grantedScopes));
+    checks.push(scopesCheck(tokens.grantedScopes, config.alternativeHosts === 'organizer'));
   } catch (error) {
     return [failedCheck('zoom token', error)];
   }
@@ -52,7 +52,7 @@ export async function diagnoseZoom(
 }
 
 /** What the token says the app may do, against what zoomlink's calls need. */
-function scopesCheck(granted: string[] | undefined): Check {
+function scopesCheck(granted: string[] | undefined, alternativeHosts: boolean): Check {
   if (granted === undefined)
     return {
       name: 'zoom scopes',
@@ -61,7 +61,7 @@ function scopesCheck(granted: string[] | undefined): Check {
         "Zoom did not list the token's scopes; a missing one shows as ZOOM_AUTH_FAILED on the first call that needs it",
       fix: `Check the app's scopes in the Zoom App Marketplace: ${zoomScopeNeeds.map((n) => n.granular).join(', ')}.`,
     };
-  const missing = missingZoomScopes(granted);
+  const missing = missingZoomScopes(granted, { alternativeHosts });
   if (missing.length === 0)
     return {
       name: 'zoom scopes',

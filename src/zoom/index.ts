@@ -93,7 +93,6 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     http,
     now,
     dailyCreateUpdateLimit: config.dailyCreateUpdateLimit,
-    meetingSettings: config.meetingSettings,
     schemas: zoomMeetingSchemas(config.trustedJoinHosts),
     logger,
     ...(limits ? { limits } : {}),

@@ -5,6 +5,7 @@ import type {
   ZoomOccurrence,
   ZoomRecurrence,
   ZoomTrackingField,
+  ZoomUser,
 } from '../domain/zoom-meeting.js';
 import { ZoomErrorCodes, type ZoomErrorCode } from './errors.js';
 import { describeLink, trustedJoinUrl } from './join-url.js';
@@ -153,6 +154,18 @@ export const {
   meetingListPage: meetingListPageSchema,
   inviteLinks: inviteLinksSchema,
 } = zoomMeetingSchemas();
+
+/** `GET /users/{userId}` (the OpenAPI export's `user`): the fields zoomlink reads. */
+export const userSchema: z.ZodType<ZoomUser, unknown> = zoomObject({
+  id: z.string(),
+  email: z.string(),
+  type: z.number().int(),
+  status: z.string().optional(),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  display_name: z.string().optional(),
+  timezone: z.string().optional(),
+});
 
 export const invitationSchema = zoomObject({
   invitation: z.string(),

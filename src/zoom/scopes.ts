@@ -16,6 +16,8 @@ export interface ZoomScopeNeed {
   granular: string;
   /** The classic scope that covers it as well. */
   classic: string;
+  /** Needed only when organizers are made alternative hosts (`zoom.alternativeHosts`). */
+  forAlternativeHosts?: true;
 }
 
 export const zoomScopeNeeds: readonly ZoomScopeNeed[] = [
@@ -49,6 +51,12 @@ export const zoomScopeNeeds: readonly ZoomScopeNeed[] = [
     granular: 'meeting:read:invitation:admin',
     classic: 'meeting:read:admin',
   },
+  {
+    purpose: 'look up organizers to make them alternative hosts (zoom.alternativeHosts)',
+    granular: 'user:read:user:admin',
+    classic: 'user:read:admin',
+    forAlternativeHosts: true,
+  },
 ];
 
 /** Splits a token answer's `scope` (space-separated, as OAuth 2.0 §3.3 has it). */
@@ -56,8 +64,19 @@ export function parseScopes(scope: string): string[] {
   return scope.split(/\s+/).filter(Boolean);
 }
 
-/** The needs that none of the granted scopes satisfies. */
-export function missingZoomScopes(granted: readonly string[]): ZoomScopeNeed[] {
+/**
+ * The needs that none of the granted scopes satisfies; the organizer lookup only when
+ * `alternativeHosts` (zoom.alternativeHosts is `organizer`).
+ */
+export function missingZoomScopes(
+  granted: readonly string[],
+  options: { alternativeHosts?: boolean } = {},
+): ZoomScopeNeed[] {
   const held = new Set(granted.map((s) => s.toLowerCase()));
-  return zoomScopeNeeds.filter((need) => !held.has(need.granular) && !held.has(need.classic));
+  return zoomScopeNeeds.filter(
+    (need) =>
+      (options.alternativeHosts === true || !need.forAlternativeHosts) &&
+      !held.has(need.granular) &&
+      !held.has(need.classic),
+  );
 }

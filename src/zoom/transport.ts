@@ -106,7 +106,7 @@ function bodyTooLarge(about: Exchange, which: 'answer' | 'request', limit: numbe
       `Zoom's answer to ${about.endpoint} is larger than ${limit} bytes, far more than any answer zoomlink asks for, so it was not read. Check what answers at zoom.apiUrl and zoom.oauthUrl (a proxy?).`,
     );
   return new ZoomApiError(
-    `The request ${about.endpoint} is larger than ${limit} bytes and was not sent: check zoom.meetingSettings, and report it if that is not the cause.`,
+    `The request ${about.endpoint} is larger than ${limit} bytes and was not sent: check zoom.meetingSettings and the rooms’ meetingSettings, and report it if that is not the cause.`,
     {
       code: ZoomErrorCodes.bodyTooLarge,
       status: 0,

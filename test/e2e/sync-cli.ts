@@ -59,7 +59,9 @@ export async function startSyncCli(
     run(args, runOptions = {}) {
       // The child's clock starts where the emulators' clock is now, and both run on.
       const clock = ['--clock-start', emulators.clock.now().toISOString()];
-      const withClock = ['sync', 'reconcile'].includes(args[0] ?? '') ? [...args, ...clock] : args;
+      const withClock = ['sync', 'reconcile', 'plan', 'decommission'].includes(args[0] ?? '')
+        ? [...args, ...clock]
+        : args;
       return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [bin, ...withClock], { env });
         let stdout = '';

@@ -14,6 +14,7 @@ export const googleRoutes = {
 export const zoomRoutes = {
   token: 'POST /oauth/token',
   create: 'POST /v2/users/:userId/meetings',
+  user: 'GET /v2/users/:userId',
   list: 'GET /v2/users/:userId/meetings',
   get: 'GET /v2/meetings/:meetingId',
   update: 'PATCH /v2/meetings/:meetingId',
@@ -36,4 +37,5 @@ export const syncRoutes = {
   getMeeting: zoomRoutes.get,
   update: zoomRoutes.update,
   delete: zoomRoutes.delete,
+  user: zoomRoutes.user,
 } as const;

@@ -82,6 +82,20 @@ describe('config', () => {
     expect(config.rooms.list).toEqual([{ ...rooms[0], name: '' }]);
   });
 
+  it('every room can be put in observe mode from the environment; a room may say otherwise', () => {
+    const rooms = [
+      { calendarId: 'r1@resource.calendar.google.com', zoomHost: 'h1@example.com' },
+      { calendarId: 'r2@resource.calendar.google.com', zoomHost: 'h2@example.com', mode: 'active' },
+    ];
+    const config = loadConfig({
+      env: { ZOOMLINK_ROOMS_MODE: 'observe', ZOOMLINK_ROOMS: JSON.stringify(rooms) },
+    });
+    expect(config.rooms.mode).toBe('observe');
+    expect(config.rooms.list[1]).toMatchObject({ mode: 'active' });
+    expect(loadConfig({ env: {} }).rooms.mode).toBe('active');
+    expect(loadError({ env: { ZOOMLINK_ROOMS_MODE: 'watch' } }).code).toBe('CONFIG_INVALID');
+  });
+
   it('names every wrong field at once, with what was expected, what was found and where from', () => {
     const file = fileWith({
       zoom: { concurrency: 'lots', apiUrl: 'ftp://x' },

@@ -13,9 +13,11 @@ export const commandLoaders: Record<string, () => Promise<{ register: RegisterCo
   google: () => import('./google.js'),
   emulators: () => import('./emulators.js'),
   sync: () => import('./sync.js'),
+  plan: () => import('./plan.js'),
   status: () => import('./status.js'),
   links: () => import('./links.js'),
   reconcile: () => import('./reconcile.js'),
+  decommission: () => import('./decommission.js'),
   run: () => import('./run.js'),
   doctor: () => import('./doctor.js'),
 };

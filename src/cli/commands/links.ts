@@ -14,9 +14,11 @@ export function register(program: Command): void {
       const config = loadConfig();
       const store = openStore({ path: config.database.path });
       try {
-        const links = (
-          options.room ? store.links.listByRoom(options.room) : store.links.list()
-        ).map(publicLink);
+        // A booking `zoomlink decommission` finished shows as `decommissioned`.
+        const decommissioned = store.decommissions.doneIds();
+        const links = (options.room ? store.links.listByRoom(options.room) : store.links.list())
+          .map(publicLink)
+          .map((l) => (decommissioned.has(l.eventId) ? { ...l, state: 'decommissioned' } : l));
         if (options.json) {
           process.stdout.write(`${JSON.stringify(links)}\n`);
           return;

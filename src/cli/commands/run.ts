@@ -62,10 +62,10 @@ const version = (
 async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }): Promise<number> {
   const shutdown = shutdownSignals();
   const configured = loadConfig();
-  configureLogger(configured.log);
+  const mode = resolveMode(configured);
+  configureLogger(loggingOf(configured, mode));
   for (const file of filesReadableByOthers(configured, process.env))
     logger.warn(describeExposedFile(file), { ...file, fix: `chmod 600 ${file.path}` });
-  const mode = resolveMode(configured);
   if (mode === 'live') assertLiveCredentials(configured);
   let config = configured;
 
@@ -76,7 +76,7 @@ async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }
   let drained = true;
   try {
     if (mode === 'demo') {
-      demo = await startDemo({ env: process.env, logger, print: say });
+      demo = await startDemo({ env: process.env, logger });
       config = demo.config;
     }
     lock = acquireDaemonLock(config.database.path);
@@ -107,6 +107,16 @@ async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }
   // Keep-alive sockets of the API clients may linger a little; nothing is left to do.
   setTimeout(() => process.exit(process.exitCode ?? (drained ? 0 : 1)), 2000).unref();
   return drained ? 0 : 1;
+}
+
+/**
+ * The demo is watched by a person: its log speaks in sentences (`pretty`) wherever it goes,
+ * unless `log.format` asks for JSON outright. The daemon logs as configured.
+ */
+function loggingOf(config: Config, mode: 'live' | 'demo'): Config['log'] {
+  return mode === 'demo' && config.log.format === 'auto'
+    ? { ...config.log, format: 'pretty' }
+    : config.log;
 }
 
 function assertLiveCredentials(config: Config): void {

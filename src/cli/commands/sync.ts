@@ -11,6 +11,7 @@ import {
 } from '../../sync/index.js';
 import { clockFrom, createApp, type App } from '../app.js';
 import { InputError } from '../input-error.js';
+import { roomOption } from '../room-option.js';
 
 /**
  * `zoomlink sync --once`: one pass over the room calendars (or the rooms named), the same pass
@@ -20,20 +21,13 @@ import { InputError } from '../input-error.js';
  * stays queued for the next run.
  */
 export function register(program: Command): void {
-  program
-    .command('sync')
+  roomOption(program.command('sync'), 'only this room calendar')
     .description(
       'Poll the room calendars once: make, change and delete Zoom meetings, write links.',
     )
     .option(
       '--once',
       'one pass over the rooms, then exit (the daemon, `zoomlink run`, keeps polling)',
-    )
-    .option(
-      '--room <calendarId>',
-      'only this room calendar (repeat for more)',
-      (value: string, all: string[]) => [...all, value],
-      [] as string[],
     )
     .option('--json', 'print the summary as one JSON object')
     // For rehearsals against the emulators, whose clocks can be set (as `zoomlink run` has it).
@@ -159,6 +153,10 @@ export function describeSummary(summary: PassSummary): string {
     `  skipped   ${totalSkipped(summary)}${skipped ? ` (${skipped})` : ''}`,
     `  failed    ${summary.failed} (tried again later); waiting ${summary.deferred} (a parked Zoom host, or an occurrence in progress)`,
   ];
+  if (summary.observed > 0)
+    lines.push(
+      `  observed  ${summary.observed} (rooms in observe mode: planned, nothing done; see \`zoomlink plan\` or the status page)`,
+    );
   for (const room of summary.results.filter((r) => !r.ok))
     lines.push(`Room ${room.calendarId} failed: ${room.error?.code}: ${room.error?.message}`);
   return `${lines.join('\n')}\n`;

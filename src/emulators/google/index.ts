@@ -60,7 +60,13 @@ export interface GoogleEmulator {
   addPerson(p: PersonInput): void;
   addRoom(r: RoomInput): void;
   /** Like events.insert by `user` on `calendarId`, without OAuth (same access rules and copies). */
-  insertEventAs(user: string, calendarId: string, event: object): Promise<object>;
+  /** `options.conferenceDataVersion: 1` takes the event's `conferenceData` (e.g. a Meet `createRequest`). */
+  insertEventAs(
+    user: string,
+    calendarId: string,
+    event: object,
+    options?: { conferenceDataVersion?: number },
+  ): Promise<object>;
   /** A refresh token for user OAuth as `email` (default scope: calendar). */
   issueRefreshToken(email: string, scopes?: string[]): string;
   server: EmulatorServer<GoogleSwitchDefinitions>;
@@ -171,7 +177,7 @@ export async function startGoogleEmulator(
       const room = organisation.addRoom(r);
       store.ensure(room.calendarId, 'room', room.generatedResourceName, room.timeZone);
     },
-    async insertEventAs(user, calendarId, event) {
+    async insertEventAs(user, calendarId, event, options = {}) {
       try {
         const actor = (user || defaultActor(organisation, calendarId)).toLowerCase();
         const { calendar, role } = model.resolve(actor, calendarId);
@@ -179,7 +185,7 @@ export async function startGoogleEmulator(
         // A copy: the rendering shares nested objects with the store.
         return structuredClone(
           renderEvent(
-            model.insert(actor, calendar, structuredClone({ ...event })),
+            model.insert(actor, calendar, structuredClone({ ...event }), options),
             calendar.timeZone,
           ),
         );

@@ -54,7 +54,7 @@ export function addControlRoutes(
         status: 400,
         body: {
           error:
-            'send {"email": "...", "firstName"?, "lastName"?, "timezone"?} or an array of them',
+            'send {"email": "...", "firstName"?, "lastName"?, "timezone"?, "type"?: 1|2|99, "status"?: "active"|"inactive"|"pending"} or an array of them',
         },
       };
     try {
@@ -119,6 +119,8 @@ function isUserInput(value: unknown): value is ZoomUserInput {
     user.email.includes('@') &&
     optional('firstName') &&
     optional('lastName') &&
-    optional('timezone')
+    optional('timezone') &&
+    (user.type === undefined || [1, 2, 99].includes(user.type as number)) &&
+    (user.status === undefined || ['active', 'inactive', 'pending'].includes(user.status as string))
   );
 }

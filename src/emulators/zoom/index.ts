@@ -75,7 +75,7 @@ export async function startZoomEmulator(options: ZoomEmulatorOptions = {}): Prom
   const addUser = (user: ZoomUserInput) => {
     if (user.timezone !== undefined && !isKnownTimezone(user.timezone))
       throw new Error(`unknown time zone "${user.timezone}" for user ${user.email}`);
-    const added = zoom.users.add(user);
+    const added = zoom.users.add(user, server.clock.now().getTime());
     return { id: added.id, email: added.email };
   };
   initialUsers.forEach(addUser);

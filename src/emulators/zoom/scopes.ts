@@ -20,12 +20,24 @@ export const defaultAppScopes: readonly string[] = [
   'meeting:read:invitation:admin',
   'meeting:write:invite_links:admin',
   'meeting:update:status:admin',
+  'user:read:user:admin',
 ];
 
 /** The scopes that let a route through: its granular scope or the classic read/write pair. */
 export function routeScopes(granular: string, classic: 'read' | 'write'): readonly string[] {
   return [`${granular}:admin`, granular, `meeting:${classic}:admin`, `meeting:${classic}`];
 }
+
+/**
+ * `GET /users/{userId}`: the export's `security` (`user:read:admin`, `user:read`) or the granular
+ * `user:read:user[:admin]` (Zoom's granular scope for "View a user").
+ */
+export const userReadScopes: readonly string[] = [
+  'user:read:user:admin',
+  'user:read:user',
+  'user:read:admin',
+  'user:read',
+];
 
 export function missingScopes(accepted: readonly string[]) {
   return zoomError(

@@ -1,10 +1,18 @@
 import { zoomUserId } from './ids.js';
 
+/** SPEC `user`: `type` 1 Basic, 2 Licensed, 99 None; `status` pending, active, inactive. */
+export type ZoomUserType = 1 | 2 | 99;
+export type ZoomUserStatus = 'active' | 'inactive' | 'pending';
+
 export interface ZoomUserInput {
   email: string;
   firstName?: string;
   lastName?: string;
   timezone?: string;
+  /** Licensed (2) unless told. */
+  type?: ZoomUserType;
+  /** Active unless told. */
+  status?: ZoomUserStatus;
 }
 
 export interface ZoomUser {
@@ -13,6 +21,10 @@ export interface ZoomUser {
   firstName: string;
   lastName: string;
   timezone: string;
+  type: ZoomUserType;
+  status: ZoomUserStatus;
+  /** Epoch ms when the user was added. */
+  createdAt: number;
 }
 
 /**
@@ -22,7 +34,7 @@ export interface ZoomUser {
 export class UserDirectory {
   private readonly byId = new Map<string, ZoomUser>();
 
-  add(input: ZoomUserInput): ZoomUser {
+  add(input: ZoomUserInput, nowMs = Date.now()): ZoomUser {
     const existing = this.find(input.email);
     if (existing) return existing;
     const [local = input.email] = input.email.split('@');
@@ -32,6 +44,9 @@ export class UserDirectory {
       firstName: input.firstName ?? local,
       lastName: input.lastName ?? '',
       timezone: input.timezone ?? 'UTC',
+      type: input.type ?? 2,
+      status: input.status ?? 'active',
+      createdAt: nowMs,
     };
     this.byId.set(user.id, user);
     return user;

@@ -14,7 +14,7 @@ import {
 } from './meeting-write.js';
 import { tokenEndpoint, type ZoomAccount } from './oauth-route.js';
 import { renderMeeting } from './render-meeting.js';
-import { defaultAppScopes, missingScopes, routeScopes } from './scopes.js';
+import { defaultAppScopes, missingScopes, routeScopes, userReadScopes } from './scopes.js';
 import { fieldErrors, requestValidators, type BodyValidator } from './spec-schemas.js';
 import type { ZoomSwitchDefinitions, ZoomSwitchValues } from './switches.js';
 import { bearerToken, TokenStore } from './tokens.js';
@@ -57,6 +57,7 @@ export class ZoomApi {
       '/v2/users/:userId/meetings',
       this.api('Medium', write('meeting:write:meeting'), this.create),
     );
+    server.route('GET', '/v2/users/:userId', this.api('Light', userReadScopes, this.user));
     server.route(
       'GET',
       '/v2/users/:userId/meetings',
@@ -374,6 +375,32 @@ export class ZoomApi {
             meeting.encryptedPassword ? `&pwd=${meeting.encryptedPassword}` : ''
           }`,
         })),
+      },
+    };
+  }
+
+  /**
+   * SPEC `user` (Get a user): 200 with the user; 404/1001 for one the account does not have. A
+   * `pending` user (invited, not joined) is listed as Zoom lists them, status `pending`.
+   */
+  private user(ctx: ApiContext): Reply {
+    const user = this.users.find(ctx.params.userId!);
+    if (!user) return errors.noSuchUser(ctx.params.userId!);
+    ctx.tag('user', user.email);
+    return {
+      status: 200,
+      body: {
+        id: user.id,
+        first_name: user.firstName,
+        last_name: user.lastName,
+        display_name: fullName(user),
+        email: user.email,
+        type: user.type,
+        status: user.status,
+        timezone: user.timezone,
+        account_id: this.account.accountId,
+        user_created_at: new Date(user.createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        verified: 1,
       },
     };
   }

@@ -22,6 +22,8 @@ export const errors = {
   // SPEC meetingCreate 404 (facts §3.1).
   userNotFound: (userId: string) =>
     zoomError(404, 1001, `User ${userId} not exist or not belong to this account.`),
+  // SPEC `user` 404: "User does not exist: $userId." (Get a user, unlike the meeting routes).
+  noSuchUser: (userId: string) => zoomError(404, 1001, `User does not exist: ${userId}.`),
   // SPEC meeting 404 (facts §3.2).
   meetingNotFound: (meetingId: string) =>
     zoomError(404, 3001, `Meeting ${meetingId} is not found or has expired.`),

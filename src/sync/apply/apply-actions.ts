@@ -4,6 +4,7 @@ import { occurrenceStrategyFields } from '../plan/link-fields.js';
 import type { Action, EventPlan } from '../plan/actions.js';
 import {
   applyOccurrenceChange,
+  clearAhead,
   createBookingMeeting,
   createOccurrenceMeeting,
   deleteOccurrence,
@@ -16,6 +17,7 @@ import { removeBlock, writeBack, writeExceptionBlocks } from './apply-writeback.
 import { spanOf } from '../plan/booking-span.js';
 import type { PassContext } from './context.js';
 import { pendingLink } from './pending-link.js';
+import { recordSkip } from './record-action.js';
 
 /**
  * Carries out a plan through the ports, in order, recording each result in the store as soon as
@@ -49,6 +51,9 @@ export async function applyActions(
         return;
       case 'deleteMeeting':
         await deleteWholeMeeting(ctx, id, action.meetingId);
+        return;
+      case 'clearAhead':
+        await clearAhead(ctx, id, action.meetingId, action.zoomHash);
         return;
       case 'deleteOccurrences': {
         const meetingId = link().zoomMeetingId;
@@ -102,6 +107,11 @@ export async function applyActions(
         return;
       case 'recordIgnored':
         recordIgnored(ctx, id, event, action);
+        recordSkip(ctx, event, {
+          strategy: action.strategy,
+          reason: plan.skipped?.reason,
+          detail: action.reason,
+        });
         return;
       case 'markDeleted':
         store.links.markDeleted(id);
@@ -153,8 +163,11 @@ function recordIgnored(
     strategy: action.strategy,
     state: 'ignored',
     reason: action.reason,
+    skipCode: action.code,
     rooms: action.rooms,
     eventSnapshot: null,
+    // Its title stays for what people read (the week view, its page); the snapshot does not.
+    ...(live ? { title: (live as LiveEvent).summary } : {}),
     // An ignored booking keeps when it ends, so that it goes with the history once it is over.
     ...(live ? spanOf(live) : {}),
   });

@@ -188,6 +188,36 @@ export async function deleteWholeMeeting(
   if (outcome === 'deleted') ctx.counts.meetingsDeleted += 1;
 }
 
+/**
+ * A finished booking's meeting keeps what is over, as history, and loses what it still holds ahead
+ * of now (the booking was cut short): a series' occurrences, or a scheduled meeting not begun. A
+ * meeting with no fixed time has nothing ahead. The link records the booking's hash afterwards.
+ */
+export async function clearAhead(
+  ctx: PassContext,
+  eventId: string,
+  meetingId: number,
+  zoomHash: string,
+): Promise<void> {
+  const meeting = await ctx.meetings.getMeeting(meetingId);
+  const now = ctx.now().getTime();
+  const ahead = (start: string | undefined) => start !== undefined && Date.parse(start) > now;
+  if (meeting?.type === 8) {
+    for (const occurrence of meeting.occurrences ?? [])
+      if (occurrence.status !== 'deleted' && ahead(occurrence.start_time))
+        await deleteOccurrence(ctx, eventId, meetingId, zoomOccurrenceStart(occurrence));
+  } else if (meeting?.type === 2 && ahead(meeting.start_time)) {
+    await deleteWholeMeeting(ctx, eventId, meetingId);
+    ctx.store.links.update(eventId, { zoomMeetingId: null, zoomHash });
+    return;
+  }
+  ctx.store.links.update(eventId, meeting ? { zoomHash } : { zoomMeetingId: null, zoomHash });
+}
+
+/** The original start (ISO UTC) of a Zoom occurrence: its id is that instant in epoch ms. */
+const zoomOccurrenceStart = (occurrence: { occurrence_id: string }) =>
+  new Date(Number(occurrence.occurrence_id)).toISOString();
+
 /** Deletes one occurrence of a series; one that is not there (any more) counts as done. */
 export async function deleteOccurrence(
   ctx: PassContext,

@@ -1,11 +1,22 @@
 import { recordAction } from './record-action.js';
-import type { LiveEvent } from '../../domain/calendar-event.js';
+import type { CalendarEvent, LiveEvent } from '../../domain/calendar-event.js';
+import { CrossLayerCodes } from '../../domain/error-codes.js';
 import type { Link } from '../../store/index.js';
-import { ourJoinUrls, withBlock, withoutBlock, type BlockMeeting } from '../plan/block.js';
+import {
+  blockHashIn,
+  ourJoinUrls,
+  withBlock,
+  withoutBlock,
+  type BlockMeeting,
+} from '../plan/block.js';
 import type { PassContext } from './context.js';
 import type { EventCopyRef, EventPatch } from '../../domain/ports.js';
 import { isLiveException } from '../plan/booking-state.js';
+import { roomSettings } from '../plan/room-settings.js';
 import { writeTargets, writtenCopies } from '../plan/write-targets.js';
+import { errorCode } from './failures.js';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** The private extended property that names the meeting on the copy we wrote. */
 export const meetingIdProperty = 'zoomlinkMeetingId';
@@ -41,6 +52,13 @@ export async function writeBack(ctx: PassContext, link: Link, event: LiveEvent):
   const meetings = blockMeetings(ctx, link, event.start.timeZone ?? 'UTC');
   if (meetings.length === 0) return;
   const targets = writeTargets(ctx.calendar, link, event);
+  // The copy about to be written is recorded first: a crash after Google took the write leaves
+  // it known, so that the booking's removal takes the block out again.
+  if (link.writebackCalendarId === null)
+    ctx.store.links.update(link.eventId, {
+      writebackCalendarId: targets[0]!.calendarId,
+      writebackAs: targets[0]!.actAs,
+    });
   let hash: string | undefined;
   for (const target of targets) {
     const written = await writeBlock(ctx, link, target, meetings);
@@ -86,7 +104,8 @@ async function writeBlock(
   target: EventCopyRef,
   meetings: BlockMeeting[],
 ): Promise<string | undefined> {
-  const content = { lang: ctx.config.sync.invitationLang, meetings };
+  // The host room's language (the first room the link records: the booking's host room).
+  const content = { lang: roomSettings(ctx.config, link.rooms[0]).invitationLang, meetings };
   const single = link.strategy === 'per_occurrence' ? undefined : meetings[0];
   const { google } = ctx.config;
   let hash = '';
@@ -134,10 +153,47 @@ export async function removeBlock(
   await removeFrom(ctx, link, copies(link.eventId));
   // The live exceptions we wrote carry it too.
   const now = ctx.now();
+  const done = new Set<string>();
   for (const override of ctx.store.overrides.listForLink(link.eventId)) {
     if (override.writebackHash === null || !isLiveException(override, now)) continue;
-    await removeFrom(ctx, link, copies((override.eventSnapshot as LiveEvent).eventId));
+    const eventId = (override.eventSnapshot as LiveEvent).eventId;
+    await removeFrom(ctx, link, copies(eventId));
+    done.add(eventId);
     if (!only) ctx.store.overrides.put({ ...override, writebackHash: null });
+  }
+  if (!only && link.strategy !== 'single') await removeFromUnknownExceptions(ctx, link, done);
+}
+
+/**
+ * A series' occurrence modified before zoomlink saw it (Google starts a new exception as a copy of
+ * the series, our block included) is not in the store when the booking goes in the same pass: its
+ * copies are found by reading the series' instances ahead, and the block taken out where it is.
+ */
+async function removeFromUnknownExceptions(
+  ctx: PassContext,
+  link: Link,
+  done: ReadonlySet<string>,
+): Promise<void> {
+  const now = ctx.now();
+  const until = Math.max(Date.parse(link.windowTo ?? '') || 0, now.getTime()) + 366 * DAY_MS;
+  for (const target of writtenCopies(link)) {
+    let instances: CalendarEvent[];
+    try {
+      instances = await ctx.calendar.listInstances(
+        target.calendarId,
+        link.eventId,
+        { from: now, to: new Date(until) },
+        target.actAs,
+      );
+    } catch (error) {
+      if (errorCode(error) === CrossLayerCodes.googleNotFound) continue; // the series is gone
+      throw error;
+    }
+    for (const instance of instances) {
+      if (instance.kind !== 'exception' || done.has(instance.eventId)) continue;
+      if (blockHashIn(instance.description) === undefined) continue;
+      await removeFrom(ctx, link, [{ ...target, eventId: instance.eventId }]);
+    }
   }
 }
 

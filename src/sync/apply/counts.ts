@@ -12,6 +12,7 @@ export function emptyCounts(): PassCounts {
     skipped: {},
     failed: 0,
     deferred: 0,
+    observed: 0,
   };
 }
 
@@ -30,6 +31,7 @@ export function addCounts(into: PassCounts, from: PassCounts): void {
   into.linksRemoved += from.linksRemoved;
   into.failed += from.failed;
   into.deferred += from.deferred;
+  into.observed += from.observed;
   for (const [reason, n] of Object.entries(from.skipped) as [SkipReason, number][])
     into.skipped[reason] = (into.skipped[reason] ?? 0) + n;
 }

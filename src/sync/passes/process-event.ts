@@ -16,7 +16,12 @@ import {
 } from '../apply/failures.js';
 import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from '../apply/pending-link.js';
+import { bookingFields } from '../apply/record-action.js';
 import { bookingIdOf, planEventSync } from '../plan/plan-event.js';
+import { decidingRoomOf } from '../plan/booking-scope.js';
+import { previewOf } from '../plan/preview.js';
+import { roomSettings } from '../plan/room-settings.js';
+import { lookUpOrganizer } from '../apply/organizer-lookup.js';
 
 /**
  * How one event ended: done (or recorded as failed), held back until its master is known, or
@@ -33,6 +38,12 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
     occurrenceMeetings: [],
     watched: ctx.watched,
   };
+  const organizerEmail =
+    event.kind === 'single' || event.kind === 'master' || event.kind === 'exception'
+      ? event.organizer.email
+      : link?.organizerEmail;
+  const organizer = organizerEmail ? store.zoomUsers.get(organizerEmail) : undefined;
+  if (organizer) state.organizer = organizer;
   if (!link) return state;
   state.link = link;
   if (
@@ -97,10 +108,13 @@ export async function processEvent(
         return 'done';
       }
     }
+    let lookedUp = false;
     for (let round = 0; ; round += 1) {
+      let state: BookingState;
       let plan: EventPlan;
       try {
-        plan = planEventSync(event, loadState(ctx, bookingId, event), ctx.now(), ctx.config);
+        state = loadState(ctx, bookingId, event);
+        plan = planEventSync(event, state, ctx.now(), ctx.config);
       } catch (error) {
         ctx.logger.error('planning an event failed', {
           eventId: event.eventId,
@@ -112,6 +126,21 @@ export async function processEvent(
       if (round === 0 && options.only && !options.only(plan)) return 'notNeeded';
       if (round === 0 && plan.skipped) countSkip(ctx.counts, plan.skipped.reason);
       if (plan.waitForMaster) return 'waitForMaster';
+      // The one place plans are carried out: a room in observe mode gets its plan recorded, and
+      // nothing else — no call, no link.
+      const room = decidingRoomOf(event, state);
+      if (roomSettings(ctx.config, room).mode === 'observe') {
+        observe(ctx, plan, event, state, room);
+        return 'done';
+      }
+      if (plan.lookUpOrganizer && !lookedUp) {
+        // Asked once, remembered in the store; the plan made again names the alternative host.
+        lookedUp = true;
+        await lookUpOrganizer(ctx, plan.lookUpOrganizer);
+        round -= 1;
+        continue;
+      }
+      if (ctx.store.observations.has(bookingId)) ctx.store.observations.remove(bookingId);
       try {
         await applyActions(plan, event, ctx);
         return 'done';
@@ -125,6 +154,26 @@ export async function processEvent(
       }
     }
   });
+}
+
+/**
+ * A room in observe mode: what the sync would do is recorded for the status page (bookings, not
+ * their instances, which show under their series), counted, and not done.
+ */
+function observe(
+  ctx: PassContext,
+  plan: EventPlan,
+  event: CalendarEvent,
+  state: BookingState,
+  room: string,
+): void {
+  ctx.counts.observed += 1;
+  // A booking gone from the room takes its observation with it.
+  if (event.kind === 'deleted' && ctx.store.observations.has(plan.bookingId))
+    ctx.store.observations.remove(plan.bookingId);
+  if (event.kind !== 'single' && event.kind !== 'master') return;
+  const preview = previewOf(plan, event, state, ctx.now(), ctx.config);
+  ctx.store.observations.put(plan.bookingId, room, preview);
 }
 
 /**
@@ -172,13 +221,17 @@ async function waitForIntent(
   if (!store.links.get(bookingId)) {
     if (event.kind !== 'single' && event.kind !== 'master') return;
     store.links.upsert(pendingLink(bookingId, event));
-  } else if (event.kind === 'single' || event.kind === 'master' || event.kind === 'deleted') {
+  } else if (event.kind === 'single' || event.kind === 'master') {
     store.links.update(bookingId, { eventSnapshot: event, ...spanOf(event) });
   } else {
-    // An instance: only its record (no call may go out while the create is unsettled).
+    // An instance's exception, or a room leaving a booking that other rooms still hold: only
+    // what the store records (no call may go out while the create is unsettled). A deletion from
+    // the last room becomes the booking's newest form, planned once the create is settled.
     const plan = planEventSync(event, loadState(ctx, bookingId, event), ctx.now(), ctx.config);
-    const record = plan.actions.filter((a) => a.kind === 'putOverride');
-    await applyActions({ ...plan, actions: record }, event, ctx);
+    const record = plan.actions.filter((a) => a.kind === 'putOverride' || a.kind === 'dropRoom');
+    if (record.length > 0) await applyActions({ ...plan, actions: record }, event, ctx);
+    else if (plan.actions.some((a) => a.kind === 'markDeleted'))
+      store.links.update(bookingId, { eventSnapshot: event, ...spanOf(event) });
   }
   store.links.defer(bookingId, until, 'a create may still be in flight; it is settled then');
   ctx.counts.deferred += 1;
@@ -231,6 +284,7 @@ function recordFailure(
       eventId: bookingId,
       host,
       until: parkedUntil.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -242,6 +296,7 @@ function recordFailure(
     ctx.logger.info('the zoom meeting is in progress; the change waits until it ends', {
       eventId: bookingId,
       until: until.toISOString(),
+      ...bookingFields(ctx, bookingId),
     });
     return;
   }
@@ -256,5 +311,6 @@ function recordFailure(
     attempts: failed.attempts,
     nextAttemptAt: failed.nextAttemptAt,
     error: message,
+    ...bookingFields(ctx, bookingId),
   });
 }

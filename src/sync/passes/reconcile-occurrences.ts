@@ -5,6 +5,7 @@ import { isoInstant } from '../plan/booking-state.js';
 import type { PassContext } from '../apply/context.js';
 import type { ReconcileFinding } from '../plan/engine-types.js';
 import { deleteOccurrence } from '../apply/apply-meetings.js';
+import { bookingScope } from '../plan/booking-scope.js';
 import { zoomDrifted, zoomHashOf } from '../plan/hashes.js';
 import {
   describeDrift,
@@ -36,8 +37,12 @@ export async function checkOccurrences(
 ): Promise<OccurrenceCheck | undefined> {
   if (link.strategy !== 'series' || link.state !== 'linked' || !meeting.occurrences) return;
   const master = ctx.store.links.getSnapshot(link.eventId);
-  if (master?.kind !== 'master' || zoomHashOf(master, 'series') !== link.zoomHash) return;
+  if (master?.kind !== 'master') return;
   const now = ctx.now();
+  const organizer = ctx.store.zoomUsers.get(master.organizer.email);
+  const state = { link, watched: ctx.watched, ...(organizer ? { organizer } : {}) };
+  const { request } = bookingScope(master, state, now, ctx.config);
+  if (zoomHashOf(master, 'series', request) !== link.zoomHash) return;
   const conversion = convert(master, now, ctx.config);
   const covered = [...coveredBy(conversion, link.windowTo)];
   const room = link.rooms.find((r) => ctx.watched.has(r.toLowerCase()));

@@ -8,6 +8,7 @@ import { describeError } from '../apply/failures.js';
 import { isLiveException } from '../plan/booking-state.js';
 import { noDrift } from '../plan/occurrence-drift.js';
 import { processEvent } from './process-event.js';
+import { roomSettings } from '../plan/room-settings.js';
 import {
   checkOccurrences,
   fixOccurrences,
@@ -33,20 +34,32 @@ export async function reconcile(
     if (options.signal?.aborted) break;
     if (!isLiveLink(link) || link.state === 'pending') continue;
     checked += 1;
+    // A booking of a room in observe mode is reported, never repaired: nothing is written for it.
+    const observed = options.fix && isObserved(ctx, link.rooms[0]);
+    const fix = options.fix && !observed;
     const { found, occurrences } = await checkLink(ctx, link);
-    if (found.length > 0 && options.fix) {
+    if (found.length > 0 && fix) {
       const fixed = await fixLink(ctx, link, found);
       for (const f of found) f.fixed = fixed;
     }
     if (occurrences && !noDrift(occurrences.drift)) {
       const finding = occurrencesFinding(link, occurrences);
-      if (options.fix) finding.fixed = await fixOccurrences(ctx, link, occurrences);
-      findings.push(finding);
+      if (fix) finding.fixed = await fixOccurrences(ctx, link, occurrences);
+      found.unshift(finding);
     }
+    if (observed)
+      for (const f of found) {
+        f.fixed = false;
+        f.detail += ' (not repaired: its room is in observe mode)';
+      }
     findings.push(...found);
   }
   findings.push(...(await findOrphans(ctx, options)));
   return { checked, findings };
+}
+
+function isObserved(ctx: PassContext, calendarId: string | undefined): boolean {
+  return roomSettings(ctx.config, calendarId).mode === 'observe';
 }
 
 async function checkLink(
@@ -165,7 +178,11 @@ async function findOrphans(
 ): Promise<ReconcileFinding[]> {
   const findings: ReconcileFinding[] = [];
   const hosts = new Map<string, string>();
-  for (const room of ctx.watched.values()) hosts.set(room.zoomHost.toLowerCase(), room.zoomHost);
+  const observedHosts = new Set<string>();
+  for (const room of ctx.watched.values()) {
+    hosts.set(room.zoomHost.toLowerCase(), room.zoomHost);
+    if (isObserved(ctx, room.calendarId)) observedHosts.add(room.zoomHost.toLowerCase());
+  }
   const storeIsEmpty = ctx.store.links.list().length === 0;
   let deletes = 0;
   for (const host of hosts.values()) {
@@ -198,7 +215,10 @@ async function findOrphans(
       };
       findings.push(finding);
       if (!options.fix) continue;
-      if (storeIsEmpty) {
+      if (observedHosts.has(host.toLowerCase())) {
+        finding.fixed = false;
+        finding.detail += ' (not deleted: its host hosts a room in observe mode)';
+      } else if (storeIsEmpty) {
         finding.fixed = false;
         finding.detail += ' (not deleted: the database holds no links, so reconcile only reports)';
       } else if (deletes >= ctx.config.sync.reconcileMaxDeletes) {

@@ -47,6 +47,13 @@ export type Action =
   | { kind: 'updateMeeting'; meetingId: number; meeting: MeetingPlan }
   /** Delete a whole meeting (replaced by another, or the booking is gone). */
   | { kind: 'deleteMeeting'; meetingId: number }
+  /**
+   * The booking is over, but a change cut it short (a split, a move into the past): whatever the
+   * booking's own meeting still holds ahead of `now` in Zoom is deleted — a series' occurrences,
+   * a scheduled meeting not begun — and the link records `zoomHash`. What is over stays, as
+   * history.
+   */
+  | { kind: 'clearAhead'; meetingId: number; zoomHash: string }
   /** Delete Zoom occurrences of the booking's series that Google does not have (UTC starts). */
   | { kind: 'deleteOccurrences'; starts: string[] }
   /**
@@ -85,8 +92,14 @@ export type Action =
   | { kind: 'setRooms'; rooms: string[] }
   /** Store only: this room no longer holds the booking; another watched room still does. */
   | { kind: 'dropRoom'; calendarId: string }
-  /** Store only: the booking is recorded as skipped or foreign (never touched). */
-  | { kind: 'recordIgnored'; strategy: 'skipped' | 'foreign'; reason: string; rooms: string[] }
+  /** Store only: the booking is recorded as skipped or foreign (never touched), and why. */
+  | {
+      kind: 'recordIgnored';
+      strategy: 'skipped' | 'foreign';
+      reason: string;
+      code: SkipReason;
+      rooms: string[];
+    }
   /** Store only: the booking is gone and its meeting deleted. */
   | { kind: 'markDeleted' }
   /** Store only: every step is done; the link is `linked`. */
@@ -111,4 +124,9 @@ export interface EventPlan {
    * the engine holds it back until the end of the pass and plans it again.
    */
   waitForMaster?: boolean;
+  /**
+   * The organizer's address, when the plan sends a meeting request and Zoom was not asked yet
+   * whether the organizer may be an alternative host: the engine looks them up, then plans again.
+   */
+  lookUpOrganizer?: string;
 }

@@ -1,7 +1,13 @@
 import type { LiveEvent } from '../../domain/calendar-event.js';
 import type { RecurrenceConfig } from '../../config/schema.js';
-import type { Link, OccurrenceMeeting, OccurrenceOverride } from '../../store/index.js';
+import type {
+  Link,
+  OccurrenceMeeting,
+  OccurrenceOverride,
+  ZoomUserLookup,
+} from '../../store/index.js';
 import type { WatchedRooms } from './booking-rooms.js';
+import type { ScopeConfig } from './room-settings.js';
 
 /** What the store knows of one booking, as the planner reads it. */
 export interface BookingState {
@@ -14,10 +20,12 @@ export interface BookingState {
   master?: LiveEvent;
   /** Every room zoomlink watches (the host rule and "does another room still hold it"). */
   watched: WatchedRooms;
+  /** What Zoom said of the organizer, when they were looked up (alternative hosts). */
+  organizer?: ZoomUserLookup;
 }
 
 /** The part of the configuration planning reads. */
-export interface PlanConfig {
+export interface PlanConfig extends ScopeConfig {
   recurrence: RecurrenceConfig;
 }
 

@@ -12,7 +12,13 @@ export type SkipReason =
   | 'finished'
   | 'not_a_booking'
   | 'foreign_zoom_link'
-  | 'unsupported';
+  | 'unsupported'
+  /** Out of scope: policy `optIn` and no keyword asks for a meeting. */
+  | 'policy_opt_in'
+  /** Out of scope: policy `optOut` and a keyword refuses a meeting. */
+  | 'policy_opt_out'
+  /** It already carries another video conference (Meet, Teams, Webex…). */
+  | 'other_conference';
 
 export interface PassCounts {
   eventsSeen: number;
@@ -27,6 +33,8 @@ export interface PassCounts {
   failed: number;
   /** Events waiting, not failing: for a parked Zoom host, or for an occurrence in progress to end. */
   deferred: number;
+  /** Events of rooms in observe mode: planned and recorded, not acted on. */
+  observed: number;
 }
 
 export interface RoomPollResult extends PassCounts {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { LiveEvent } from '../../domain/calendar-event.js';
 import { topicOf } from '../../recurrence/index.js';
+import type { RequestScope } from './meeting-request.js';
+import { canonicalJson } from './room-settings.js';
 
 /**
  * Content hashes that decide whether a remote call is needed (DESIGN decision 5: no loops).
@@ -20,19 +22,28 @@ function instant(text: string | undefined): string {
 }
 
 /**
- * What matters to Zoom about a booking: the title as Zoom takes it, start and end instants, the
- * zone the series is expanded in, the recurrence lines, and the strategy chosen for it. Not the
- * description, location, attendees or properties (our write-back changes those), and not `now`.
+ * What matters to Zoom about a booking: the topic as Zoom takes it (the title, or a private
+ * booking's stand-in), start and end instants, the zone the series is expanded in, the recurrence
+ * lines, the strategy chosen for it, and the meeting settings sent (the room's, the alternative
+ * host). Not the description, location, attendees or properties (our write-back changes those),
+ * and not `now`. Without settings the hash is what it was before settings were sent, so an
+ * installation that sends none sees no update when it upgrades.
  */
-export function zoomHashOf(event: LiveEvent, strategy: string): string {
+export function zoomHashOf(
+  event: LiveEvent,
+  strategy: string,
+  scope: Pick<RequestScope, 'topic' | 'settings'> = { settings: {} },
+): string {
+  const settings = Object.keys(scope.settings).length > 0 ? [canonicalJson(scope.settings)] : [];
   return digest([
     1,
     strategy,
-    topicOf(event.summary),
+    scope.topic ?? topicOf(event.summary),
     instant(event.start.dateTime) || (event.start.date ?? ''),
     instant(event.end.dateTime) || (event.end.date ?? ''),
     event.start.timeZone ?? '',
     [...event.recurrence].sort(),
+    ...settings,
   ]);
 }
 

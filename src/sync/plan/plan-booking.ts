@@ -13,8 +13,11 @@ import {
 } from './conversion.js';
 import { copyShowsBlock, blockHashIn, foreignZoomLinks } from './block.js';
 import { bookingRooms } from './booking-rooms.js';
+import { bookingScope } from './booking-scope.js';
 import { hasMeeting, isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
+import { scopedConversion, type RequestScope } from './meeting-request.js';
+import { scopeOf } from './scope.js';
 import { writesPerRoom } from './write-targets.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
 import { waitForRunningOccurrence } from './plan-in-progress.js';
@@ -40,7 +43,13 @@ export function planBooking(
   });
   /** Records the booking as skipped; a live link loses its meeting first. */
   const ignore = (reason: SkipReason, detail: string): EventPlan => {
-    const record: Action = { kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms };
+    const record: Action = {
+      kind: 'recordIgnored',
+      strategy: 'skipped',
+      reason: detail,
+      code: reason,
+      rooms,
+    };
     if (live) return skip(reason, detail, [...removeMeetings(state), record]);
     const same = link?.strategy === 'skipped' && link.reason === detail && sameRooms(link, rooms);
     return skip(reason, detail, same ? [] : [record]);
@@ -69,10 +78,22 @@ export function planBooking(
     const detail = conversion.reason ?? 'no Zoom meeting';
     // A finished booking keeps its meeting as history. One still waiting for a retry (failed, or
     // deferred until an occurrence was over) stops waiting: nothing is left to do for it.
-    if (live && conversion.reasonCode === 'finished')
-      return skip('finished', detail, settleFinished(state, link!, rooms, detail));
+    if (live && conversion.reasonCode === 'finished') {
+      const { request } = bookingScope(event, state, now, config);
+      return skip(
+        'finished',
+        detail,
+        settleFinished(event, state, link!, request, rooms, detail, now),
+      );
+    }
     return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
   }
+
+  // Scope: another conference, then the host room's policy. A booking that leaves the scope
+  // loses its meeting and our block, as a cancellation would.
+  const { room, request } = bookingScope(event, state, now, config);
+  const verdict = scopeOf(event, room, config);
+  if (!verdict.in) return ignore(verdict.reason, verdict.detail);
 
   if (!live) {
     const foreign = foreignZoomLinks(event);
@@ -80,29 +101,39 @@ export function planBooking(
       const detail = `already has a Zoom link zoomlink did not make: ${foreign[0]}`;
       const same =
         link?.strategy === 'foreign' && link.state === 'ignored' && sameRooms(link, rooms);
-      const record: Action = { kind: 'recordIgnored', strategy: 'foreign', reason: detail, rooms };
+      const record: Action = {
+        kind: 'recordIgnored',
+        strategy: 'foreign',
+        reason: detail,
+        code: 'foreign_zoom_link',
+        rooms,
+      };
       return skip('foreign_zoom_link', detail, same ? [] : [record]);
     }
   }
 
   const host = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
-  if (!live || !hasMeeting(link!, state.occurrenceMeetings))
-    return { bookingId, actions: planCreate(event, state, conversion, host, rooms, now) };
-  return {
-    bookingId,
-    actions: planKnown(event, state, link!, conversion, host, rooms, now, config),
-  };
+  const scoped = scopedConversion(conversion, request);
+  const actions =
+    !live || !hasMeeting(link!, state.occurrenceMeetings)
+      ? planCreate(event, state, scoped, request, host, rooms, now)
+      : planKnown(event, state, link!, scoped, request, host, rooms, now, config);
+  // A booking that has or gets a meeting and whose organizer Zoom was not asked about yet: the
+  // engine asks, then plans again — a new meeting names the alternative host from the start, and
+  // one made before (an upgrade, a failed lookup) is updated once to name it.
+  return { bookingId, actions, ...(request.lookUp ? { lookUpOrganizer: request.lookUp } : {}) };
 }
 
 function planCreate(
   event: LiveEvent,
   state: BookingState,
   conversion: ConversionResult,
+  request: RequestScope,
   host: string,
   rooms: string[],
   now: Date,
 ): Action[] {
-  const zoomHash = zoomHashOf(event, conversion.strategy);
+  const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const blocks = (actions: Action[]) =>
     withExceptionBlocks(actions, state.overrides, state.link, event, now);
   if (conversion.strategy === 'per_occurrence') {
@@ -133,12 +164,13 @@ function planKnown(
   state: BookingState,
   link: Link,
   conversion: ConversionResult,
+  request: RequestScope,
   host: string,
   rooms: string[],
   now: Date,
   config: PlanConfig,
 ): Action[] {
-  const zoomHash = zoomHashOf(event, conversion.strategy);
+  const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const unfinished = link.state !== 'linked';
   const roomActions: Action[] = sameRooms(link, rooms) ? [] : [{ kind: 'setRooms', rooms }];
   const wasPerOccurrence = link.strategy === 'per_occurrence';
@@ -151,6 +183,7 @@ function planKnown(
       event,
       { ...state, occurrenceMeetings: [] },
       conversion,
+      request,
       host,
       rooms,
       now,
@@ -243,16 +276,34 @@ function bringMeetingToBooking(
   return withBlocks.length > 0 || !done ? [...withBlocks, { kind: 'markLinked' }] : withBlocks;
 }
 
-/** A finished booking's link stops waiting: linked as history, or skipped when it never got a meeting. */
+/**
+ * A finished booking's link stops waiting: linked as history, or skipped when it never got a
+ * meeting. One that a change made finished (cut short by a split, moved into the past) may leave
+ * its meeting holding occurrences Google no longer has: what is ahead of now is cleared first.
+ */
 function settleFinished(
+  event: LiveEvent,
   state: BookingState,
   link: Link,
+  request: RequestScope,
   rooms: string[],
   detail: string,
+  now: Date,
 ): Action[] {
-  if (link.state === 'linked') return [];
-  if (hasMeeting(link, state.occurrenceMeetings)) return [{ kind: 'markLinked' }];
-  return [{ kind: 'recordIgnored', strategy: 'skipped', reason: detail, rooms }];
+  if (!hasMeeting(link, state.occurrenceMeetings)) {
+    if (link.state === 'linked') return [];
+    return [
+      { kind: 'recordIgnored', strategy: 'skipped', reason: detail, code: 'finished', rooms },
+    ];
+  }
+  const zoomHash = zoomHashOf(event, link.strategy, request);
+  const cut: Action[] =
+    link.zoomHash === zoomHash
+      ? []
+      : link.strategy === 'per_occurrence'
+        ? planOccurrenceMeetings([], state.occurrenceMeetings, link.zoomHost ?? '', now)
+        : [{ kind: 'clearAhead', meetingId: link.zoomMeetingId!, zoomHash }];
+  return cut.length > 0 || link.state !== 'linked' ? [...cut, { kind: 'markLinked' }] : [];
 }
 
 /**

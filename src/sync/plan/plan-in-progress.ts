@@ -13,9 +13,10 @@ import { durationMinutesOf } from './plan-overrides.js';
  * refuses updates (400/3000 "cannot update or delete meetings that have started"). Nothing is
  * lost by waiting: the update is planned again from the stored event once the occurrence is over.
  *
- * Returns the `waitUntil` to plan instead of the update, `[]` when the running occurrence is the
- * series' last (once it is over the booking is finished and keeps its meeting as history), or
- * undefined when nothing is in progress and the update may go ahead.
+ * Returns the `waitUntil` to plan instead of the update — also when the running occurrence is the
+ * series' last: once it is over the booking is finished, keeps its meeting as history, and loses
+ * only what the change removed ahead of it — or undefined when nothing is in progress and the
+ * update may go ahead.
  */
 export function waitForRunningOccurrence(
   link: Link,
@@ -28,8 +29,11 @@ export function waitForRunningOccurrence(
   const nowMs = now.getTime();
   const ruleMinutes = durationMinutesOf(master);
   const running: number[] = [];
+  // A series' conversion names the rule's occurrence in progress (its window starts after it);
+  // a fallback's window starts at it.
+  if (conversion.running) running.push(Date.parse(conversion.running.end));
   const anchor = conversion.occurrences[0];
-  if (anchor !== undefined && Date.parse(anchor) <= nowMs)
+  if (!conversion.running && anchor !== undefined && Date.parse(anchor) <= nowMs)
     running.push(Date.parse(anchor) + ruleMinutes * 60_000);
   for (const override of overrides) {
     if (override.kind !== 'moved' || override.newStart === null) continue;
@@ -39,8 +43,6 @@ export function waitForRunningOccurrence(
   }
   if (running.length === 0) return undefined;
   const until = Math.max(...running);
-  const later = conversion.occurrences.some((o) => Date.parse(o) >= until);
-  if (!later && conversion.window?.complete !== false) return [];
   const at = isoInstant(new Date(until).toISOString());
   return [
     {

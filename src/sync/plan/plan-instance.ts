@@ -8,7 +8,9 @@ import type { Link, OccurrenceOverride, OccurrenceOverrideInput } from '../../st
 import type { Action, EventPlan } from './actions.js';
 import { blockHashIn, copyShowsBlock } from './block.js';
 import { isLiveLink, isoInstant, type BookingState, type PlanConfig } from './booking-state.js';
+import { bookingScope } from './booking-scope.js';
 import { convert, coveredBy } from './conversion.js';
+import { scopedConversion } from './meeting-request.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
 import { durationMinutesOf, planOverrides } from './plan-overrides.js';
@@ -96,7 +98,13 @@ export function planInstance(
       ...planOverrides([merged], coveredBy(conversion, link.windowTo), master, { reset: false }),
     );
   } else if (link.strategy === 'per_occurrence' && conversion.strategy === 'per_occurrence') {
-    const desired = desiredOccurrenceMeetings(conversion, overrides, master);
+    // The meetings as the booking's own plan asks for them (its room's settings, its topic).
+    const { request } = bookingScope(master, state, now, config);
+    const desired = desiredOccurrenceMeetings(
+      scopedConversion(conversion, request),
+      overrides,
+      master,
+    );
     const changes = planOccurrenceMeetings(
       desired,
       state.occurrenceMeetings,

@@ -26,11 +26,35 @@ async function json<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function items(sides: Sides, calendarId: string): Promise<GoogleItem[]> {
+async function items(
+  sides: Pick<Sides, 'googleControlUrl'>,
+  calendarId: string,
+): Promise<GoogleItem[]> {
   const state = await json<{ calendars: { id: string; items?: GoogleItem[] }[] }>(
     `${sides.googleControlUrl}/state?calendar=${encodeURIComponent(calendarId)}`,
   );
   return state.calendars.find((c) => c.id.toLowerCase() === calendarId.toLowerCase())?.items ?? [];
+}
+
+/**
+ * The bookings watched rooms hold: each event (a single or a series' master) that a watched room's
+ * calendar has, not cancelled and not declined by that room, with the rooms that hold it.
+ */
+export async function heldBookings(
+  sides: Pick<Sides, 'googleControlUrl' | 'rooms'>,
+): Promise<Map<string, { item: GoogleItem; rooms: string[] }>> {
+  const bookings = new Map<string, { item: GoogleItem; rooms: string[] }>();
+  for (const room of sides.rooms) {
+    for (const item of await items(sides, room)) {
+      if (item.status === 'cancelled' || item.recurringEventId) continue;
+      const own = item.attendees?.find((a) => a.email.toLowerCase() === room.toLowerCase());
+      if (own?.responseStatus === 'declined') continue;
+      const held = bookings.get(item.id) ?? { item, rooms: [] };
+      held.rooms.push(room);
+      bookings.set(item.id, held);
+    }
+  }
+  return bookings;
 }
 
 /**
@@ -62,16 +86,8 @@ export async function expectConsistent(sides: Sides): Promise<void> {
   const markers = new Set(meetings.map((m) => findIntentMarker(m.agenda)));
   expect(markers.size, 'one marker per meeting').toBe(meetings.length);
 
-  const bookings = new Map<string, GoogleItem>();
-  for (const room of sides.rooms) {
-    for (const item of await items(sides, room)) {
-      if (item.status === 'cancelled' || item.recurringEventId) continue;
-      const own = item.attendees?.find((a) => a.email.toLowerCase() === room.toLowerCase());
-      if (own?.responseStatus === 'declined') continue;
-      bookings.set(item.id, item);
-    }
-  }
-  for (const [id, item] of bookings) {
+  const bookings = await heldBookings(sides);
+  for (const [id, { item }] of bookings) {
     const link = linked.find((l) => l.eventId === id);
     expect(link, `booking ${id} "${item.summary}" has a link`).toBeDefined();
     expect(

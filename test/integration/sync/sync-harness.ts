@@ -52,8 +52,16 @@ export interface SyncHarness {
   people: string[];
   /** A new app on the same database (a restart), optionally with other settings. */
   restart(overrides?: Record<string, unknown>): App;
-  /** A booking made by `as` on their own calendar, holding `rooms` as resources. */
-  book(as: string, rooms: string[], event: Record<string, unknown>): Promise<{ id: string }>;
+  /**
+   * A booking made by `as` on their own calendar, holding `rooms` as resources (`withMeet`: with a
+   * Google Meet conference, as Calendar adds one).
+   */
+  book(
+    as: string,
+    rooms: string[],
+    event: Record<string, unknown>,
+    options?: { withMeet?: boolean },
+  ): Promise<{ id: string }>;
   patchEvent(as: string, calendarId: string, eventId: string, patch: object): Promise<void>;
   deleteEvent(as: string, calendarId: string, eventId: string): Promise<void>;
   splitSeries(
@@ -108,6 +116,9 @@ export async function startSyncHarness(
             oauthUrl: info.zoom.oauthUrl,
             retryBaseMs: 1,
             retryMaxMs: 5,
+            // The scenario tests count every call; organizer lookups have tests of their own
+            // (rollout-hosts.test.ts), which turn them on.
+            alternativeHosts: 'none',
           },
           google: {
             serviceAccountKeyFile: info.google.serviceAccountKeyFile,
@@ -151,14 +162,30 @@ export async function startSyncHarness(
     restart(more = {}) {
       return createApp(configFor(more), { now, logger: quiet });
     },
-    async book(as, rooms, event) {
-      return (await emulators.google.insertEventAs(as, as, {
-        ...event,
-        attendees: [
-          ...((event.attendees as object[] | undefined) ?? []),
-          ...rooms.map((email) => ({ email, resource: true })),
-        ],
-      })) as { id: string };
+    async book(as, rooms, event, options = {}) {
+      const meet = options.withMeet
+        ? {
+            conferenceData: {
+              createRequest: {
+                requestId: `meet-${String(event.summary)}`,
+                conferenceSolutionKey: { type: 'hangoutsMeet' },
+              },
+            },
+          }
+        : {};
+      return (await emulators.google.insertEventAs(
+        as,
+        as,
+        {
+          ...event,
+          ...meet,
+          attendees: [
+            ...((event.attendees as object[] | undefined) ?? []),
+            ...rooms.map((email) => ({ email, resource: true })),
+          ],
+        },
+        options.withMeet ? { conferenceDataVersion: 1 } : {},
+      )) as { id: string };
     },
     async patchEvent(as, calendarId, eventId, patch) {
       await googleControl(
@@ -241,6 +268,11 @@ export async function startSyncHarness(
     },
   };
   return harness;
+}
+
+/** The seeded organisation's first two rooms (Boardroom, Huddle) and first person, by name. */
+export function seeded(h: SyncHarness): { board: string; huddle: string; alice: string } {
+  return { board: h.rooms[0]!.calendarId, huddle: h.rooms[1]!.calendarId, alice: h.people[0]! };
 }
 
 function deepMerge(

@@ -26,6 +26,7 @@ describe('diagnoseZoom', () => {
         'meeting:write:meeting:admin',
         'meeting:update:meeting:admin',
         'meeting:delete:meeting:admin',
+        'user:read:admin',
       ],
     });
     await h.resetCalls();
@@ -68,11 +69,14 @@ describe('diagnoseZoom', () => {
       name: 'zoom scopes',
       status: 'fail',
       detail:
-        'missing: meeting:update:meeting:admin (to update meetings and occurrences), meeting:delete:meeting:admin (to delete meetings and occurrences)',
+        'missing: meeting:update:meeting:admin (to update meetings and occurrences), meeting:delete:meeting:admin (to delete meetings and occurrences), user:read:user:admin (to look up organizers to make them alternative hosts (zoom.alternativeHosts))',
       fix: expect.stringContaining(
         'add meeting:update:meeting:admin (or the classic meeting:write:admin), meeting:delete:meeting:admin',
       ),
     });
+    // Without alternative hosts, the user scope is not needed.
+    const without = await diagnoseZoom({ ...h.config, alternativeHosts: 'none' }, [], { now });
+    expect(without[1]?.detail).not.toContain('user:read');
   });
 
   it('fails a host that is not a user of the account, with the fix naming its rooms', async () => {

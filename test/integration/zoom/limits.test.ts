@@ -61,12 +61,7 @@ describe('Zoom client: body size limits', () => {
   });
 
   it('does not send a request body larger than the limit', async () => {
-    const small = zoom.newClient(
-      { meetingSettings: { enforce_login_domains: 'x'.repeat(4000) } },
-      {
-        maxBodyBytes: 2048,
-      },
-    );
+    const small = zoom.newClient({}, { maxBodyBytes: 2048 });
     await zoom.resetCalls();
     const error = await rejection(
       small.createMeeting(host, {
@@ -75,6 +70,7 @@ describe('Zoom client: body size limits', () => {
         start_time: wallTime(NOW, 1),
         timezone: 'Europe/Berlin',
         duration: 30,
+        settings: { enforce_login_domains: 'x'.repeat(4000) },
       }),
     );
     expect(error).toMatchObject({

@@ -10,13 +10,13 @@ const host = 'room1@example.com';
 describe('Zoom client: meetings', () => {
   let zoom: ZoomHarness;
   beforeAll(async () => {
-    zoom = await startZoomHarness({ meetingSettings: { join_before_host: true } });
+    zoom = await startZoomHarness();
     await zoom.setClock(NOW);
   });
   afterAll(async () => zoom.close());
   beforeEach(async () => zoom.resetCalls());
 
-  it('creates a scheduled meeting (201), with the configured settings, and reads it back', async () => {
+  it('creates a scheduled meeting (201), with the settings asked for, and reads it back', async () => {
     const created = await zoom.client.createMeeting(host, {
       type: 2,
       topic: 'Board room: budget',
@@ -24,6 +24,7 @@ describe('Zoom client: meetings', () => {
       timezone: 'Europe/Berlin',
       duration: 45,
       agenda: 'zoomlink:event=abc',
+      settings: { join_before_host: true },
     });
     expect(created.id).toBeGreaterThan(10_000_000_000);
     // 10:30 in Berlin (UTC+1 in March) is 09:30 UTC, returned with Z.

@@ -74,6 +74,22 @@ describe('startDaemon (with a stand-in engine)', () => {
     expect(await page.text()).toContain('Boardroom');
   });
 
+  it('serves the page of each booking it links to, and a 404 page for an id it does not know', async () => {
+    const { url, daemon: d } = await start();
+    await d.firstPoll;
+    const status = await (await fetch(url)).text();
+    const href = /href="(bookings\/evseries)"/.exec(status)?.[1];
+    expect(href).toBe('bookings/evseries');
+    const page = await fetch(`${url}${href}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/style-src 'sha256-/);
+    expect(await page.text()).toContain('<h1><bdi>Weekly sync</bdi></h1>');
+    const unknown = await fetch(`${url}bookings/evnope`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await unknown.text()).toContain('<code>evnope</code>');
+  });
+
   it('runs the window and reconcile passes on their own triggers, with reconcileFix', async () => {
     const c = config({ sync: { reconcileFix: false } });
     const { fake, triggers, daemon: d } = await start({ config: c });
@@ -196,7 +212,9 @@ describe('startDaemon (with a stand-in engine)', () => {
     expect(await head.text()).toBe('');
     const missing = await fetch(`${url}admin`);
     expect(missing.status).toBe(404);
-    expect(await missing.text()).toMatch(/try \/, \/healthz, \/readyz or \/metrics/);
+    expect(await missing.text()).toMatch(
+      /try \/, \/bookings\/<eventId>, \/healthz, \/readyz or \/metrics/,
+    );
   });
 
   it('refuses to serve beyond loopback without a token', async () => {

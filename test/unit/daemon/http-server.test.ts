@@ -32,7 +32,11 @@ function capturingLogger() {
 interface Answer {
   status: number;
   body: string;
+  headers?: Record<string, string | string[] | undefined>;
 }
+
+/** The event ids the fake endpoints were asked for, in order. */
+const asked: string[] = [];
 
 /** One request with the headers exactly as given (fetch will not send another `Host`). */
 function get(
@@ -47,7 +51,11 @@ function get(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
+          }),
         );
       },
     );
@@ -96,6 +104,12 @@ describe('the HTTP server', () => {
         ready: () => ({ ok: true, body: { status: 'ready' } }),
         metrics: async () => ({ contentType: 'text/plain', body: 'zoomlink_info 1\n' }),
         statusPage: () => statusPage,
+        bookingPage: (eventId) => {
+          asked.push(eventId);
+          return eventId === 'ev/1 ü'
+            ? { found: true, html: '<p>the booking</p>' }
+            : { found: false, html: '<p>no such booking</p>' };
+        },
       },
       ...(options.limits ? { limits: options.limits } : {}),
     });
@@ -141,6 +155,24 @@ describe('the HTTP server', () => {
       expect(answer.status).toBe(200);
       expect(answer.body).toContain('Boardroom');
     });
+  });
+
+  it('serves /bookings/<id> with the id percent-decoded and looked up exactly, under the CSP', async () => {
+    const { server } = await start();
+    asked.length = 0;
+    const found = await get(server, '/bookings/ev%2F1%20%C3%BC');
+    expect(found).toMatchObject({ status: 200, body: '<p>the booking</p>' });
+    expect(found.headers?.['content-type']).toBe('text/html; charset=utf-8');
+    expect(found.headers?.['content-security-policy']).toMatch(
+      /^default-src 'none'; style-src 'sha256-/,
+    );
+    const unknown = await get(server, '/bookings/EV%2F1%20%C3%BC');
+    expect(unknown).toMatchObject({ status: 404, body: '<p>no such booking</p>' });
+    expect(unknown.headers?.['content-security-policy']).toMatch(/^default-src 'none'/);
+    // Not one segment, or not percent-encoding: the 404 page, without looking anything up.
+    for (const path of ['/bookings/ev/1', '/bookings/%E0%A4%A', '/bookings/'])
+      expect((await get(server, path)).status, path).toBe(404);
+    expect(asked).toEqual(['ev/1 ü', 'EV/1 ü', '', '', '']);
   });
 
   it('answers a malformed URL (GET //) with 400 and logs it at debug, not as an error', async () => {

@@ -5,6 +5,22 @@ import { parsePrometheusText, sampleValue } from './prometheus-text.js';
 import { emptySummary, now, rooms, seededStore } from './store-fixture.js';
 
 describe('daemon metrics', () => {
+  it('counts skips by their reason, scope skips included, and events observed', async () => {
+    const metrics = createDaemonMetrics({ version: '0.1.0', mode: 'live' });
+    metrics.recordPass('poll', {
+      ...emptySummary(),
+      skipped: { policy_opt_in: 2, policy_opt_out: 1, other_conference: 3 },
+      observed: 4,
+    });
+    const families = parsePrometheusText(await metrics.render());
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      sampleValue(families, name, labels);
+    expect(value('zoomlink_events_skipped_total', { reason: 'policy_opt_in' })).toBe(2);
+    expect(value('zoomlink_events_skipped_total', { reason: 'policy_opt_out' })).toBe(1);
+    expect(value('zoomlink_events_skipped_total', { reason: 'other_conference' })).toBe(3);
+    expect(value('zoomlink_events_observed_total')).toBe(4);
+  });
+
   it('is valid Prometheus text with API calls, retries, quota, polls, links, lag and errors', async () => {
     const store = seededStore();
     const metrics = createDaemonMetrics({ version: '0.1.0', mode: 'live' });

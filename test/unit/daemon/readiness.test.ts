@@ -12,6 +12,7 @@ const room = (name: string, patch: Partial<StoredRoom> = {}): StoredRoom => ({
   lastSuccessAt: null,
   lastError: null,
   lastErrorAt: null,
+  scopeHash: null,
   createdAt: '2025-03-01T00:00:00Z',
   updatedAt: '2025-03-01T00:00:00Z',
   ...patch,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, safeHref } from '../../../src/daemon/html.js';
 import { renderStatusPage, statusPageStyleHash } from '../../../src/daemon/status-page.js';
 import { readStatus, type DaemonInfo } from '../../../src/daemon/status-model.js';
+import { flat, section } from './page-text.js';
 import { booking, now, seededStore } from './store-fixture.js';
 
 const daemon: DaemonInfo = {
@@ -37,14 +38,7 @@ function rawPage(options: Parameters<typeof seededStore>[0] = {}, info: DaemonIn
   }
 }
 
-/** Whitespace is not what most tests here are about (the formatter reflows the templates). */
-const page = (...args: Parameters<typeof rawPage>) => rawPage(...args).replace(/\s+/g, ' ');
-
-/** The text of one `<section id=…>`. */
-const section = (text: string, id: string) => {
-  const start = text.indexOf(`<section id="${id}">`);
-  return text.slice(start, text.indexOf('</section>', start));
-};
+const page = (...args: Parameters<typeof rawPage>) => flat(rawPage(...args));
 
 describe('status page', () => {
   it('shows rooms with last poll, lag and error', () => {
@@ -59,7 +53,7 @@ describe('status page', () => {
   it('shows upcoming linked bookings with their Zoom links, soonest first, not past ones', () => {
     const upcoming = section(page(), 'upcoming');
     expect(upcoming).toContain('href="https://zoom.example/j/85746065432?pwd=abc"');
-    expect(upcoming).toContain('Tue 4 Mar, 10:00 Europe/Berlin');
+    expect(upcoming).toContain('Tue 4 Mar 10:00 Europe/Berlin');
     expect(upcoming).toContain('repeats weekly');
     expect(upcoming).not.toContain('retro');
     // The series has begun its window: it sorts before tomorrow's single booking.
@@ -109,6 +103,22 @@ describe('status page', () => {
     const parked = section(text, 'parked');
     expect(parked).toContain('zoom-training@example.com');
     expect(parked).toContain('2025-03-04T00:00:00.000Z');
+  });
+
+  it('links every row that names a booking, and every block of the week, to the booking’s page', () => {
+    const text = page();
+    expect(section(text, 'upcoming')).toContain(
+      '<a href="bookings/evsingle"><strong><bdi>Quarterly planning</bdi></strong></a>',
+    );
+    expect(section(text, 'upcoming')).toContain(
+      '<a href="bookings/evseries"><strong><bdi>Weekly sync</bdi></strong></a>',
+    );
+    expect(section(text, 'failures')).toContain(
+      '<a href="bookings/evfailed"><strong><bdi>Vendor call</bdi></strong></a>',
+    );
+    const week = section(text, 'week');
+    expect(week).toContain('<a href="bookings/evsingle"><rect ');
+    expect(week).toContain('<g class="k-failed"><a href="bookings/evfailed"><rect ');
   });
 
   it('says clearly when it is a demo, and only then', () => {

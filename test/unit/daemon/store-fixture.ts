@@ -30,7 +30,7 @@ export function booking(
   end: string,
   extra: Partial<LiveEvent> = {},
 ): LiveEvent {
-  return {
+  const event: LiveEvent = {
     kind: 'single',
     calendarId: rooms[0]!.calendarId,
     eventId: id,
@@ -53,6 +53,12 @@ export function booking(
     sharedProperties: {},
     resource: {},
     ...extra,
+  };
+  // The resource as Google gave it: what the recurrence engine reads.
+  const { summary: title, start: from, end: to, recurrence } = event;
+  return {
+    ...event,
+    resource: { summary: title, start: from, end: to, recurrence, ...extra.resource },
   };
 }
 
@@ -139,6 +145,7 @@ export function seededStore(
     strategy: 'single',
     state: 'pending',
     rooms: [rooms[1]!.calendarId],
+    span: { startsAt: '2025-03-05T10:00:00Z', endsAt: '2025-03-05T10:30:00Z' },
     eventSnapshot: booking(
       'evfailed',
       'Vendor call',

@@ -363,13 +363,15 @@ describe('convertEvent: DST, exceptions, ends and windows', () => {
     expect(result.occurrences).toHaveLength(10);
   });
 
-  it('an unbounded rule is windowed from the first occurrence not yet over', () => {
+  it('an unbounded rule is windowed from the first occurrence that has not begun', () => {
     const event = timedEvent('2020-01-06T09:00', 60, 'Europe/London', [
       'RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR',
     ]);
     const result = convertEvent(event, at('2024-05-06T08:30:00Z'), defaults);
-    // 2024-05-06 09:00 BST = 08:00Z, still running at 08:30Z.
-    expect(result.meeting?.start_time).toBe('2024-05-06T09:00:00');
+    // 2024-05-06 09:00 BST = 08:00Z, still running at 08:30Z: Zoom would take that start as
+    // "now" and shift the whole series, so the series starts on Wednesday.
+    expect(result.meeting?.start_time).toBe('2024-05-08T09:00:00');
+    expect(result.running).toEqual({ start: '2024-05-06T08:00:00Z', end: '2024-05-06T09:00:00Z' });
     expect(result.meeting?.recurrence).toEqual({
       type: 2,
       repeat_interval: 1,
@@ -379,14 +381,16 @@ describe('convertEvent: DST, exceptions, ends and windows', () => {
     expect(result.window?.complete).toBe(false);
   });
 
-  it('the answer does not change while now moves inside the window, and moves on when the first occurrence is over', () => {
+  it('the answer does not change while now moves inside the window, and moves on a minute before the first occurrence begins', () => {
     const event = timedEvent('2020-01-06T09:00', 60, 'Europe/London', [
       'RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR',
     ]);
     const a = convertEvent(event, at('2024-05-03T09:00:00Z'), defaults);
-    const b = convertEvent(event, at('2024-05-06T08:59:59Z'), defaults);
+    const b = convertEvent(event, at('2024-05-06T07:58:59Z'), defaults);
     expect(b).toEqual(a);
-    const c = convertEvent(event, at('2024-05-06T09:00:00Z'), defaults);
+    expect(a.meeting?.start_time).toBe('2024-05-06T09:00:00');
+    // Within SERIES_START_MARGIN_MS of its start the request could reach Zoom after it.
+    const c = convertEvent(event, at('2024-05-06T07:59:00Z'), defaults);
     expect(c.meeting?.start_time).toBe('2024-05-08T09:00:00');
   });
 

@@ -45,14 +45,17 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(latestSchemaVersion);
     expect(tables(db)).toEqual([
       'audit_log',
+      'decommissions',
       'intents',
       'link_rooms',
       'links',
+      'observations',
       'occurrence_meetings',
       'occurrence_overrides',
       'rooms',
       'work_queue',
       'zoom_hosts',
+      'zoom_users',
     ]);
     db.close();
   });

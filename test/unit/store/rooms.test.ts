@@ -16,6 +16,7 @@ describe('store.rooms', () => {
       lastSuccessAt: null,
       lastError: null,
       lastErrorAt: null,
+      scopeHash: null,
       createdAt: '2025-03-03T09:00:00.000Z',
       updatedAt: '2025-03-03T09:00:00.000Z',
     });

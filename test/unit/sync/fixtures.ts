@@ -41,6 +41,16 @@ export const CONFIG: PlanConfig = {
     perOccurrenceHorizonDays: 30,
     windowRenewBelow: 5,
   },
+  sync: {
+    policy: 'all',
+    optInKeywords: ['#zoom'],
+    optOutKeywords: ['#nozoom'],
+    replaceOtherConferences: false,
+    privateTopic: { en: 'Private booking', 'zh-TW': '私人預約' },
+    invitationLang: 'en',
+  },
+  zoom: { meetingSettings: {}, alternativeHosts: 'none' },
+  rooms: { mode: 'active', list: [] },
 };
 
 /** A booking as one room's copy shows it: 2030-03-05 10:00 Berlin for an hour, unless told. */

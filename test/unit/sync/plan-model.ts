@@ -108,6 +108,9 @@ export class Model {
         return;
       case 'deleteMeeting':
         return;
+      case 'clearAhead':
+        this.link = { ...this.link!, zoomHash: action.zoomHash };
+        return;
       case 'deleteOccurrences':
         return;
       case 'applyOverride':

@@ -119,6 +119,7 @@ describe('planEventSync: named cases', () => {
     const model = new Model();
     linked(model, booking({ recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3'] }));
     const perOccurrence = {
+      ...CONFIG,
       recurrence: { ...CONFIG.recurrence, fallback: 'per_occurrence' as const },
     };
     const event = model.seenAgain(

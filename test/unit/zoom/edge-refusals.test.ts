@@ -37,7 +37,7 @@ describe('Zoom client: answers refused at the edge', () => {
       tokens: { token: async () => 'token', invalidate: () => undefined },
       now,
     });
-    client = new ZoomClient({ http, now, dailyCreateUpdateLimit: 100, meetingSettings: {} });
+    client = new ZoomClient({ http, now, dailyCreateUpdateLimit: 100 });
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -22,7 +22,7 @@ describe('Zoom client: a meeting list that does not end', () => {
       tokens: { token: async () => 'token', invalidate: () => undefined },
       now,
     });
-    return new ZoomClient({ http, now, dailyCreateUpdateLimit: 100, meetingSettings: {} });
+    return new ZoomClient({ http, now, dailyCreateUpdateLimit: 100 });
   };
 
   it('stops with ZOOM_PAGING_LOOP when Zoom hands out a page token a second time', async () => {

@@ -21,7 +21,16 @@ describe('Zoom scopes zoomlink needs', () => {
     expect(missingZoomScopes(granular.filter((s) => s !== 'meeting:delete:meeting:admin'))).toEqual(
       [expect.objectContaining({ granular: 'meeting:delete:meeting:admin' })],
     );
-    expect(missingZoomScopes([])).toHaveLength(zoomScopeNeeds.length);
+    expect(missingZoomScopes([])).toHaveLength(zoomScopeNeeds.length - 1);
+  });
+
+  it('asks for the user scope only when organizers become alternative hosts', () => {
+    const pair = ['meeting:read:admin', 'meeting:write:admin'];
+    expect(missingZoomScopes(pair, { alternativeHosts: true })).toEqual([
+      expect.objectContaining({ granular: 'user:read:user:admin', classic: 'user:read:admin' }),
+    ]);
+    expect(missingZoomScopes([...pair, 'user:read:admin'], { alternativeHosts: true })).toEqual([]);
+    expect(missingZoomScopes(granular, { alternativeHosts: true })).toEqual([]);
   });
 
   it("reads a token answer's space-separated scope", () => {
