@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
-import type { PassSummary, SyncEngine } from '../sync/index.js';
+import { addCounts, emptyCounts, type PassSummary, type SyncEngine } from '../sync/index.js';
 import { pruneHistory } from './housekeeping.js';
 import type { DaemonMetrics } from './metrics.js';
 import type { Job } from './scheduler.js';
@@ -24,9 +24,24 @@ export interface DaemonJobsOptions {
  */
 export function daemonJobs(options: DaemonJobsOptions): Job[] {
   const { config, engine } = options;
+  // A background poll's own counts are its reading's; its log line adds what the workers finished
+  // since the last poll, so that a busy poll still says what was done (the metrics count the
+  // workers' counts as they come).
+  let worked = emptyCounts();
+  engine.onWorked((counts) => addCounts(worked, counts));
+  const withWorked = (summary: PassSummary): PassSummary => {
+    const logged = { ...summary, skipped: { ...summary.skipped } };
+    addCounts(logged, worked);
+    worked = emptyCounts();
+    return logged;
+  };
   return [
-    passJob(options, 'poll', config.sync.schedule, (signal) =>
-      engine.poll({ signal, background: true }),
+    passJob(
+      options,
+      'poll',
+      config.sync.schedule,
+      (signal) => engine.poll({ signal, background: true }),
+      withWorked,
     ),
     passJob(options, 'windows', config.sync.windowSchedule, (signal) =>
       engine.moveWindows({ signal }),
@@ -40,6 +55,7 @@ function passJob(
   name: 'poll' | 'windows',
   schedule: string,
   pass: (signal: AbortSignal) => Promise<PassSummary>,
+  logged: (summary: PassSummary) => PassSummary = (summary) => summary,
 ): Job {
   return {
     name,
@@ -47,7 +63,7 @@ function passJob(
     run: async (signal) => {
       const summary = await pass(signal);
       metrics.recordPass(name, summary);
-      logPass(logger, name, summary);
+      logPass(logger, name, logged(summary));
     },
   };
 }

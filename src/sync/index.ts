@@ -14,5 +14,5 @@ export type {
 export { createRollout, type Rollout } from './rollout.js';
 export type { BookingPreview, PlanPreview, PreviewAction } from './plan/preview.js';
 export type { DecommissionItem, DecommissionReport } from './plan/plan-decommission.js';
-export { totalSkipped } from './apply/counts.js';
+export { addCounts, emptyCounts, totalSkipped } from './apply/counts.js';
 export { errorCode } from './apply/failures.js';
