@@ -49,8 +49,9 @@ export async function run(): Promise<void> {
     // The least any client could do: a create, a read and a write of the organizer's copy per
     // booking; per exception a Zoom occurrence call; per moved instance a read and a write of its
     // own copy (made before the series had a link, so without the block; a cancelled one has no
-    // copy); one events.list per room.
-    const minimum = 3 * bookings + exceptionCount + 2 * moved + ROOMS;
+    // copy); one events.list per room; one Zoom user lookup per organizer (zoom.alternativeHosts
+    // is `organizer` by default).
+    const minimum = 3 * bookings + exceptionCount + 2 * moved + ROOMS + Math.min(PEOPLE, bookings);
     const apiCalls = (c: Record<string, number>) =>
       Object.entries(c)
         .filter(([route]) => route !== routes.googleToken && route !== routes.zoomToken)
