@@ -6,7 +6,7 @@ import { toStoredTime, type TimeInput } from './time.js';
 /**
  * The work queue (schema 6): the bookings polls found changed, each with the normalised events
  * still to be worked, taken soonest meeting first. The sync engine decides what goes in a row
- * (`src/sync/passes/queued-booking.ts`: newer copies replace older ones, a master goes before its
+ * (`src/sync/plan/queued-booking.ts`: newer copies replace older ones, a master goes before its
  * exceptions); this repository keeps rows and hands out the next one.
  */
 

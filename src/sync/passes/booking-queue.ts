@@ -2,14 +2,14 @@ import type { CalendarEvent } from '../../domain/calendar-event.js';
 import type { QueuedBooking, QueuedEvent } from '../../store/index.js';
 import type { EngineContext } from '../apply/context.js';
 import { bookingIdOf } from '../plan/plan-event.js';
-import { nextStartOf } from './queue-priority.js';
+import { nextStartOf } from '../plan/queue-priority.js';
 import {
   isBookingLevel,
   mergeQueued,
   rowPriority,
   withoutWorked,
   type Incoming,
-} from './queued-booking.js';
+} from '../plan/queued-booking.js';
 
 type QueueContext = Pick<EngineContext, 'store' | 'now' | 'logger'>;
 

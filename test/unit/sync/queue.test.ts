@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../../src/domain/calendar-event.js';
-import { nextStartOf } from '../../../src/sync/passes/queue-priority.js';
+import { nextStartOf } from '../../../src/sync/plan/queue-priority.js';
 import {
   copyKey,
   mergeQueued,
   rowPriority,
   withoutWorked,
-} from '../../../src/sync/passes/queued-booking.js';
+} from '../../../src/sync/plan/queued-booking.js';
 import { ANNEX, booking, cancelledInstance, deleted, movedInstance, NOW } from './fixtures.js';
 
 /** The work queue's pure parts: what a row holds, and in what order rows are worked. */
