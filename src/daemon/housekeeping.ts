@@ -3,11 +3,12 @@ import type { Store } from '../store/index.js';
 const DAY_MS = 86_400_000;
 
 /**
- * How long Zoom keeps a meeting after it happened: a scheduled (non-recurring) meeting expires
- * 30 days after its time, a recurring one 365 days after it was last started (zoom-api facts
- * §4.1). Until then it is still listed among the host's meetings, where reconcile would take a
- * meeting carrying our marker but no link for an orphan and delete it: a link stays at least
- * that long after its booking ended.
+ * How long Zoom keeps a meeting after it happened: a scheduled (non-recurring) meeting expires 30
+ * days after its time, a recurring one 365 days after it was last started
+ * (support.zoom.us/hc/en-us/articles/214973206; the 30 days from universities' copies of Zoom's
+ * guidance). Until then it is still listed among the host's meetings, where reconcile would take a
+ * meeting carrying our marker but no link for an orphan and delete it: a link stays at least that
+ * long after its booking ended.
  */
 export const zoomKeepsScheduledDays = 30;
 export const zoomKeepsRecurringDays = 365;

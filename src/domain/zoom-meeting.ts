@@ -1,7 +1,7 @@
 /**
  * The vocabulary every layer shares about Zoom meetings, in Zoom's own field names (REST API v2,
- * `../shared/specs/zoom-meeting-api.json`). Types only: the recurrence engine emits requests, the
- * Zoom adapter sends them and parses responses into `ZoomMeeting`.
+ * `specs/zoom-meetings-subset.json`, cut from Zoom's OpenAPI export). Types only: the recurrence
+ * engine emits requests, the Zoom adapter sends them and parses responses into `ZoomMeeting`.
  */
 
 /** 1 = Sunday … 7 = Saturday, as Zoom numbers weekdays. */

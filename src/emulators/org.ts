@@ -1,9 +1,9 @@
 /**
  * The small organisation `zoomlink emulators --seed org|demo` starts with: one Workspace domain,
- * its admin (who reads the Directory and the room calendars), people who book rooms, one
- * organizer outside the domain, and three rooms, each with the Zoom user that hosts its meetings.
- * Room calendar ids have the two shapes Google uses (facts §6): the current `c_…` form and the
- * legacy `<domain>_<hex of ASCII digits>` form.
+ * its admin (who reads the Directory and the room calendars), people who book rooms, one organizer
+ * outside the domain, and three rooms, each with the Zoom user that hosts its meetings. Room
+ * calendar ids have the two shapes Google uses (observed in real data): the current `c_…` form and
+ * the legacy `<domain>_<hex of ASCII digits>` form.
  */
 export interface SeedPerson {
   email: string;

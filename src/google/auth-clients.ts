@@ -5,7 +5,7 @@ import type { GoogleScope } from './scopes.js';
 /** What googleapis accepts as `auth` for a call (a JWT is an OAuth2Client too). */
 export type AuthClient = InstanceType<typeof auth.OAuth2>;
 
-/** The token URL google-auth-library's JWT client (gtoken) always posts to (facts §7, §11). */
+/** The token URL google-auth-library's JWT client always posts to: a constant in gtoken. */
 export const googleTokenUrl = 'https://oauth2.googleapis.com/token';
 
 export interface AuthClients {
@@ -18,13 +18,13 @@ export interface AuthClients {
 }
 
 /**
- * Auth clients per Workspace user. A service account signs a JWT with `sub` = the user
- * (domain-wide delegation) and the one scope the call needs; user OAuth has a single client,
- * since it can only ever act as its own user. Token requests go to `tokenUrl`: the JWT client
- * hard-codes Google's URL and ignores `token_uri`, so a request interceptor on its transporter
- * (a Gaxios instance) rewrites it (facts §7, §11). Token requests are also kept from retrying
- * inside gaxios, so our retry layer is the only one and call counts stay exact, and get the same
- * timeout as API calls (gtoken sets none).
+ * Auth clients per Workspace user. A service account signs a JWT with `sub` = the user (domain-wide
+ * delegation) and the one scope the call needs; user OAuth has a single client, since it can only
+ * ever act as its own user. Token requests go to `tokenUrl`: the JWT client hard-codes Google's URL
+ * and ignores `token_uri`, so a request interceptor on its transporter (a Gaxios instance) rewrites
+ * it (observed with google-auth-library 10.5.0, gaxios 7.3.1). Token requests are also kept from
+ * retrying inside gaxios, so our retry layer is the only one and call counts stay exact, and get
+ * the same timeout as API calls (gtoken sets none).
  */
 export function createAuthClients(
   credentials: GoogleCredentials,

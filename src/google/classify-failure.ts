@@ -11,7 +11,7 @@ import {
  * and a message that says what to do. Pure: the HTTP details are extracted elsewhere
  * (`http-failure.ts`). Error bodies and reasons follow the Calendar errors guide
  * (developers.google.com/workspace/calendar/api/guides/errors) and the OAuth token endpoint's
- * `{error, error_description}` (facts §7, §8).
+ * `{error, error_description}` (as gtoken reads it; e.g. google-api-php-client #2214).
  */
 
 export interface GoogleFailure {

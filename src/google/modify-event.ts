@@ -25,7 +25,8 @@ type Conference = 'accepted' | 'refused' | 'dropped';
  * A Zoom `conferenceData` is only sent when `google.writeConferenceData` is on, with
  * `conferenceDataVersion=1` (without it Google ignores the field). Google refuses it for most
  * clients (400) — then the rest of the patch is sent without it — or drops it silently; the
- * result says which (facts §4).
+ * result says which (openclaw/gogcli PR #590 saw both; whether Google accepts it for Workspace
+ * service accounts is UNCONFIRMED).
  */
 export async function modifyEvent(
   ctx: AdapterContext,

@@ -11,7 +11,8 @@ import type { RawConferenceData, RawEvent } from './raw-event.js';
 
 /**
  * One `events.list` item (read with `singleEvents=false`) as the sync engine sees it. Google's
- * rules (`Event.status` and the recurring-events guide, facts §2.4–2.5):
+ * rules (discovery document `Event.status` and the recurring-events guide,
+ * developers.google.com/workspace/calendar/api/guides/recurringevents):
  *
  * - `status: cancelled` with `recurringEventId` and `originalStartTime`: one instance of a live
  *   series was cancelled;

@@ -5,14 +5,14 @@ import type { EventPage } from '../domain/calendar-write.js';
 const dayMs = 24 * 3600 * 1000;
 
 /**
- * Everything that changed on one room calendar since `syncToken`, page by page (incremental
- * sync guide, facts §2.2): without a token a full sync, bounded by `timeMin` = now −
- * `google.fullSyncDaysBack` days when that is > 0; with one, the same query plus `syncToken` and
- * none of the parameters Google forbids with it (timeMin, timeMax, orderBy, q, updatedMin…).
- * `singleEvents=false` returns masters and exceptions rather than every instance.
- * `showDeleted=true` on both: an incremental sync must not send `showDeleted=false`, and the
- * guide asks for the same parameters on both. Only the last page carries `nextSyncToken`.
- * A 410 on an incremental sync throws `GOOGLE_FULL_SYNC_REQUIRED`.
+ * Everything that changed on one room calendar since `syncToken`, page by page (incremental sync
+ * guide, developers.google.com/workspace/calendar/api/guides/sync): without a token a full sync,
+ * bounded by `timeMin` = now − `google.fullSyncDaysBack` days when that is > 0; with one, the same
+ * query plus `syncToken` and none of the parameters Google forbids with it (timeMin, timeMax,
+ * orderBy, q, updatedMin…). `singleEvents=false` returns masters and exceptions rather than every
+ * instance. `showDeleted=true` on both: an incremental sync must not send `showDeleted=false`, and
+ * the guide asks for the same parameters on both. Only the last page carries `nextSyncToken`. A 410
+ * on an incremental sync throws `GOOGLE_FULL_SYNC_REQUIRED`.
  */
 export async function* readChanges(
   ctx: AdapterContext,

@@ -1,7 +1,8 @@
 /**
  * The OAuth scopes zoomlink asks for, one per kind of call and no broader (calendar v3 and admin
- * directory_v1 discovery documents list which scopes each method accepts, facts §1). A Workspace
- * admin authorises exactly these for the service account's client id.
+ * directory_v1 discovery documents list which scopes each method accepts:
+ * specs/calendar-v3-discovery.json, specs/admin-directory-v1-discovery.json). A Workspace admin
+ * authorises exactly these for the service account's client id.
  */
 export const GoogleScopes = {
   /** events.list / events.get on room calendars. */

@@ -8,11 +8,11 @@ export interface WriteTargetRules {
 }
 
 /**
- * Which copy write-back patches. The organizer's copy, acting as the organizer, when the
- * organizer belongs to one of our Workspace domains: edits there propagate to every attendee and
- * to the room (facts §5.4). Otherwise (an outside organizer, or an event made on the room's own
- * calendar) the room's copy, acting as the admin subject: that change stays on the room's
- * calendar, but it is the only copy we may write.
+ * Which copy write-back patches. The organizer's copy, acting as the organizer, when the organizer
+ * belongs to one of our Workspace domains: edits there propagate to every attendee and to the room
+ * (Calendar API concepts, "Events and calendars", Organizers). Otherwise (an outside organizer, or
+ * an event made on the room's own calendar) the room's copy, acting as the admin subject: that
+ * change stays on the room's calendar, but it is the only copy we may write.
  */
 export function writeTarget(event: LiveEvent, rules: WriteTargetRules): EventCopyRef {
   const domains = (rules.domains.length > 0 ? rules.domains : [domainOf(rules.adminSubject)]).map(

@@ -2,12 +2,12 @@ import type { RawConferenceData } from './raw-event.js';
 import type { ZoomConference } from '../domain/calendar-write.js';
 
 /**
- * A Zoom conference in Google's `conferenceData`, shaped like the one the Zoom for Google
- * Workspace add-on writes (facts §4: solution key `addOn`, name "Zoom Meeting", the add-on's icon,
- * `conferenceId` = the meeting number, one video entry point with `meetingCode` and `passcode`).
- * No `scriptId` and no `signature`: those belong to the add-on itself. Google may refuse this
- * (400 "Invalid conference data") or drop it silently for clients that are not the add-on
- * (openclaw/gogcli PR #590), which is why writing it is optional.
+ * A Zoom conference in Google's `conferenceData`, shaped like the one the Zoom for Google Workspace
+ * add-on writes (observed in a captured add-on-made event: solution key `addOn`, name "Zoom
+ * Meeting", the add-on's icon, `conferenceId` = the meeting number, one video entry point with
+ * `meetingCode` and `passcode`). No `scriptId` and no `signature`: those belong to the add-on
+ * itself. Google may refuse this (400 "Invalid conference data") or drop it silently for clients
+ * that are not the add-on (openclaw/gogcli PR #590), which is why writing it is optional.
  */
 export interface ConferenceDataBody {
   conferenceId: string;
@@ -23,7 +23,7 @@ export interface ConferenceDataBody {
   parameters: { addOnParameters: { parameters: Record<string, string> } };
 }
 
-/** The icon the Zoom add-on uses (captured from an add-on-made event, facts §4). */
+/** The icon the Zoom add-on uses (captured from an add-on-made event). */
 const zoomIconUri =
   'https://lh3.googleusercontent.com/pw/AM-JKLUkiyTEgH-6DiQP85RGtd_BORvAuFnS9katNMgwYQBJUTiDh12qtQxMJFWYH2Dj30hNsNUrr-kzKMl7jX-Qd0FR7JmVSx-Fhruf8xTPPI-wdsMYez6WJE7tz7KmqsORKBEnBTiILtMJXuMvphqKdB9X=s128-no';
 

@@ -185,7 +185,7 @@ export function readBlock(description: string | null | undefined): BlockInfo | n
 
 /**
  * Zoom join links in the text outside our blocks: an event that carries one that zoomlink did not
- * make is left alone (DESIGN decision 6).
+ * make is left alone (architecture decision 6).
  */
 export function findForeignZoomLinks(text: string | null | undefined): string[] {
   const source = text ?? '';

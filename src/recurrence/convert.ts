@@ -63,7 +63,7 @@ export interface ConversionResult {
 
 /**
  * A series starts at its first occurrence that has not begun, and a little later than now: Zoom
- * takes a `start_time` in the past as "now" (facts of the Zoom API: a past start on create
+ * takes a `start_time` in the past as "now" (moodle-mod_zoom issue #341: a past start on create
  * becomes the time of the request) and would shift every occurrence after it by as much. The
  * margin covers the request's way to Zoom.
  */

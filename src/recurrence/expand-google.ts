@@ -179,9 +179,10 @@ function rdateCandidate(
 /**
  * How far past `from` a rule is followed when only a limit ends the expansion. A rule can match
  * nothing for ever (DAILY;INTERVAL=7;BYDAY=MO from a Saturday), and someone must stop looking.
- * Google's own horizon is unconfirmed (facts §3.2); 20 years is far beyond anything a Zoom
- * meeting can serve (Zoom expires a recurring meeting 365 days after its last start, facts
- * §4.1). With an explicit `to`, the caller's range is followed to its end.
+ * Google's own horizon is UNCONFIRMED (only a user comment in odoo/odoo #41895); 20 years is far
+ * beyond anything a Zoom meeting can serve (Zoom expires a recurring meeting 365 days after its
+ * last start: support.zoom.us/hc/en-us/articles/214973206). With an explicit `to`, the caller's
+ * range is followed to its end.
  */
 export const LIMIT_HORIZON_MS = 20 * 365.25 * DAY_MS;
 const YEAR_MS = 366 * DAY_MS;

@@ -116,7 +116,7 @@ function endOf(recurrence: ZoomRecurrence): End {
         `"${until}" is not a UTC yyyy-MM-ddTHH:mm:ssZ`,
       );
     // Read as "occurrences starting at or before this instant"; zoomlink never sends it because
-    // whether Zoom treats it as the whole local day is unconfirmed (facts §4).
+    // whether Zoom treats it as the whole local day is UNCONFIRMED (a spec example hints so).
     return { untilMs: ms };
   }
   const count = times ?? 1; // REC: end_times defaults to 1.
@@ -196,7 +196,8 @@ function* monthlyDays(
 ): Generator<number> {
   const byWeek = recurrence.monthly_week !== undefined || recurrence.monthly_week_day !== undefined;
   if (byWeek && recurrence.monthly_day !== undefined) {
-    // Which form wins when both are sent is undocumented (facts §4).
+    // Which form wins when both are sent is undocumented (the spec and Zoom's recurrence docs
+    // only say they are alternatives).
     throw new ZoomSeriesInvalid(
       'recurrence.monthly_day',
       'cannot be given together with monthly_week',

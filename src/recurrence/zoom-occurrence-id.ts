@@ -1,6 +1,6 @@
 /**
  * Zoom's `occurrence_id` of the occurrence that starts at `utcStart`: its start in epoch
- * milliseconds (SPEC example `1648194360000` = `2022-03-25T07:46:00Z`; facts §4.1). The engine
+ * milliseconds (Zoom's OpenAPI spec example `1648194360000` = `2022-03-25T07:46:00Z`). The engine
  * maps a Google instance to its Zoom occurrence through the instance's original UTC start.
  */
 export function zoomOccurrenceId(utcStart: Date | string): string {

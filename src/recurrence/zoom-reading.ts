@@ -7,12 +7,12 @@
 export interface ZoomReading {
   /**
    * The week that `repeat_interval` counts for weekly series. Zoom numbers weekdays from
-   * 1 = Sunday, which suggests Sunday; it does not say (facts §4.2 "week anchor": UNCONFIRMED).
+   * 1 = Sunday, which suggests Sunday; it does not say (UNCONFIRMED, undocumented).
    */
   weekStart: 'sunday' | 'monday';
   /**
    * A `start_time` on a day the recurrence does not make (a Tuesday for `weekly_days: "2"`): an
-   * occurrence of its own, or skipped to the first matching day (facts §4.2: UNCONFIRMED;
+   * occurrence of its own, or skipped to the first matching day (UNCONFIRMED, undocumented;
    * moodle-mod_zoom #341 only shows that a past start moves).
    */
   offRuleStart: 'occurrence' | 'skipped';

@@ -7,7 +7,8 @@ import { ZoomApiError, ZoomErrorCodes, type ZoomFieldError } from './errors.js';
  * Turns what Zoom answered (or did not answer) into one `ZoomApiError` with a stable code and a
  * message that says what to do. Pure: the HTTP layer hands in status, headers and body.
  *
- * Zoom's error bodies (https://developers.zoom.us/docs/api/errors/, facts file §1.4, §2, §7):
+ * Zoom's error bodies (https://developers.zoom.us/docs/api/errors/; OAuth errors:
+ * https://developers.zoom.us/docs/integrations/oauth-error-messages/):
  * API: `{"code": 300, "message": "Validation Failed.", "errors": [{"field", "message"}]}`;
  * OAuth token endpoint: `{"reason": "Invalid client_id or client_secret", "error": "invalid_client"}`.
  */
@@ -141,7 +142,7 @@ export function errorFromResponse(failed: FailedResponse): ZoomApiError {
   }
   // A meeting someone started: 400/3000 "You cannot update or delete meetings that have started
   // using this method." on PATCH, 400/3002 "…cannot delete this meeting since it is in progress."
-  // on DELETE (the spec's meetingUpdate and meetingDelete; facts §3.3, §3.4). Code 3000 alone also
+  // on DELETE (the spec's meetingUpdate and meetingDelete). Code 3000 alone also
   // means "Invalid occurrence_id.", so the message tells them apart.
   if (
     status === 400 &&

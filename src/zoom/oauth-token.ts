@@ -35,7 +35,10 @@ export interface S2SCredentials {
   clientSecret: string;
 }
 
-/** Refresh five minutes before expiry (facts file §1.2), or halfway for very short lifetimes. */
+/**
+ * Refresh five minutes before expiry, or halfway for very short lifetimes: one cached token per
+ * process (devforum thread 94662 reports that issuing many tokens can revoke earlier ones).
+ */
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** When a token obtained at `obtainedAt`, valid `expiresInSeconds`, should be replaced. */

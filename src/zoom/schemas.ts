@@ -11,10 +11,10 @@ import { ZoomErrorCodes, type ZoomErrorCode } from './errors.js';
 import { describeLink, trustedJoinUrl } from './join-url.js';
 
 /**
- * Zoom's answers, read at the edge into our own types (`src/domain/zoom-meeting.ts`). Fields
- * are Zoom's (specs/zoom-meetings-subset.json). Unknown fields are dropped, since Zoom keeps adding
- * some (facts file: "clients must tolerate unknown response fields"), and a `null` where a field
- * is optional counts as absent.
+ * Zoom's answers, read at the edge into our own types (`src/domain/zoom-meeting.ts`). Fields are
+ * Zoom's (specs/zoom-meetings-subset.json). Unknown fields are dropped, since Zoom keeps adding
+ * some (its changelog, e.g. `dynamic_host_key` in 2024-05), and a `null` where a field is optional
+ * counts as absent.
  */
 
 function withoutNulls(value: unknown): unknown {
@@ -177,7 +177,10 @@ export interface ZoomInviteLink {
   join_url: string;
 }
 
-/** The S2S OAuth token answer (facts file §1.2; `api_url` and `scope` are optional extras). */
+/**
+ * The S2S OAuth token answer (developers.zoom.us/docs/internal-apps/s2s-oauth/; `api_url` and
+ * `scope` are optional extras).
+ */
 export const tokenSchema = zoomObject({
   access_token: z.string().min(1),
   token_type: z.string().optional(),

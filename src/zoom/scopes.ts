@@ -2,12 +2,13 @@
  * The Zoom scopes zoomlink's calls need, each satisfied by its classic or its granular name.
  *
  * Classic names: the `security` of each operation in Zoom's OpenAPI export (specs/SOURCES.md):
- * create, update and delete need `meeting:write:admin`, reading and listing `meeting:read:admin`
- * (a Server-to-Server app holds the `:admin` forms). Granular names (2024+): the export's
+ * create, update and delete need `meeting:write:admin`, reading and listing `meeting:read:admin` (a
+ * Server-to-Server app holds the `:admin` forms). Granular names (2024+): the export's
  * `x-granular-scopes` of meetingCreate (`meeting:write:meeting[:admin]`, the only operation it
- * gives them for) and facts file §1.2, as Zoom lists them in a token's `scope` and in its
- * 400/4711 "does not contain scopes" answers (zoom-laravel#15). The token answer names what the app holds (devforum 89358), so `zoomlink
- * doctor` can say what is missing before a sync is refused.
+ * gives them for) and the token answer quoted in devforum 142405, as Zoom lists them in a token's
+ * `scope` and in its 400/4711 "does not contain scopes" answers (zoom-laravel#15). The token answer
+ * names what the app holds (devforum 89358), so `zoomlink doctor` can say what is missing before a
+ * sync is refused.
  */
 export interface ZoomScopeNeed {
   /** What zoomlink does with it. */

@@ -1,9 +1,9 @@
 /**
- * The time window filter `GET /users/{userId}/meetings` lacks: its `from`/`to` parameters are
- * dates only, read in a time zone the 2023 spec does not name, and they arrived late (facts file
- * §3.5). So the client lists everything and keeps the meetings that start in `[from, to)`.
- * A meeting with no start time (type 3, no fixed time) has no place in a window and is kept only
- * when no bound is given.
+ * The time window filter `GET /users/{userId}/meetings` lacks: its `from`/`to` parameters are dates
+ * only, read in a time zone the 2023 spec does not name, and they arrived late (in the 2023 export
+ * of Zoom's OpenAPI spec). So the client lists everything and keeps the meetings that start in
+ * `[from, to)`. A meeting with no start time (type 3, no fixed time) has no place in a window and
+ * is kept only when no bound is given.
  */
 export interface StartWindow {
   from?: Date;

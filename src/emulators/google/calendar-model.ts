@@ -294,7 +294,10 @@ export class CalendarModel {
     return person ? { email: person.email, displayName: person.name } : { email };
   }
 
-  /** Attendee emails lower-cased; rooms marked `resource` with their generated name (facts §6). */
+  /**
+   * Attendee emails lower-cased; rooms marked `resource` with their generated name (ADISCO
+   * CalendarResource `generatedResourceName`).
+   */
   private normaliseAttendees(data: EventData): void {
     if (!Array.isArray(data.attendees)) return;
     data.attendees = (data.attendees as Record<string, unknown>[]).map((raw) => {

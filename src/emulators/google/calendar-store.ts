@@ -8,7 +8,8 @@ export type EventData = Record<string, unknown>;
 /**
  * One calendar's copy of an event. Google keeps a copy per calendar (organizer, each attendee,
  * each room), all with the same id; each copy has its own etag, `updated`, private extended
- * properties, and its own place in that calendar's sync stream (facts §5.4).
+ * properties, and its own place in that calendar's sync stream (Calendar API concepts, "Events and
+ * calendars": developers.google.com/workspace/calendar/api/concepts/events-calendars).
  */
 export interface EventCopy {
   calendarId: string;
@@ -130,7 +131,7 @@ export class CalendarStore {
   }
 }
 
-/** `"<2 × updated in µs>"`: the shape of live etags (facts §3, UNCONFIRMED as a rule). */
+/** `"<2 × updated in µs>"`: the shape observed in live etags (UNCONFIRMED as a rule). */
 export function etagOf(updatedUs: number): string {
   return `"${2 * updatedUs}"`;
 }

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { googleErrors } from './google-errors.js';
 
 /**
- * `conferenceData` on writes (facts §4). Read only with `conferenceDataVersion=1` (DISCO: version 0
- * ignores it). `createRequest` works only for Google Meet; a third-party (`addOn`) conference is
- * what the `addOnConference` switch decides: refused with 400 (openclaw/gogcli PR #590 saw
- * "Invalid conference data" from a plain API client — the reason `invalid` and the final period
- * follow Google's other conference errors and are UNCONFIRMED), accepted, or silently dropped.
+ * `conferenceData` on writes (DISCO ConferenceData). Read only with `conferenceDataVersion=1`
+ * (DISCO: version 0 ignores it). `createRequest` works only for Google Meet; a third-party
+ * (`addOn`) conference is what the `addOnConference` switch decides: refused with 400
+ * (openclaw/gogcli PR #590 saw "Invalid conference data" from a plain API client — the reason
+ * `invalid` and the final period follow Google's other conference errors and are UNCONFIRMED),
+ * accepted, or silently dropped.
  */
 export type AddOnMode = 'reject' | 'accept' | 'strip';
 

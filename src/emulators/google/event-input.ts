@@ -29,7 +29,7 @@ export const readOnlyFields = new Set([
 /** Fields that, once set at creation, do not change (DISCO: "Immutable"). */
 export const immutableFields = new Set(['eventType', 'privateCopy']);
 
-/** The "shared properties" only the organizer may change (errors guide, facts §5.4). */
+/** The "shared properties" only the organizer may change (errors guide, forbiddenForNonOrganizer). */
 export const sharedPropertyDefaults = {
   guestsCanInviteOthers: true,
   guestsCanModify: false,

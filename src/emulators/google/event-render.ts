@@ -32,7 +32,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /**
  * One copy as the API answers it. `zone` is the response's time zone (the `timeZone` parameter,
  * else the calendar's: DISCO events.list `timeZone`); every `dateTime` is written with its offset.
- * `minimal` is the form of a deletion in incremental results (facts §2.4): only
+ * `minimal` is the form of a deletion in incremental results (DISCO `Event.status`): only
  * `kind, etag, id, status` (plus `recurringEventId` and `originalStartTime` for an instance).
  * The answer shares nested objects with the store (it is serialised at once); a caller that keeps
  * it must copy it.

@@ -6,7 +6,8 @@ import { maxExpandedInstances, occurrencesOf, spanOf, virtualInstance } from './
 
 /**
  * What events.list returns for one calendar, before paging (DISCO events.list and the Event.status
- * text, facts §2.4–2.5):
+ * text, and the recurring events guide
+ * developers.google.com/workspace/calendar/api/guides/recurringevents):
  * - full listing, `singleEvents=false`: single events, series masters and exceptions; deleted
  *   events only with `showDeleted`; cancelled exceptions of a live series even without it;
  * - `singleEvents=true`: every instance (unmodified ones made from the series), never masters;

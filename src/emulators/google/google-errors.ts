@@ -1,9 +1,11 @@
 import type { EmulatorDialect, Reply } from '../kit/index.js';
 
 /**
- * Google's JSON error envelope (errors guide, facts §8):
+ * Google's JSON error envelope (errors guide,
+ * developers.google.com/workspace/calendar/api/guides/errors):
  * `{"error": {"errors": [{domain, reason, message, locationType?, location?}], "code", "message", "status"?}}`.
- * Live answers carry a gRPC-style `status` (facts §8); the guide's 410 and 412 examples have none,
+ * Live answers carry a gRPC-style `status` (e.g. the 403 in alextselegidis/easyappointments #995;
+ * the mapping beyond 403 is UNCONFIRMED); the guide's 410 and 412 examples have none,
  * so those are sent exactly as the guide prints them.
  */
 export interface GoogleErrorItem {

@@ -3,7 +3,9 @@ import { randomInt } from 'node:crypto';
 /**
  * Event ids as Google makes them: base32hex (`[a-v0-9]`), 5–1024 characters (DISCO Event.id);
  * Google's own are 26 characters. Instances are `<id>_<YYYYMMDDTHHMMSSZ>` (timed, UTC) or
- * `<id>_<YYYYMMDD>` (whole day); a "this and following" split is `<id>_R<YYYYMMDDTHHMMSS>` (facts §2.5, §3.2).
+ * `<id>_<YYYYMMDD>` (whole day); a "this and following" split is `<id>_R<YYYYMMDDTHHMMSS>`
+ * (instance ids as in Odoo's google_calendar tests; `_R` ids as in Google Calendar ICS exports and
+ * odoo/odoo PR #287171).
  */
 const base32hex = '0123456789abcdefghijklmnopqrstuv';
 
@@ -27,7 +29,10 @@ export function instanceId(masterId: string, key: string): string {
   return `${masterId}_${key}`;
 }
 
-/** Google Calendar web link: `eid` = base64(eventId + " " + calendarId) without padding (facts §3). */
+/**
+ * Google Calendar web link: `eid` = base64(eventId + " " + calendarId) without padding (observed:
+ * decoded from a real link).
+ */
 export function htmlLink(eventId: string, calendarId: string): string {
   const eid = Buffer.from(`${eventId} ${calendarId}`).toString('base64url');
   return `https://www.google.com/calendar/event?eid=${eid}`;

@@ -1,6 +1,6 @@
 import { verify, type KeyObject } from 'node:crypto';
 
-/** The claims gtoken puts into a service account's JWT-bearer assertion (facts §7). */
+/** The claims gtoken (googleapis/node-gtoken v8.0.0) puts into a JWT-bearer assertion. */
 export interface AssertionClaims {
   iss: string;
   scope?: string;

@@ -22,7 +22,7 @@ export interface ListQuery {
   originalStart?: string;
 }
 
-/** DISCO syncToken: "…not allowed together with syncToken" (facts §2.2). */
+/** DISCO syncToken: "…not allowed together with syncToken". */
 export const notWithSyncToken = [
   'iCalUID',
   'orderBy',
@@ -120,7 +120,7 @@ export function readListQuery(query: URLSearchParams, forInstances = false): Lis
 
   if (parsed.syncToken !== undefined) {
     const clash = notWithSyncToken.find((name) => query.has(name));
-    // The sync guide says such requests get a 400; the exact reason is UNCONFIRMED (facts §2.2).
+    // The sync guide says such requests get a 400; the exact reason is UNCONFIRMED.
     if (clash)
       throw googleErrors.invalid(`The parameter ${clash} cannot be used with syncToken.`, clash);
     if (parsed.showDeleted === false)

@@ -5,10 +5,11 @@ import type { Interval } from './room-busy.js';
 import { lengthOf, maxExpandedInstances, occurrencesOf, spanOf } from './series.js';
 
 /**
- * Copies per calendar (facts §5.4): the organizer's copy is the main one; every attendee calendar
- * the emulator holds (rooms, people) gets its own copy with the same id. Writing the organizer's
- * copy overwrites the shared fields of every copy; each copy keeps its own private extended
- * properties, reminders and colour. An attendee who is removed, or an event the organizer
+ * Copies per calendar (concepts/events-calendars "Organizers",
+ * developers.google.com/workspace/calendar/api): the organizer's copy is the main one; every
+ * attendee calendar the emulator holds (rooms, people) gets its own copy with the same id. Writing
+ * the organizer's copy overwrites the shared fields of every copy; each copy keeps its own private
+ * extended properties, reminders and colour. An attendee who is removed, or an event the organizer
  * deletes, leaves cancelled copies behind.
  */
 const perCopyFields = ['reminders', 'colorId'] as const;
@@ -194,7 +195,7 @@ export function propagateFromOrganizer(
 
 /**
  * The organizer cancelled: every copy is cancelled. A cancelled instance of a live series is
- * created where the series is held, so attendees' incremental syncs see it (facts §2.4).
+ * created where the series is held, so attendees' incremental syncs see it (DISCO `Event.status`).
  */
 function cancelCopies(
   deps: PropagationDeps,

@@ -8,14 +8,16 @@ const { RRule } = rrulePackage;
 type Rule = InstanceType<typeof RRule>;
 
 /**
- * Google's recurrence expansion, written here from Google's documents (DESIGN decision 8: nothing
- * from `src/recurrence/`). Facts §3.2: the series is expanded in `start.timeZone`, so wall-clock
- * time is kept across DST; DTSTART is always an instance even when the rule does not match it,
- * and it is not counted in COUNT; the set is DTSTART ∪ RRULE ∪ RDATE − EXDATE − EXRULE.
+ * Google's recurrence expansion, written here from Google's documents (architecture decision 8: nothing
+ * from `src/recurrence/`). The series is expanded in `start.timeZone` (DISCO
+ * EventDateTime.timeZone), so wall-clock time is kept across DST; DTSTART is always an instance
+ * even when the rule does not match it, and it is not counted in COUNT
+ * (googleapis/google-api-nodejs-client #2214, fmeringdal/rust-rrule #119); the set is DTSTART ∪
+ * RRULE ∪ RDATE − EXDATE − EXRULE.
  *
  * rrule iterates "floating" times (a JS Date whose UTC fields are the wall clock); each
  * occurrence is then placed in the zone with luxon. A wall-clock time inside a DST gap moves
- * forward by the gap (luxon's rule; Google's is UNCONFIRMED, facts §3.2).
+ * forward by the gap (luxon's rule; Google's is UNCONFIRMED and undocumented).
  */
 
 export class RecurrenceError extends Error {}

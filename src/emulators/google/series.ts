@@ -12,7 +12,7 @@ import { zone as luxonZone } from './zones.js';
 
 /**
  * How far an open-ended series is expanded when nothing bounds it. Google's horizon is
- * UNCONFIRMED (facts §3.2: a user comment in odoo/odoo #41895 says "730 occurrences or 100 years").
+ * UNCONFIRMED (a user comment in odoo/odoo #41895 says "730 occurrences or 100 years").
  */
 export const maxExpandedInstances = 730;
 

@@ -22,7 +22,8 @@ export interface IssuedServiceAccount {
 /**
  * A fresh RSA key pair shaped like a key file from the Cloud console (PKCS#8 PEM, 40-hex
  * `private_key_id`, 21-digit `client_id`). `token_uri` points at the emulator for people reading
- * the file; google-auth-library ignores it (facts §7), so tests route the token call themselves.
+ * the file; google-auth-library ignores it (gtoken posts to a constant
+ * URL, googleapis/node-gtoken v8.0.0), so tests route the token call themselves.
  */
 export function issueServiceAccount(
   tokenUri: string,

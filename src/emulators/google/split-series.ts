@@ -9,13 +9,14 @@ import { expansionZone, seriesStartOf } from './series.js';
 import { zone as luxonZone } from './zones.js';
 
 /**
- * "This and following", the way Google's UI does it (facts §3.2): the old series ends the day
- * before the split instance (`UNTIL` = 23:59:59 local on that day, written in UTC; a whole-day
- * series gets a DATE), a new series `<oldId>_R<YYYYMMDDTHHMMSS>` (the split instance's start in
- * UTC, no `Z`) starts at that instance with `changes` applied, and the old series' exceptions from
- * the split on are reset ("Changing all following instances resets any exceptions happening after
- * the target instance", recurring events guide). A COUNT series keeps its total: the new series
- * gets the instances the old one no longer has.
+ * "This and following", the way Google's UI does it (observed in Google Calendar ICS exports; the
+ * recurring events guide's "Modify all following instances"): the old series ends the day before
+ * the split instance (`UNTIL` = 23:59:59 local on that day, written in UTC; a whole-day series gets
+ * a DATE), a new series `<oldId>_R<YYYYMMDDTHHMMSS>` (the split instance's start in UTC, no `Z`)
+ * starts at that instance with `changes` applied, and the old series' exceptions from the split on
+ * are reset ("Changing all following instances resets any exceptions happening after the target
+ * instance", recurring events guide). A COUNT series keeps its total: the new series gets the
+ * instances the old one no longer has.
  */
 export function splitSeries(
   model: CalendarModel,

@@ -3,28 +3,28 @@ import type { SwitchDefinitions } from '../kit/index.js';
 /**
  * Behaviour Google's documents leave open, as named switches (first value = default unless
  * `default` says otherwise). Each `why` names what the documents do and do not say; the README
- * lists them with sources. Facts = `../shared/facts/google-calendar-api.md`.
+ * lists them with their public sources.
  */
 export const googleSwitchDefinitions = {
   addOnConference: {
     values: ['reject', 'accept', 'strip'] as const,
-    why: 'Facts §4: whether Calendar accepts a conferenceData of type addOn from a plain API client is UNCONFIRMED; live reports (openclaw/gogcli PR #590) saw 400 "Invalid conference data", others ship it. Default: refuse with 400.',
+    why: 'Whether Calendar accepts a conferenceData of type addOn from a plain API client is UNCONFIRMED; live reports (openclaw/gogcli PR #590) saw 400 "Invalid conference data", others ship it. Default: refuse with 400.',
   },
   delegation: {
     values: ['allowed', 'refused'] as const,
-    why: 'Lets a test see the real 401 unauthorized_client a token request gets when the Workspace admin has not authorised the service account (or its scopes) for domain-wide delegation (facts §7).',
+    why: 'Lets a test see the real 401 unauthorized_client a token request gets when the Workspace admin has not authorised the service account (or its scopes) for domain-wide delegation (google-api-php-client #2214 and other reports).',
   },
   roomAutoDecline: {
     values: [true, false] as const,
-    why: 'Rooms auto-accept or decline per admin settings (facts §5.4, UNCONFIRMED detail). Default: a room declines a booking that overlaps one it already accepted (a whole series when any instance overlaps).',
+    why: 'Rooms auto-accept or decline per admin settings (UNCONFIRMED detail: no primary document read). Default: a room declines a booking that overlaps one it already accepted (a whole series when any instance overlaps).',
   },
   roomAccessForMembers: {
     values: ['reader', 'writer', 'none'] as const,
-    why: 'What a non-admin person in the domain may do with a room calendar depends on the resource sharing settings (facts §5.4, open question). Admins are always writers. Default: reader.',
+    why: 'What a non-admin person in the domain may do with a room calendar depends on the resource sharing settings (UNCONFIRMED, an open question). Admins are always writers. Default: reader.',
   },
   attendeeCopyEdits: {
     values: ['keep', 'ignoreSharedFields'] as const,
-    why: 'Edits of a non-organizer copy stay on that copy (facts §5.4, SO 62386622); nodejs-client #2989 reports summary/recurrence edits on attendee copies "succeed" without effect. Default: keep the edit on that copy.',
+    why: 'Edits of a non-organizer copy stay on that copy (Stack Overflow question 62386622); google-api-nodejs-client #2989 reports summary/recurrence edits on attendee copies "succeed" without effect. Default: keep the edit on that copy.',
   },
   userRateLimitPerMinute: {
     values: [0, 10, 60, 600] as const,

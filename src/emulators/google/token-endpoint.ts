@@ -4,7 +4,10 @@ import { checkAssertion, type AssertionProblem } from './jwt-assertion.js';
 import type { Organisation } from './organisation.js';
 import type { TokenStore } from './tokens.js';
 
-/** Google's real token URL: google-auth-library puts it into every assertion's `aud` (facts §11). */
+/**
+ * Google's real token URL: google-auth-library puts it into every assertion's `aud` (a constant in
+ * gtoken; observed with google-auth-library 10.5.0 and gtoken 8.0.0).
+ */
 export const googleTokenUrl = 'https://oauth2.googleapis.com/token';
 
 export interface TokenEndpointDeps {
@@ -28,8 +31,9 @@ const oauthError = (status: number, error: string, description: string): Reply =
   body: { error, error_description: description },
 });
 
-// Bodies as Google sends them (facts §7; invalid_grant texts are the ones widely reported,
-// e.g. google-api-php-client #783 for "Not a valid email."; others UNCONFIRMED, see README).
+// Bodies as Google sends them (401 unauthorized_client: google-api-php-client #2214; invalid_grant
+// texts are the ones widely reported, e.g. google-api-php-client #783 for "Not a valid email.";
+// others UNCONFIRMED, see README).
 const problems: Record<AssertionProblem, Reply> = {
   malformed: oauthError(400, 'invalid_grant', 'Invalid JWT Signature.'),
   algorithm: oauthError(400, 'invalid_grant', 'Invalid JWT Signature.'),

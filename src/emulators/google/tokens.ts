@@ -12,7 +12,7 @@ interface Issued {
   expiresAtMs: number;
 }
 
-/** Google's answer: `expires_in` 3599 is what live responses carry (facts §7/§10). */
+/** Google's answer: `expires_in` 3599 is the value usually reported (UNCONFIRMED as exact). */
 export const accessTokenLifetimeSeconds = 3599;
 
 /** Access and refresh tokens the emulator has issued; expiry follows the emulator's clock. */

@@ -4,9 +4,10 @@ import { offsetMinutes } from './zone-offset.js';
 
 /**
  * Zoom's recurrence expansion, written from Zoom's documents (REC, SPEC `recurrence`, SUP) and
- * nothing else (DESIGN decision 8): every occurrence keeps the wall-clock time of the series start
- * in the meeting's time zone, so it stays at 09:00 across DST changes (facts §4.2). Choices the
- * documents leave open come in as `ExpansionRules` (the emulator's switches).
+ * nothing else (architecture decision 8): every occurrence keeps the wall-clock time of the series start
+ * in the meeting's time zone, so it stays at 09:00 across DST changes (expected; DF-141551 reports
+ * a Zoom bug against it). Choices the documents leave open come in as `ExpansionRules` (the
+ * emulator's switches).
  *
  * Calendar arithmetic runs on day numbers (days since 1970-01-01, no zone); only each occurrence
  * is placed in the zone. This keeps a 50-occurrence series well under a millisecond, which the

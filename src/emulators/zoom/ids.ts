@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 
-/** Identifiers shaped like Zoom's (facts §2, §9). Random, never derived from secrets. */
+/** Identifiers shaped like Zoom's (SPEC examples). Random, never derived from secrets. */
 
 /** A user, account or client id: 16 random bytes in base64url, 22 characters. */
 export function zoomUserId(): string {

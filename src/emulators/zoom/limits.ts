@@ -3,16 +3,19 @@ import type { ZoomSwitchValues } from './switches.js';
 import { formatUtc, nextUtcMidnight, utcDay } from './wall-time.js';
 import { QPS_MESSAGE } from './zoom-errors.js';
 
-/** Rate limit labels of the endpoints zoomlink uses (SPEC; facts §6.1). */
+/** Rate limit labels of the endpoints zoomlink uses (SPEC; RL, the rate-limits page). */
 export type RateLabel = 'Light' | 'Medium';
 
-/** 100 create/update requests per meeting host per day, reset 00:00 UTC (SPEC; facts §6.2). */
+/**
+ * 100 create/update requests per meeting host per day, reset 00:00 UTC (SPEC meetingCreate and
+ * meetingUpdate; a Zoom staff answer in devforum thread 19474).
+ */
 export const DAILY_CREATE_UPDATE_LIMIT = 100;
 
 /** The exact body Zoom sends (DF-18928, DF-129190). */
 export const DAILY_LIMIT_MESSAGE = `You have exceeded the daily rate limit (${DAILY_CREATE_UPDATE_LIMIT}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`;
 
-/** Per-second limits by plan and label (facts §6.1, RL). */
+/** Per-second limits by plan and label (RL: developers.zoom.us/docs/commerce/rate-limits/). */
 const PER_SECOND = {
   business: { Light: 80, Medium: 60 },
   pro: { Light: 30, Medium: 20 },
@@ -61,7 +64,7 @@ export class RateLimits {
       if (used >= PER_SECOND[plan][label])
         return {
           status: 429,
-          // Facts §6.3: for QPS 429s the Retry-After format is UNCONFIRMED; seconds are sent.
+          // For QPS 429s the Retry-After format is UNCONFIRMED (undocumented); seconds are sent.
           headers: { 'X-RateLimit-Category': label, 'X-RateLimit-Type': 'QPS', 'Retry-After': '1' },
           body: { code: 429, message: QPS_MESSAGE },
         };
@@ -84,7 +87,7 @@ export class RateLimits {
     return undefined;
   }
 
-  /** The `X-RateLimit-*` headers of an ordinary answer (facts §6.3). */
+  /** The `X-RateLimit-*` headers of an ordinary answer (observed: DF-18928, DF-59670). */
   headers(
     label: RateLabel,
     now: Date,

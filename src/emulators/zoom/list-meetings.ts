@@ -4,7 +4,7 @@ import { renderListItem, shownStart } from './render-meeting.js';
 import type { ZoomSwitchValues } from './switches.js';
 import type { FieldError } from './zoom-errors.js';
 
-/** `GET /users/{userId}/meetings` (SPEC `meetings`; facts §3.5). */
+/** `GET /users/{userId}/meetings` (SPEC `meetings`). */
 
 export const LIST_TYPES = [
   'scheduled',
@@ -108,7 +108,7 @@ export function selectRows(
   const nowMs = now.getTime();
   const rows: Row[] = [];
   for (const meeting of meetings) {
-    // Facts §3.5: instant meetings are never listed.
+    // SPEC `meetings`: instant meetings are never listed.
     if (meeting.type === 1) continue;
     const perOccurrence = meeting.type === 8 && switches.listRecurring === 'per-occurrence';
     const starts = perOccurrence

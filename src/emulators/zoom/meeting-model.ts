@@ -39,7 +39,7 @@ export interface MeetingBody {
 }
 
 export interface StoredOccurrence {
-  /** The original start in epoch ms, as a string (facts §4.1). */
+  /** The original start in epoch ms, as a string (SPEC example `1648194360000`). */
   id: string;
   startMs: number;
   duration: number;

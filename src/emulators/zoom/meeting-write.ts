@@ -68,7 +68,7 @@ export function createMeeting(body: MeetingBody, host: ZoomUser, ctx: WriteConte
       body.start_time === undefined
         ? wholeSecond(now)
         : readStart(body.start_time, meeting, problems);
-    // Facts §4.2: Zoom moves a past start to "now" (switch pastStartTime).
+    // moodle-mod_zoom issue #341: Zoom moves a past start to "now" (switch pastStartTime).
     if (start !== undefined)
       meeting.startMs =
         start < now && ctx.switches.pastStartTime === 'now' ? wholeSecond(now) : start;

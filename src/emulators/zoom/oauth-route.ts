@@ -8,15 +8,15 @@ export interface ZoomAccount {
   clientSecret: string;
 }
 
-/** OAuth errors have their own shape, `{reason, error}` (facts §1.4; zoom-laravel#3, DF-79648). */
+/** OAuth errors have their own shape, `{reason, error}` (OERR; zoom-laravel#3, DF-79648). */
 function oauthError(status: number, error: string, reason: string): Reply {
   return { status, body: { reason, error } };
 }
 
 /**
- * `POST /oauth/token` for `grant_type=account_credentials` (facts §1.2): the parameters come as
- * query parameters or as an `application/x-www-form-urlencoded` body, the client id and secret
- * in `Authorization: Basic`.
+ * `POST /oauth/token` for `grant_type=account_credentials` (developers.zoom.us/docs/rooms/oauth/):
+ * the parameters come as query parameters or as an `application/x-www-form-urlencoded` body, the
+ * client id and secret in `Authorization: Basic`.
  */
 export function tokenEndpoint(
   ctx: ApiContext,

@@ -83,7 +83,7 @@ function visibleOccurrences(meeting: StoredMeeting, options: RenderOptions): Sto
   return meeting.occurrences.filter(
     (o) =>
       (options.switches.deletedOccurrences === 'listed' || o.status !== 'deleted') &&
-      // Facts §3.2: without show_previous_occurrences only current and future occurrences.
+      // SPEC `meeting`: without show_previous_occurrences only current and future occurrences.
       (options.showPreviousOccurrences || o.startMs + o.duration * 60_000 > now),
   );
 }
@@ -99,7 +99,7 @@ function renderOccurrence(occurrence: StoredOccurrence): Record<string, unknown>
 
 function echoRecurrence(meeting: StoredMeeting, switches: ZoomSwitchValues) {
   const sent = { ...meeting.recurrence! };
-  // Stored as a time, so it comes back in UTC with Z like every other time (facts §9).
+  // Stored as a time, so it comes back in UTC with Z like every other time (SPEC examples).
   if (meeting.recurrenceEndMs !== undefined)
     sent.end_date_time = formatUtc(meeting.recurrenceEndMs);
   if (switches.recurrenceEcho === 'as-sent') return sent;

@@ -1,10 +1,10 @@
 /**
  * Scopes in the Zoom emulator: what the app holds, what each route needs, and Zoom's refusal.
  *
- * Each route accepts its classic scopes (the `security` of the operation in Zoom's OpenAPI
- * export: `meeting:read[:admin]` or `meeting:write[:admin]`) or its granular one (create's from
- * the export's `x-granular-scopes`, the others' from facts §1.2, the names Zoom lists in a token's
- * `scope`). A token lacking all of them is refused with
+ * Each route accepts its classic scopes (the `security` of the operation in Zoom's OpenAPI export:
+ * `meeting:read[:admin]` or `meeting:write[:admin]`) or its granular one (create's from the
+ * export's `x-granular-scopes`, the others' from the token answer quoted in DF-142405, the names
+ * Zoom lists in a token's `scope`). A token lacking all of them is refused with
  * 400 `{"code":4711,"message":"Invalid access token, does not contain scopes:[…]."}`, as Zoom
  * answered in zoom-laravel#15 (status and body) and devforum 85922 (the classic pair listed).
  */

@@ -1,8 +1,8 @@
 import type { SwitchValues } from '../kit/index.js';
 
 /**
- * Behaviour Zoom's documents leave open. Each switch names what the sources say (keys as in the
- * facts file `../shared/facts/zoom-api.md`: SPEC = Zoom's OpenAPI export, SPEC24 = its 2024 text,
+ * Behaviour Zoom's documents leave open. Each switch names what the public sources say (keys and
+ * addresses as in this folder's README: SPEC = Zoom's OpenAPI export, SPEC24 = its 2024 text,
  * REC = "Recurrence Object Definitions", SUP = "Scheduling Recurring Meetings", DF-n = developer
  * forum thread n). The first value is the default unless `default` says otherwise; defaults are
  * the conservative choice: the one under which a client that passes here also works on Zoom,
@@ -11,43 +11,43 @@ import type { SwitchValues } from '../kit/index.js';
 export const zoomSwitchDefinitions = {
   firstOccurrence: {
     values: ['first-match-on-or-after-start', 'start-always'] as const,
-    why: 'Facts §4.2: when start_time is not on a weekly_days day (or not the monthly day), Zoom documents nothing; "expected: first matching day on/after the start date". start-always makes start_time itself the first occurrence, as RFC 5545 does with DTSTART.',
+    why: 'UNCONFIRMED: when start_time is not on a weekly_days day (or not the monthly day), Zoom documents nothing; the expected answer is the first matching day on/after the start date. start-always makes start_time itself the first occurrence, as RFC 5545 does with DTSTART.',
   },
   weekStart: {
     values: ['sunday', 'monday'] as const,
-    why: 'Facts §4.2: which week "every N weeks" counts from is undocumented; likely the week that holds start_time, Sunday-based as weekly_days numbers 1 = Sunday.',
+    why: 'Which week "every N weeks" counts from is undocumented; likely the week that holds start_time, Sunday-based as weekly_days numbers 1 = Sunday.',
   },
   monthlyDayBeyondMonthEnd: {
     values: ['last-day', 'skip'] as const,
-    why: 'Facts §4.2: monthly_day 31 in a 30-day month is undocumented. last-day (clamp) is the default because it yields occurrences an RRULE BYMONTHDAY=31 does not, so a client that proves equivalence never trusts day 29-31 series it cannot prove.',
+    why: 'REC allows monthly_day 1..31; monthly_day 31 in a 30-day month is undocumented. last-day (clamp) is the default because it yields occurrences an RRULE BYMONTHDAY=31 does not, so a client that proves equivalence never trusts day 29-31 series it cannot prove.',
   },
   endDateTime: {
     values: ['instant', 'end-of-day-in-timezone'] as const,
-    why: 'Facts §4: whether end_date_time bounds by instant or includes its whole date (SPEC example 15:59Z = 23:59 UTC+8 hints the latter) is UNCONFIRMED. instant (occurrences starting at or before end_date_time) is the stricter one.',
+    why: 'Whether end_date_time bounds by instant or includes its whole date (SPEC example 15:59Z = 23:59 UTC+8 hints the latter) is UNCONFIRMED. instant (occurrences starting at or before end_date_time) is the stricter one.',
   },
   endDateBeyondLimit: {
     values: ['refuse', 'truncate'] as const,
-    why: 'Facts §4.1: what Zoom does when end_date_time yields more than 50 occurrences (SUP: at most 50) is UNCONFIRMED. refuse answers 300 Validation Failed on recurrence.end_date_time; truncate keeps the first 50.',
+    why: 'What Zoom does when end_date_time yields more than 50 occurrences (SUP: at most 50) is UNCONFIRMED. refuse answers 300 Validation Failed on recurrence.end_date_time; truncate keeps the first 50.',
   },
   endTimesMax: {
     values: [50, 60] as const,
-    why: 'Facts §4: SPEC says end_times maximum 60, REC and SUP say 50 ("contact Support to increase").',
+    why: 'SPEC says end_times maximum 60, REC and SUP say 50 ("contact Support to increase").',
   },
   endTimesWithEndDate: {
     values: ['refuse', 'end-times-wins'] as const,
-    why: 'Facts §4: end_times and end_date_time "cannot be used with" each other; whether Zoom refuses both or lets one win is UNCONFIRMED.',
+    why: 'SPEC, REC: end_times and end_date_time "cannot be used with" each other; whether Zoom refuses both or lets one win is UNCONFIRMED.',
   },
   monthlyBothForms: {
     values: ['refuse', 'day-wins', 'week-wins'] as const,
-    why: 'Facts §4: monthly_day and monthly_week(+monthly_week_day) are alternatives; precedence when both are sent is UNCONFIRMED.',
+    why: 'SPEC, REC: monthly_day and monthly_week(+monthly_week_day) are alternatives; precedence when both are sent is UNCONFIRMED.',
   },
   weeklyDaysFormat: {
     values: ['strict', 'lenient'] as const,
-    why: 'Facts §4: weekly_days is comma-separated digits 1-7 (REC, DF-17076); tolerance of spaces, duplicates or order is UNCONFIRMED. strict accepts only "d" or "d,d,...", lenient also spaces and duplicates.',
+    why: 'weekly_days is comma-separated digits 1-7 (REC, DF-17076); tolerance of spaces, duplicates or order is UNCONFIRMED. strict accepts only "d" or "d,d,...", lenient also spaces and duplicates.',
   },
   pastStartTime: {
     values: ['now', 'keep'] as const,
-    why: 'Facts §4.2 (moodle-mod_zoom #341): Zoom moved a past start_time of a new recurring meeting to "now"; for scheduled meetings it is UNCONFIRMED. now applies it to both types on create. (PATCH ignores a past start_time, as SPEC says.)',
+    why: 'moodle-mod_zoom issue #341: Zoom moved a past start_time of a new recurring meeting to "now"; for scheduled meetings it is UNCONFIRMED. now applies it to both types on create. (PATCH ignores a past start_time, as SPEC says.)',
   },
   seriesStartWithoutRecurrence: {
     values: ['keep-recurrence', 'ignore'] as const,
@@ -59,7 +59,7 @@ export const zoomSwitchDefinitions = {
   },
   occurrenceIdAfterMove: {
     values: ['stable', 'new-start'] as const,
-    why: 'Facts §4.1: after a single-occurrence PATCH moves start_time, whether occurrence_id stays the original start is UNCONFIRMED (expected stable).',
+    why: 'Undocumented: after a single-occurrence PATCH moves start_time, whether occurrence_id stays the original start is UNCONFIRMED (expected stable).',
   },
   occurrencePatchOtherFields: {
     values: ['ignore', 'refuse'] as const,
@@ -67,27 +67,27 @@ export const zoomSwitchDefinitions = {
   },
   deletedOccurrences: {
     values: ['listed', 'hidden'] as const,
-    why: 'Facts §3.4: a deleted occurrence has status "deleted" (SPEC24 enum); whether it stays in occurrences[] is UNCONFIRMED.',
+    why: 'A deleted occurrence has status "deleted" (SPEC24 enum); whether it stays in occurrences[] is UNCONFIRMED.',
   },
   recurringStartTime: {
     values: ['next-occurrence', 'first-occurrence'] as const,
-    why: 'Facts §3.2: for type 8, start_time is the next (first available) occurrence "UNCONFIRMED but standard behaviour"; first-occurrence keeps the series start.',
+    why: 'Undocumented: for type 8, start_time is taken to be the next (first available) occurrence (UNCONFIRMED; commonly seen, no source states it); first-occurrence keeps the series start.',
   },
   recurrenceEcho: {
     values: ['as-sent', 'with-defaults'] as const,
-    why: 'Facts §4: the SPEC example echoes every recurrence field with defaults; whether real responses do is UNCONFIRMED. with-defaults adds repeat_interval, weekly_days "1" and monthly_day 1 when absent.',
+    why: 'The SPEC example (GET `meeting`) echoes every recurrence field with defaults; whether real responses do is UNCONFIRMED. with-defaults adds repeat_interval, weekly_days "1" and monthly_day 1 when absent.',
   },
   listRecurring: {
     values: ['once', 'per-occurrence'] as const,
-    why: 'Facts §3.5: whether List meetings shows a recurring meeting once or once per occurrence is UNCONFIRMED.',
+    why: 'Whether List meetings shows a recurring meeting once or once per occurrence is UNCONFIRMED (SPEC `meetings` does not say).',
   },
   listFromTo: {
     values: ['ignored', 'applied'] as const,
-    why: 'Facts §3.5: from/to appear in SPEC 2023+ without semantics worth trusting (issue 3: "the API has none worth trusting"). applied keeps meetings whose start date (UTC) is within [from, to].',
+    why: 'from/to appear in SPEC 2023+ without semantics worth trusting (issue 3: "the API has none worth trusting"). applied keeps meetings whose start date (UTC) is within [from, to].',
   },
   deleteCountsTowardDailyLimit: {
     values: [false, true] as const,
-    why: 'Facts §3.4: docs once said "create, update, or delete"; observed headers (DF-59670) show DELETE not touching the 100/day counter. UNCONFIRMED.',
+    why: 'Zoom docs once said "create, update, or delete"; observed headers (DF-59670) show DELETE not touching the 100/day counter. UNCONFIRMED.',
   },
   dailyLimitCounts: {
     values: ['all-attempts', 'successful'] as const,
@@ -95,11 +95,11 @@ export const zoomSwitchDefinitions = {
   },
   perSecondLimits: {
     values: [false, true] as const,
-    why: 'Facts §6.1: per-second limits per label (Light/Medium) by plan. Off by default so tests are deterministic; turn on for realism.',
+    why: 'RL: per-second limits per label (Light/Medium) by plan. Off by default so tests are deterministic; turn on for realism.',
   },
   accountPlan: {
     values: ['business', 'pro', 'free'] as const,
-    why: 'Facts §6.1: the per-second limits depend on the plan (Business+: Light 80/s, Medium 60/s; Pro 30/20; Free 4/2 plus 6,000/2,000 per day).',
+    why: 'RL: the per-second limits depend on the plan (Business+: Light 80/s, Medium 60/s; Pro 30/20; Free 4/2 plus 6,000/2,000 per day).',
   },
   autoPasscode: {
     values: [true, false] as const,
@@ -111,19 +111,19 @@ export const zoomSwitchDefinitions = {
   },
   expiredTokenMessage: {
     values: ['Invalid access token.', 'Access token is expired.'] as const,
-    why: 'Facts §1.4: 401/124 "Invalid access token." is confirmed (DF-95559); "Access token is expired." is widely reported (zulip/zulip#33057 handles both).',
+    why: 'ERR: 401/124 "Invalid access token." is confirmed (DF-95559); "Access token is expired." is widely reported (zulip/zulip#33057 handles both).',
   },
   newTokenRevokesOld: {
     values: [false, true] as const,
-    why: 'Facts §1.2 (DF-94662): issuing many tokens can invalidate earlier ones; the cap is UNCONFIRMED. true: each new token revokes all earlier ones.',
+    why: 'DF-94662: issuing many tokens can invalidate earlier ones; the cap is UNCONFIRMED. true: each new token revokes all earlier ones.',
   },
   tokenParamsInQuery: {
     values: ['accepted', 'refused'] as const,
-    why: 'Facts §1.2: grant_type and account_id as query parameters or form body (OAUTH); devforum thread 124925 (2024) reports 400 for query parameters. refused answers 400 unless they come in the form body.',
+    why: 'grant_type and account_id as query parameters or form body (OAUTH); devforum thread 124925 (2024) reports 400 for query parameters. refused answers 400 unless they come in the form body.',
   },
   badClientStatus: {
     values: [400, 401] as const,
-    why: 'Facts §1.4: the status for wrong client credentials is UNCONFIRMED; JubaerHossain/zoom-laravel#3 (2023) shows 400 {"reason":"Invalid client_id or client_secret","error":"invalid_client"}.',
+    why: 'The status for wrong client credentials is UNCONFIRMED; JubaerHossain/zoom-laravel#3 (2023) shows 400 {"reason":"Invalid client_id or client_secret","error":"invalid_client"}.',
   },
   validationMessages: {
     values: ['zoom', 'detailed'] as const,
@@ -135,7 +135,7 @@ export const zoomSwitchDefinitions = {
   },
   deletedRecoveryDays: {
     values: [7, 30] as const,
-    why: 'Facts §3.4: PUT status "recover" restores a deleted meeting; the recovery window is UNCONFIRMED (web portal "Recently Deleted": 7 days, from memory).',
+    why: 'SPEC meetingStatus: PUT status "recover" restores a deleted meeting; the recovery window is UNCONFIRMED and undocumented (7 days is the web portal "Recently Deleted" list as remembered, not a source).',
   },
 };
 

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { zoomUserId } from './ids.js';
 
-/** Access tokens live one hour (facts §1.2, S2S); there is no refresh token. */
+/**
+ * Access tokens live one hour and come without a refresh token (S2S,
+ * developers.zoom.us/docs/internal-apps/s2s-oauth/).
+ */
 export const TOKEN_TTL_SECONDS = 3600;
 
 export type TokenCheck = 'valid' | 'unknown' | 'expired';
 
 /**
  * Server-to-Server OAuth access tokens, timed by the emulator's clock. Tokens look like Zoom's
- * (JWT-format strings, facts §1.2) but are only ever looked up, never decoded.
+ * (JWT-format strings, the OAuth docs' example) but are only ever looked up, never decoded.
  */
 export class TokenStore {
   private readonly expiresAt = new Map<string, number>();

@@ -29,7 +29,8 @@ export interface ZoomUser {
 
 /**
  * The account's users. `/users/{userId}/…` takes a user id, an email (case-insensitive) or `me`
- * (SPEC); for a Server-to-Server app `me` is the app's owner (facts §2), here the first user.
+ * (SPEC); for a Server-to-Server app `me` is the app's owner (UNCONFIRMED, undocumented), here the
+ * first user.
  */
 export class UserDirectory {
   private readonly byId = new Map<string, ZoomUser>();

@@ -11,9 +11,9 @@ export const OCCURRENCE_CAP = 50;
 const MAX_INTERVAL = { 1: 90, 2: 12, 3: 3 } as const;
 
 /**
- * The recurrence rules the schema cannot say (facts §4): interval bounds by type, weekly_days as a
- * list of digits 1-7, paired monthly_week/monthly_week_day, end_times xor end_date_time, the
- * occurrence cap. Returns the rule to expand, or the fields that are wrong.
+ * The recurrence rules the schema cannot say (REC, SPEC `recurrence`, SUP): interval bounds by
+ * type, weekly_days as a list of digits 1-7, paired monthly_week/monthly_week_day, end_times xor
+ * end_date_time, the occurrence cap. Returns the rule to expand, or the fields that are wrong.
  */
 export function checkRecurrence(
   recurrence: RecurrenceBody,

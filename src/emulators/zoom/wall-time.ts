@@ -4,7 +4,7 @@ import { offsetMinutes } from './zone-offset.js';
 /**
  * Zoom's `start_time` (SPEC meetingCreate): `yyyy-MM-ddTHH:mm:ssZ` is UTC; without `Z` it is wall-
  * clock time in `timezone`. An explicit offset is read as an instant too. Responses always carry
- * UTC with `Z` and no milliseconds (facts §9). Parsed by hand: luxon's zone handling costs a
+ * UTC with `Z` and no milliseconds (SPEC examples). Parsed by hand: luxon's zone handling costs a
  * tenth of a millisecond a call, which a benchmark through the emulator would measure.
  */
 const START_TIME =
@@ -77,7 +77,7 @@ export function formatUtc(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The next 00:00 UTC after `now`: when the per-host daily limit resets (facts §6.2). */
+/** The next 00:00 UTC after `now`: when the per-host daily limit resets (SPEC meetingCreate). */
 export function nextUtcMidnight(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
 }

@@ -161,8 +161,9 @@ export class ZoomApi {
   }
 
   /**
-   * The per-host 100/day gate of create and update (facts §6.2). Under `all-attempts` the request
-   * is counted before it is validated; `commit` counts it after success otherwise.
+   * The per-host 100/day gate of create and update (SPEC meetingCreate, meetingUpdate). Under
+   * `all-attempts` the request is counted before it is validated; `commit` counts it after success
+   * otherwise.
    */
   private dailyGate(
     ctx: ApiContext,
@@ -453,7 +454,7 @@ function parseBody(raw: Buffer): Record<string, unknown> | undefined {
 }
 
 /**
- * Facts §4.1: non-recurring meeting ids expire 30 days after their time (university copies of
+ * Non-recurring meeting ids expire 30 days after their time (university copies of
  * Zoom's guidance), recurring ones 365 days after they were last used (SUP); here, after the last
  * occurrence, or after creation for type 3 (never started in the emulator).
  */

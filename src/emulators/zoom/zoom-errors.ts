@@ -2,7 +2,8 @@ import type { EmulatorDialect, Reply } from '../kit/index.js';
 
 /**
  * Zoom's error bodies: `{code, message}`, plus `errors: [{field, message}]` for 300 Validation
- * Failed (facts §2, ERR). The messages are the ones the spec and the facts file quote.
+ * Failed (ERR, developers.zoom.us/docs/api/errors/). The messages are quoted from the spec, ERR
+ * and the forum threads named below.
  */
 
 export interface FieldError {
@@ -19,15 +20,15 @@ export const QPS_MESSAGE =
 
 export const errors = {
   invalidToken: (message: string) => zoomError(401, 124, message),
-  // SPEC meetingCreate 404 (facts §3.1).
+  // SPEC meetingCreate 404.
   userNotFound: (userId: string) =>
     zoomError(404, 1001, `User ${userId} not exist or not belong to this account.`),
   // SPEC `user` 404: "User does not exist: $userId." (Get a user, unlike the meeting routes).
   noSuchUser: (userId: string) => zoomError(404, 1001, `User does not exist: ${userId}.`),
-  // SPEC meeting 404 (facts §3.2).
+  // SPEC meeting 404.
   meetingNotFound: (meetingId: string) =>
     zoomError(404, 3001, `Meeting ${meetingId} is not found or has expired.`),
-  // SPEC meetingDelete 400 (facts §3.4).
+  // SPEC meetingDelete 400.
   invalidOccurrence: () => zoomError(400, 3000, 'Invalid occurrence_id.'),
   invalidJson: () => zoomError(400, 300, 'Request Body should be a valid JSON object.'),
   validationFailed: (fields: FieldError[]): Reply => ({
@@ -49,7 +50,7 @@ export const zoomDialect: EmulatorDialect = {
     const headers: Record<string, string> = {};
     if (extra?.retryAfter) headers['Retry-After'] = extra.retryAfter;
     if (status === 429) {
-      // An injected 429 looks like Zoom's per-second limit (facts §6.2, §6.3).
+      // An injected 429 looks like Zoom's per-second limit (message quoted in DF-18928).
       headers['X-RateLimit-Type'] = 'QPS';
       return { status, headers, body: { code: 429, message: QPS_MESSAGE } };
     }

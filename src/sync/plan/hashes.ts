@@ -5,7 +5,7 @@ import type { RequestScope } from './meeting-request.js';
 import { canonicalJson } from './room-settings.js';
 
 /**
- * Content hashes that decide whether a remote call is needed (DESIGN decision 5: no loops).
+ * Content hashes that decide whether a remote call is needed (architecture decision 5: no loops).
  * Each covers exactly what the remote side shows, so our own write-back, a moved sync token or
  * time passing never changes one.
  */

@@ -5,7 +5,7 @@ import { removeBlock } from '../../invitation/index.js';
  * Video conferences other than Zoom that a booking may already carry: Google Meet (Calendar's
  * own `hangoutLink`, or `conferenceData` of type `hangoutsMeet`), and the join links of other
  * services in the description, the location or a conference's entry points. Such a booking
- * gets no Zoom meeting unless `sync.replaceOtherConferences` (DESIGN decision 10: other
+ * gets no Zoom meeting unless `sync.replaceOtherConferences` (architecture decision 10: other
  * conferences are left alone). Zoom's own links are not here: those are ours or foreign
  * (`foreignZoomLinks`).
  */

@@ -8,10 +8,11 @@ import { durationMinutesOf } from './plan-overrides.js';
 /**
  * A series is not patched while one of its occurrences is in progress. The conversion anchors the
  * series on the first occurrence not yet over, so during that occurrence the PATCH would carry a
- * `start_time` in the past, which Zoom ignores ("must be in the future"; it then re-expands the
- * new recurrence from the old start, facts zoom-api.md §3.3); and a meeting someone has started
- * refuses updates (400/3000 "cannot update or delete meetings that have started"). Nothing is
- * lost by waiting: the update is planned again from the stored event once the occurrence is over.
+ * `start_time` in the past, which Zoom ignores ("must be in the future"; it then re-expands the new
+ * recurrence from the old start: Zoom's OpenAPI spec, `meetingUpdate`); and a meeting someone has
+ * started refuses updates (400/3000 "cannot update or delete meetings that have started"). Nothing
+ * is lost by waiting: the update is planned again from the stored event once the occurrence is
+ * over.
  *
  * Returns the `waitUntil` to plan instead of the update — also when the running occurrence is the
  * series' last: once it is over the booking is finished, keeps its meeting as history, and loses

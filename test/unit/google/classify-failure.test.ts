@@ -19,7 +19,7 @@ const listing: FailureContext = {
   auth: serviceAccount,
 };
 
-/** An error body as the errors guide shows them (facts §8). */
+/** An error body as the errors guide shows them (developers.google.com/workspace/calendar/api/guides/errors). */
 const googleError = (code: number, reason: string, message: string, domain = 'global') => ({
   error: { errors: [{ domain, reason, message }], code, message },
 });

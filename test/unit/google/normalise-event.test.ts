@@ -12,7 +12,7 @@ const roomAttendee = (responseStatus: string) => ({
   responseStatus,
 });
 
-/** Shaped like Google's events.list items (facts §2.4, §3, §4; Odoo and bubblelab captures). */
+/** Shaped like Google's events.list items (discovery document `Event`; Odoo and bubblelab captures). */
 const timed: RawEvent = rawEvent.parse({
   kind: 'calendar#event',
   etag: '"3526175270287294"',

@@ -10,7 +10,7 @@ import {
 import { ZoomErrorCodes } from '../../../src/zoom/errors.js';
 
 const now = new Date('2024-05-30T17:20:00Z');
-// The exact per-host body Zoom sends (devforum 18928, 129190; facts file §6.2).
+// The exact per-host body Zoom sends (devforum 18928, 129190).
 const dailyBody = {
   code: 429,
   message:

@@ -17,7 +17,7 @@ import {
 } from './google-harness.js';
 import { NOW } from '../../../support/time.js';
 
-// Facts §5.2: the errors guide's 412.
+// The errors guide's 412 (developers.google.com/workspace/calendar/api/guides/errors).
 const conditionNotMet = {
   error: {
     errors: [

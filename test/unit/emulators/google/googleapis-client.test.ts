@@ -16,9 +16,10 @@ import { NOW } from '../../../support/time.js';
 const googleTokenUrl = 'https://oauth2.googleapis.com/token';
 
 /**
- * The real googleapis client (178.0.0) against the emulator, with only the two tricks of facts
- * §11: a per-API `rootUrl`, and a Gaxios request interceptor on the JWT client's transporter that
- * sends the token request (hard-coded to Google's URL, compared as a string) to the emulator.
+ * The real googleapis client (178.0.0) against the emulator, with only the two tricks observed to
+ * work with googleapis 178.0.0 and google-auth-library 10.5.0: a per-API `rootUrl`, and a Gaxios
+ * request interceptor on the JWT client's transporter that sends the token request (hard-coded to
+ * Google's URL, compared as a string) to the emulator.
  */
 describe('Google emulator: driven by the real googleapis client', () => {
   let emulator: GoogleEmulator;

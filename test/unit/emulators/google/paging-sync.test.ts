@@ -12,7 +12,7 @@ import {
 } from './google-harness.js';
 import { NOW } from '../../../support/time.js';
 
-// The exact 410 of the errors guide (facts §2.2).
+// The exact 410 of the errors guide (developers.google.com/workspace/calendar/api/guides/errors).
 const fullSyncRequired = {
   error: {
     errors: [

@@ -44,7 +44,7 @@ describe('Google emulator: recurrence expansion (its own, from rrule and luxon)'
     );
   });
 
-  it('always shows DTSTART, even off the rule, without counting it in COUNT (facts §3.2)', () => {
+  it('always shows DTSTART, even off the rule, without counting it in COUNT (google-api-nodejs-client #2214)', () => {
     // Monday start, BYDAY=TU,TH,SA;COUNT=5: the Monday plus five (nodejs-client #2214).
     const keys = expand('2030-03-04T10:00:00', 'UTC', ['RRULE:FREQ=WEEKLY;BYDAY=TU,TH,SA;COUNT=5']);
     expect(keys).toEqual([

@@ -15,7 +15,8 @@ import {
 } from './google-harness.js';
 
 const jwtBearer = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-// Facts §7: the body Google answers when delegation is not authorised (many reports, 401).
+// The body Google answers when delegation is not authorised (401; many reports, e.g.
+// google-api-php-client #2214).
 const unauthorizedClient = {
   error: 'unauthorized_client',
   error_description:

@@ -193,7 +193,7 @@ describe('Zoom emulator: occurrences of recurring meetings (type 8)', () => {
     expect(meeting.start_time).toBe('2024-03-28T08:00:00Z');
   });
 
-  it('moves a past start to now (facts §4.2), or keeps it when switched', async () => {
+  it('moves a past start to now (moodle-mod_zoom #341), or keeps it when switched', async () => {
     const moved = await h.create<Meeting>({ type: 2, start_time: '2024-03-01T10:00:00Z' });
     expect(moved.start_time).toBe('2024-03-06T12:00:00Z');
     const series8 = await series('2024-03-04T10:00:00', 'UTC', {
