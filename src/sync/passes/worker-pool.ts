@@ -82,8 +82,25 @@ export class WorkerPool {
     this.inFlight.set(bookingId, run);
     void run.finally(() => {
       this.inFlight.delete(bookingId);
-      this.kick();
+      this.next();
     });
+  }
+
+  /**
+   * The next booking after one is done. The store may fail here (closed by a shutdown that gave
+   * up waiting, a broken disk) with no caller to tell: logged, and what is queued stays in the
+   * store for the next poll; whoever waits for the pool to be idle is told once nothing is in
+   * flight.
+   */
+  private next(): void {
+    try {
+      this.kick();
+    } catch (error) {
+      this.options.logger.error('taking the next queued booking failed; the queue stays stored', {
+        error: describeError(error),
+      });
+      this.checkIdle();
+    }
   }
 
   private checkIdle(): void {
