@@ -1,7 +1,9 @@
 /**
  * `npm run bench recurrence`: conversions per second of `convertEvent` (expand Google's series,
- * map the rule, prove the Zoom series under every reading of Zoom's documents) over a mixed set
- * of bookings, and the share of each strategy and reason in that set; then the hostile corpus of
+ * map the rule or search Zoom's patterns for the covering series, prove it under every reading of
+ * Zoom's documents) over a mixed set of bookings, the share of each strategy and reason in that
+ * set, and the series by cost (whole or windowed, with or without occurrences to delete) with
+ * their mean extras; then the hostile corpus of
  * issue 10 (`test/hostile/corpus.ts`): the slowest hostile events, and the weekly booking with
  * `EXRULE:FREQ=SECONDLY` that once took over 60 s and 2 GB.
  *
@@ -18,6 +20,7 @@ import {
   expandGoogleSeries,
   expandZoomSeries,
   type ConversionResult,
+  type SeriesConversion as SeriesResult,
   type ConvertOptions,
 } from '../src/recurrence/index.js';
 import { buildCorpus, DEFAULT_HOSTILE_SEED } from '../test/hostile/corpus.js';
@@ -57,6 +60,8 @@ const RULES: [string | null, number][] = [
   ['FREQ=MONTHLY;BYDAY=5MO', 1],
   ['FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO', 1],
   ['FREQ=DAILY;BYHOUR=9,15', 1],
+  ['FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1,3', 2], // the 1st and 3rd Tuesday: weekly, others removed
+  ['FREQ=YEARLY;BYMONTH=3,9', 1],
   ['OFF-RULE FREQ=WEEKLY;BYDAY=TU,TH', 2], // made through the API: starts on a Monday
 ];
 const ENDS = ['', ';COUNT=10', ';COUNT=80', ';UNTIL=20250601T000000Z'];
@@ -211,12 +216,12 @@ export async function run(): Promise<void> {
   console.log('| --- | ---: | ---: |');
   const reasons = new Map<string, number>();
   for (const r of results)
-    if (r.reasonCode) reasons.set(r.reasonCode, (reasons.get(r.reasonCode) ?? 0) + 1);
+    if ('reasonCode' in r) reasons.set(r.reasonCode, (reasons.get(r.reasonCode) ?? 0) + 1);
   for (const [code, count] of [...reasons].sort((a, b) => b[1] - a[1]))
     console.log(`| ${code} | ${count} | ${percent(count, EVENTS)} |`);
 
   // The parts, for scale: Google's expansion of the next 51, and one Zoom expansion of a series.
-  const series = results.filter((r) => r.strategy === 'series').map((r) => r.meeting!);
+  const series = results.flatMap((r) => (r.strategy === 'series' ? [r.meeting] : []));
   const google = timed(() =>
     events.forEach(
       (e) =>
@@ -226,14 +231,39 @@ export async function run(): Promise<void> {
     ),
   );
   const zoom = timed(() => series.forEach((m) => expandZoomSeries(m)));
-  const deletions = results.reduce((sum, r) => sum + r.deleteOccurrences.length, 0);
+  const allSeries = results.flatMap((r) => (r.strategy === 'series' ? [r] : []));
+  const deletions = allSeries.reduce((sum, r) => sum + r.deleteOccurrences.length, 0);
   console.log('\n| part | per second |');
   console.log('| --- | ---: |');
   console.log(
     `| expandGoogleSeries (next ${OPTIONS.cap + 1}) | ${rate(events.length, google.seconds)} |`,
   );
   console.log(`| expandZoomSeries (one reading) | ${rate(series.length, zoom.seconds)} |`);
-  console.log(`\nZoom occurrences to delete after creation, over all series: ${deletions}`);
+  // The series by what they cost: the rule as Zoom says it, a series with occurrences deleted
+  // after it is made (found by the search), and the window of a longer series.
+  const kinds = [
+    [
+      'whole, nothing removed',
+      (r: SeriesResult) => r.window.complete && r.deleteOccurrences.length === 0,
+    ],
+    [
+      'whole, occurrences removed',
+      (r: SeriesResult) => r.window.complete && r.deleteOccurrences.length > 0,
+    ],
+    ['window of a longer series', (r: SeriesResult) => !r.window.complete],
+  ] as const;
+  console.log('\n| series | count | share of bookings | mean extras |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [what, test] of kinds) {
+    const these = allSeries.filter(test);
+    const extras = these.reduce((sum, r) => sum + r.deleteOccurrences.length, 0);
+    console.log(
+      `| ${what} | ${these.length} | ${percent(these.length, EVENTS)} | ${these.length ? (extras / these.length).toFixed(2) : '—'} |`,
+    );
+  }
+  console.log(
+    `\nZoom occurrences to delete after creation: ${deletions} over ${allSeries.length} series, a mean of ${(deletions / Math.max(1, allSeries.length)).toFixed(2)} extras per series`,
+  );
 
   hostile();
 }
@@ -246,7 +276,7 @@ function hostile(): void {
   const convert = (body: GoogleEventResource): string => {
     try {
       const r = convertEvent(body, now, OPTIONS);
-      return r.reasonCode ? `${r.strategy} (${r.reasonCode})` : r.strategy;
+      return 'reasonCode' in r ? `${r.strategy} (${r.reasonCode})` : r.strategy;
     } catch (error) {
       if (error instanceof EventInputError) return 'EVENT_INVALID';
       throw error;

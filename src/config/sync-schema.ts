@@ -41,7 +41,7 @@ export const recurrenceSchema = z
       .enum(['no_fixed_time', 'per_occurrence'])
       .default('no_fixed_time')
       .describe(
-        'For rules Zoom cannot express: one no-fixed-time meeting, or one meeting per occurrence.',
+        'For occurrences no Zoom series can hold (two clock times, more extras than recurrence.maxExtraOccurrences): one no-fixed-time meeting, or one meeting per occurrence.',
       ),
     perOccurrenceHorizonDays: z
       .number()
@@ -50,6 +50,15 @@ export const recurrenceSchema = z
       .max(366)
       .default(30)
       .describe('per_occurrence fallback: how far ahead meetings are created.'),
+    maxExtraOccurrences: z
+      .number()
+      .int()
+      .min(0)
+      .max(49)
+      .default(40)
+      .describe(
+        'Most extra occurrences a Zoom series may have: zoomlink finds the Zoom pattern that holds a booking’s occurrences with the fewest extras, and deletes the extras after making the series (one call each, no daily quota). So a series costs at most about this many calls more than one create; 0 allows only series with no extra occurrence.',
+      ),
     windowRenewBelow: z
       .number()
       .int()

@@ -39,6 +39,8 @@ export interface BookingModel {
 export interface ConversionView {
   strategy: ConversionResult['strategy'];
   reason: string | undefined;
+  /** A series in a few words: "weekly on Tuesday, 16 occurrences, 8 removed". */
+  summary: string | undefined;
   /** Zoom's meeting type and its words: `8 (recurring, fixed time)`. */
   type: string | undefined;
   startTime: string | undefined;
@@ -122,17 +124,25 @@ function conversionOf(
     if (error instanceof EventInputError) return { error: error.message };
     throw error;
   }
-  const meeting = result.meeting;
+  const meeting =
+    result.strategy === 'per_occurrence' || result.strategy === 'skip' ? undefined : result.meeting;
   return {
     strategy: result.strategy,
-    reason: result.reason,
+    reason:
+      result.strategy === 'single' || result.strategy === 'series' ? undefined : result.reason,
+    summary: result.strategy === 'series' ? result.summary : undefined,
     type: meeting ? typeWords[meeting.type] : undefined,
     startTime: meeting?.start_time,
     timezone: meeting?.timezone,
     durationMinutes: meeting?.duration,
     recurrence: meeting?.recurrence ? describeRecurrence(meeting.recurrence, 'en') : undefined,
-    deleteOccurrences: result.deleteOccurrences,
-    occurrences: result.occurrences.length,
+    deleteOccurrences: result.strategy === 'series' ? result.deleteOccurrences : [],
+    occurrences:
+      result.strategy === 'per_occurrence'
+        ? result.meetings.length
+        : result.strategy === 'skip'
+          ? 0
+          : result.occurrences.length,
   };
 }
 

@@ -70,7 +70,7 @@ function facts(model: BookingModel): SafeHtml {
     ${fact('event id', html`<code>${link.eventId}</code>`)}
     ${fact('Zoom', link.zoomMeetingId === null ? 'no meeting' : html`meeting ${link.zoomMeetingId} · ${joinLink(link.joinUrl)}`)}
     ${fact('strategy', link.strategy.replace(/_/g, ' '))}
-    ${link.reason ? fact('why', html`<span class="err">${link.reason}</span>`) : null}
+    ${link.reason ? (link.strategy === 'series' ? fact('Zoom series', link.reason) : fact('why', html`<span class="err">${link.reason}</span>`)) : null}
     ${link.zoomHost ? fact('Zoom host', link.zoomHost) : null}
     ${(link.strategy === 'series' || link.strategy === 'per_occurrence') && (link.windowFrom || link.windowTo) ? fact('Zoom covers', `${when(link.windowFrom, model.zone)} – ${when(link.windowTo, model.zone)}`) : null}
     ${link.writebackCalendarId ? fact('link written into', html`the copy in ${link.writebackCalendarId}${link.writebackAs ? html`, as ${link.writebackAs}` : null}`) : null}
@@ -169,6 +169,7 @@ function conversionFacts(c: ConversionView): SafeHtml[] {
     c.startTime ? fact('start_time', html`<code>${c.startTime}</code> ${c.timezone ?? ''}`) : null,
     c.durationMinutes !== undefined ? fact('duration', `${c.durationMinutes} min`) : null,
     c.recurrence ? fact('recurrence', c.recurrence) : null,
+    c.summary ? fact('Zoom series', c.summary) : null,
     fact('occurrences covered', c.occurrences),
     c.deleteOccurrences.length > 0
       ? fact(

@@ -44,6 +44,11 @@ export interface BookingView {
   /** `weekly`, `monthly`… for a series; undefined for a single booking. */
   repeats: string | undefined;
   strategy: Link['strategy'];
+  /**
+   * A series' Zoom side, as the link keeps it: "weekly on Tuesday, 16 occurrences, 8 removed"
+   * (the pattern, the occurrences Zoom makes and how many of them zoomlink deleted).
+   */
+  zoomSeries: string | undefined;
   meetingId: number | null;
   joinUrl: string | null;
 }
@@ -235,6 +240,7 @@ function toBookingView(
     start: event?.start,
     repeats: event?.kind === 'master' ? repeatsOf(event.recurrence) : undefined,
     strategy: link.strategy,
+    zoomSeries: link.strategy === 'series' ? (link.reason ?? undefined) : undefined,
     meetingId: link.zoomMeetingId,
     joinUrl: link.joinUrl,
   };

@@ -141,7 +141,8 @@ function upcomingSection(bookings: BookingView[], total: number): SafeHtml {
           html`${formatEventStart(b.start)}${b.repeats ? html`<br /><span class="mute">repeats ${b.repeats}</span>` : null}`,
           b.rooms.join(', '),
           html`${joinLink(b.joinUrl)}<br /><span class="mute"
-              >meeting ${b.meetingId ?? '—'} · ${b.strategy.replace(/_/g, ' ')}</span
+              >meeting ${b.meetingId ?? '—'} ·
+              ${b.zoomSeries ? html`series: ${b.zoomSeries}` : b.strategy.replace(/_/g, ' ')}</span
             >`,
         ],
       })),

@@ -5,7 +5,7 @@ import type { SeedOrganisation } from './org.js';
 /**
  * The bookings `--seed demo` adds, relative to `now`, so the demo always looks like next week:
  * single bookings, a weekly and a monthly series, a series with a moved and a cancelled
- * instance, an unbounded series, one Zoom cannot express (the last day of each month), one to be
+ * instance, an unbounded series, one Zoom has no word for (the last day of each month), one to be
  * cancelled later, and one by an organizer outside the domain. No two overlap in a room, so every
  * room accepts its bookings. Ids are fixed per label (`demo…`, base32hex) so a demo can find them.
  */
@@ -122,7 +122,8 @@ export function demoBookings(now: Date, org: SeedOrganisation): DemoBookings {
       recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=FR'],
       attendees: [room(training)],
     }),
-    // Zoom's monthly recurrence has no "last day of the month" (monthly_day is 1–31).
+    // Zoom's monthly recurrence has no "last day of the month" (monthly_day is 1–31): the
+    // converter finds the series that holds the next ones.
     insert('Month-end close', alice.email, {
       ...when(at(today.endOf('month').startOf('day'), 10), 30),
       recurrence: ['RRULE:FREQ=MONTHLY;BYMONTHDAY=-1'],

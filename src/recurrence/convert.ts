@@ -1,5 +1,12 @@
+import { isoFromMs } from '../util/instant.js';
 import type { GoogleEventResource } from '../domain/calendar-event.js';
 import type { ZoomMeetingRequest } from '../domain/zoom-meeting.js';
+import {
+  DEFAULT_MAX_EXTRA_OCCURRENCES,
+  type ConversionResult,
+  type ConvertOptions,
+  type SkipConversion,
+} from './conversion-result.js';
 import {
   expandParsedEvent,
   RecurrenceNotExpandable,
@@ -7,59 +14,22 @@ import {
   type GoogleOccurrence,
 } from './expand-google.js';
 import { ZOOM_MAX_OCCURRENCES } from './expand-zoom.js';
+import {
+  fallback,
+  windowOf,
+  withoutOccurrences,
+  zoomStart,
+  type FallbackContext,
+} from './fallback.js';
+import { findSeries, type SeriesSearch } from './find-series.js';
 import { mapRule } from './map-rule.js';
 import { parseEvent, type ParsedEvent } from './parse-event.js';
 import { proveSeries } from './prove-series.js';
-import { formatReason, type FallbackReason, type Reason, type ReasonCode } from './reasons.js';
+import { formatReason, type FallbackReason, type Reason, type SkipCode } from './reasons.js';
+import { seriesSummary } from './series-summary.js';
 import { WorkBudget } from './work-budget.js';
-import { DAY_MS, formatFloating, formatUtc, resolveWallClock, wallClockOf } from './zone-time.js';
 
-export type Strategy = 'single' | 'series' | 'no_fixed_time' | 'per_occurrence' | 'skip';
-export type FallbackStrategy = 'no_fixed_time' | 'per_occurrence';
-
-export interface ConvertOptions {
-  /** Most occurrences one Zoom series covers (1–50; Zoom allows 50). */
-  cap: number;
-  /** What a series Zoom cannot say becomes. */
-  fallback: FallbackStrategy;
-  /** per_occurrence: meetings for occurrences starting within this many days of the window's start. */
-  perOccurrenceHorizonDays: number;
-  /** Steps of work the event's expansion may take (default `DEFAULT_WORK_BUDGET`). */
-  workBudget?: number;
-}
-
-export interface ConversionWindow {
-  /** UTC start of the first and of the last occurrence covered. */
-  from: string;
-  to: string;
-  /** True when no Google occurrence follows the window (the series ends inside it). */
-  complete: boolean;
-}
-
-/**
- * What to do in Zoom for one Google event: the JSON that `zoomlink convert` prints. Deterministic
- * for the same (event, now), and the same for every `now` until the window's first occurrence is
- * over. `meeting` is there for single, series and no_fixed_time; `meetings` (per_occurrence)
- * pairs with `occurrences` index by index.
- */
-export interface ConversionResult {
-  strategy: Strategy;
-  /** `"<code>: <sentence>"` whenever strategy is not single or series. */
-  reason?: string;
-  reasonCode?: ReasonCode;
-  meeting?: ZoomMeetingRequest;
-  meetings?: ZoomMeetingRequest[];
-  /** UTC starts of Zoom occurrences to delete after creating the series (Google lacks them). */
-  deleteOccurrences: string[];
-  /** UTC starts of the Google occurrences this conversion covers. */
-  occurrences: string[];
-  window?: ConversionWindow;
-  /**
-   * A series: the occurrence that has begun but is not over at `now` (UTC start and end), which
-   * the series does not cover — Zoom would take its start, in the past, as "now".
-   */
-  running?: { start: string; end: string };
-}
+export { zoomStart };
 
 /**
  * A series starts at its first occurrence that has not begun, and a little later than now: Zoom
@@ -74,12 +44,17 @@ const TOPIC_MAX = 200;
 
 /**
  * Converts a Google event into Zoom terms at `now`: a type-2 meeting for a single event, a
- * type-8 series proven occurrence by occurrence (see `proveSeries`), or a fallback with its
- * reason. Throws `EventInputError` for an event it cannot read.
+ * type-8 series that holds the next occurrences (extra ones deleted after it is made), proven
+ * occurrence by occurrence (see `proveSeries`), or a fallback with its reason. Throws
+ * `EventInputError` only for an event it cannot read (not an event, or a recurrence line that is
+ * not a rule); an odd but valid rule is expanded as Google and dateutil expand it.
  *
- * The window is the next `cap` occurrences that are not over (Zoom moves a past `start_time` to
- * "now", so a series starts at the first occurrence not yet over); `start_time` is wall-clock time
- * in the event's zone, never `Z` (a `Z` makes Zoom ignore `timezone`).
+ * The series works from Google's occurrences, not from the rule's spelling: the rule as written
+ * is tried first (`mapRule`), and taken when it holds the occurrences with no extra one;
+ * otherwise Zoom's whole pattern space is searched for the covering series (`findSeries`). It
+ * starts on the first occurrence that has not begun; a single and the fallbacks cover the next
+ * occurrences not yet over (Zoom moves a past `start_time` to "now"). `start_time` is wall-clock
+ * time in the event's zone, never `Z` (a `Z` makes Zoom ignore `timezone`).
  */
 export function convertEvent(
   event: GoogleEventResource,
@@ -94,6 +69,7 @@ export function convertEvent(
     return skip({ code: 'all_day', why: 'an all-day event has no time for a Zoom meeting' });
   const topic = topicOf(parsed.summary);
   const duration = Math.ceil(parsed.durationMs / 60_000);
+  const budget = new WorkBudget(options.workBudget);
 
   let ahead: GoogleOccurrence[];
   try {
@@ -101,194 +77,143 @@ export function convertEvent(
       from: now,
       // One more than a window, to see whether more follow, and room for one that has begun.
       limit: options.cap + 2,
-      budget: new WorkBudget(options.workBudget),
+      budget,
     });
   } catch (error) {
     if (!(error instanceof RecurrenceNotExpandable)) throw error;
-    const why = error.why;
-    const reason: Reason =
+    return withoutOccurrences(
+      topic,
       error instanceof RecurrenceTooComplex
-        ? { code: 'recurrence_too_complex', why: `the recurrence is too complex (${why})` }
-        : { code: 'not_expandable', why: `the rule cannot be expanded safely (${why})` };
-    return {
-      strategy: 'no_fixed_time',
-      reason: formatReason(reason, NO_FIXED_TIME),
-      reasonCode: reason.code,
-      meeting: { type: 3, topic },
-      deleteOccurrences: [],
-      occurrences: [],
-    };
+        ? { code: 'recurrence_too_complex', why: `the recurrence is too complex (${error.why})` }
+        : { code: 'not_expandable', why: `the rule cannot be expanded safely (${error.why})` },
+    );
   }
-  const first = ahead[0];
+  const [first] = ahead;
   if (first === undefined)
-    return skip({ code: 'finished', why: `no occurrence ends after ${formatUtc(now.getTime())}` });
+    return skip({ code: 'finished', why: `no occurrence ends after ${isoFromMs(now.getTime())}` });
   const window = ahead.slice(0, options.cap);
-  const context: Context = { parsed, topic, duration, ahead, window, options };
+  const context: FallbackContext = { zone: parsed.zone, topic, duration, ahead, window, options };
 
   const recurrence = parsed.recurrence;
   if (recurrence === null || (recurrence.rules.length === 0 && recurrence.rDates.length === 0)) {
     return {
       strategy: 'single',
       meeting: { type: 2, topic, ...zoomStart(first.start.getTime(), parsed.zone), duration },
-      deleteOccurrences: [],
-      occurrences: [first.originalStart],
+      occurrences: [isoFromMs(first.start.getTime())],
       window: windowOf([first], true),
     };
   }
 
   // Undocumented for Google and Zoom alike: a clock time that the DST change skips or repeats.
-  // No meeting with a time can be known right; only the one without a time is safe.
-  const gap = window.find((o) => o.wallClock === 'gap');
-  if (gap) {
-    return fallback(
-      context,
-      {
-        code: 'dst_gap',
-        why: `${gap.localStart} does not exist in ${parsed.zone} (the clocks go forward), and neither Google nor Zoom documents where such an occurrence falls`,
-      },
-      true,
-    );
-  }
-  const twice = window.find((o) => o.wallClock === 'ambiguous');
-  if (twice) {
-    return fallback(
-      context,
-      {
-        code: 'dst_ambiguous',
-        why: `${twice.localStart} happens twice in ${parsed.zone} (the clocks go back), and Zoom does not document which of the two it takes`,
-      },
-      true,
-    );
-  }
+  // No meeting with a time can be known right there; a series may end before it (below), and
+  // otherwise only the meeting without a time is safe.
+  const dstEdge = dstReason(window, parsed.zone);
 
   const begun = ahead.filter((o) => o.start.getTime() <= now.getTime() + SERIES_START_MARGIN_MS);
   const upcoming = ahead.filter((o) => !begun.includes(o));
-  const anchor = upcoming[0];
-  const running =
-    begun.length > 0
-      ? {
-          start: begun[0]!.originalStart,
-          end: formatUtc(Math.max(...begun.map((o) => o.end.getTime()))),
-        }
-      : undefined;
+  const [anchor] = upcoming;
+  const [firstBegun] = begun;
+  const running = firstBegun
+    ? {
+        start: isoFromMs(firstBegun.start.getTime()),
+        end: isoFromMs(Math.max(...begun.map((o) => o.end.getTime()))),
+      }
+    : undefined;
   if (anchor === undefined)
-    return { ...skip({ code: 'finished', why: 'its last occurrence has begun' }), running };
-  const seriesWindow = upcoming.slice(0, options.cap);
-  const mapped = mapRule(parsed, anchor);
-  if (!mapped.ok) return fallback(context, mapped.reason);
-  const proof = proveSeries(
-    {
-      type: 8,
-      topic,
-      start_time: anchor.localStart,
-      timezone: parsed.zone,
-      duration,
-      recurrence: mapped.recurrence,
-    },
-    seriesWindow,
-    // Issue 2, item 4: a monthly_day of 29–31 is a series only while every month in the window
-    // has that day (Zoom does not say what it does in a shorter month), so the window ends there.
-    { cap: options.cap, cutWhereReadingsDiffer: (mapped.monthlyDay ?? 0) >= 29 },
-  );
-  if (!proof.ok) return fallback(context, { code: 'not_proven', why: proof.why });
-  const { request, covered, extra } = proof.series;
+    return {
+      ...skip({ code: 'finished', why: 'its last occurrence has begun' }),
+      ...(running ? { running } : {}),
+    };
+  const next = upcoming.slice(0, options.cap);
+  const edge = next.findIndex((o) => o.wallClock !== 'exact');
+  const seriesWindow = edge < 0 ? next : next.slice(0, edge);
+  const base: ZoomMeetingRequest = {
+    type: 8,
+    topic,
+    start_time: anchor.localStart,
+    timezone: parsed.zone,
+    duration,
+  };
+  let found: SeriesSearch | undefined;
+  try {
+    if (seriesWindow.length > 0) found = seriesFor(parsed, base, seriesWindow, options, budget);
+  } catch (error) {
+    if (!(error instanceof RecurrenceTooComplex)) throw error;
+    const why = `searching Zoom's patterns for the occurrences is too complex (${error.why})`;
+    return fallback(context, { code: 'recurrence_too_complex', why }, true);
+  }
+  // A series that ends before a DST edge must still repeat; past the edge, the window moves on.
+  if (found?.ok && edge >= 0 && found.series.covered.length < 2) found = undefined;
+  if (!found?.ok) {
+    if (dstEdge) return fallback(context, dstEdge, true);
+    return fallback(context, found?.reason ?? { code: 'no_covering_series', why: 'no occurrence' });
+  }
+  const { request, covered, extra } = found.series;
   return {
     strategy: 'series',
     meeting: request,
-    deleteOccurrences: extra.map(formatUtc),
-    occurrences: covered.map((o) => o.originalStart),
+    summary: request.recurrence ? seriesSummary(request.recurrence, extra.length) : '',
+    occurrences: covered.map((o) => isoFromMs(o.start.getTime())),
+    deleteOccurrences: extra.map(isoFromMs),
     window: windowOf(covered, covered.length === upcoming.length),
     ...(running ? { running } : {}),
   };
 }
 
-interface Context {
-  parsed: ParsedEvent;
-  topic: string;
-  duration: number;
-  /** The next cap + 1 occurrences not over (one more than a window, to see whether more follow). */
-  ahead: GoogleOccurrence[];
-  window: GoogleOccurrence[];
-  options: ConvertOptions;
-}
-
-const NO_FIXED_TIME = 'one Zoom meeting with no fixed time serves every occurrence';
-
-function fallback(
-  context: Context,
-  reason: FallbackReason,
-  onlyWithoutTime = false,
-): ConversionResult {
-  const { options, window, ahead, topic } = context;
-  if (options.fallback === 'no_fixed_time' || onlyWithoutTime) {
-    const consequence =
-      onlyWithoutTime && options.fallback === 'per_occurrence'
-        ? `${NO_FIXED_TIME} (one meeting per occurrence would depend on the same undocumented behaviour)`
-        : NO_FIXED_TIME;
+/** Why no meeting with a time is safe: an occurrence the DST change skips or repeats. */
+function dstReason(window: readonly GoogleOccurrence[], zone: string): FallbackReason | undefined {
+  const gap = window.find((o) => o.wallClock === 'gap');
+  if (gap) {
     return {
-      strategy: 'no_fixed_time',
-      reason: formatReason(reason, consequence),
-      reasonCode: reason.code,
-      meeting: { type: 3, topic },
-      deleteOccurrences: [],
-      occurrences: window.map((o) => o.originalStart),
-      window: windowOf(window, window.length === ahead.length),
+      code: 'dst_gap',
+      why: `${gap.localStart} does not exist in ${zone} (the clocks go forward), and neither Google nor Zoom documents where such an occurrence falls`,
     };
   }
-  // Anchored on the window's start, not on now, so that the answer stays the same until that
-  // occurrence is over. At most `cap` meetings: each costs one of the host's 100 daily creates.
-  const horizonEnd = window[0]!.start.getTime() + options.perOccurrenceHorizonDays * DAY_MS;
-  const chosen = window.filter((o) => o.start.getTime() < horizonEnd);
-  return {
-    strategy: 'per_occurrence',
-    reason: formatReason(
-      reason,
-      `one Zoom meeting per occurrence in the ${options.perOccurrenceHorizonDays} days from ${chosen[0]!.originalStart}`,
-    ),
-    reasonCode: reason.code,
-    meetings: chosen.map((o) => ({
-      type: 2,
-      topic,
-      ...zoomStart(o.start.getTime(), context.parsed.zone),
-      duration: context.duration,
-    })),
-    deleteOccurrences: [],
-    occurrences: chosen.map((o) => o.originalStart),
-    window: windowOf(chosen, chosen.length === ahead.length),
-  };
+  const twice = window.find((o) => o.wallClock === 'ambiguous');
+  if (twice) {
+    return {
+      code: 'dst_ambiguous',
+      why: `${twice.localStart} happens twice in ${zone} (the clocks go back), and Zoom does not document which of the two it takes`,
+    };
+  }
+  return undefined;
 }
 
 /**
- * `start_time` and `timezone` for a one-off meeting at an exact instant: wall-clock time in the
- * event's zone — unless that clock time happens twice there (the hour the clocks go back), where
- * Zoom's choice is undocumented; then the UTC clock time with `timezone: "UTC"`, which Zoom
- * documents and which cannot be misread.
+ * The series for a window: the rule as written when it holds the occurrences with no extra one
+ * (the fast path: nothing can do better), else the covering series the search finds.
  */
-export function zoomStart(
-  instantMs: number,
-  zone: string,
-): { start_time: string; timezone: string } {
-  const local = wallClockOf(instantMs, zone);
-  if (resolveWallClock(local, zone).kind === 'ambiguous')
-    return { start_time: formatFloating(instantMs), timezone: 'UTC' };
-  return { start_time: formatFloating(local), timezone: zone };
+function seriesFor(
+  parsed: ParsedEvent,
+  base: ZoomMeetingRequest,
+  window: GoogleOccurrence[],
+  options: ConvertOptions,
+  budget: WorkBudget,
+): SeriesSearch {
+  const limits = {
+    cap: options.cap,
+    maxExtra: options.maxExtraOccurrences ?? DEFAULT_MAX_EXTRA_OCCURRENCES,
+    budget,
+  };
+  const [anchor] = window;
+  const mapped = anchor ? mapRule(parsed, anchor) : undefined;
+  if (mapped?.ok) {
+    const proof = proveSeries({ ...base, recurrence: mapped.recurrence }, window, limits);
+    if (
+      proof.ok &&
+      proof.series.extra.length === 0 &&
+      (proof.series.stop === 'complete' || proof.series.stop === 'cap')
+    )
+      return { ok: true, series: proof.series };
+  }
+  return findSeries(base, window, limits, mapped?.ok ? [mapped.recurrence] : []);
 }
 
-function skip(reason: Reason): ConversionResult {
+function skip(reason: Reason & { code: SkipCode }): SkipConversion {
   return {
     strategy: 'skip',
     reason: formatReason(reason, 'no Zoom meeting'),
     reasonCode: reason.code,
-    deleteOccurrences: [],
-    occurrences: [],
-  };
-}
-
-function windowOf(occurrences: GoogleOccurrence[], complete: boolean): ConversionWindow {
-  return {
-    from: occurrences[0]!.originalStart,
-    to: occurrences[occurrences.length - 1]!.originalStart,
-    complete,
   };
 }
 
@@ -312,11 +237,12 @@ function checkOptions(options: ConvertOptions): void {
       `fallback must be no_fixed_time or per_occurrence, not ${String(options.fallback)}`,
     );
   }
-  if (
-    options.workBudget !== undefined &&
-    (!Number.isInteger(options.workBudget) || options.workBudget < 1)
-  ) {
-    throw new RangeError(`workBudget must be a positive integer, not ${options.workBudget}`);
+  for (const [name, value, min] of [
+    ['workBudget', options.workBudget, 1],
+    ['maxExtraOccurrences', options.maxExtraOccurrences, 0],
+  ] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < min))
+      throw new RangeError(`${name} must be an integer of at least ${min}, not ${value}`);
   }
   if (!Number.isInteger(options.perOccurrenceHorizonDays) || options.perOccurrenceHorizonDays < 1) {
     throw new RangeError(

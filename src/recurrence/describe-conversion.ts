@@ -1,4 +1,4 @@
-import type { ConversionResult } from './convert.js';
+import type { ConversionResult } from './conversion-result.js';
 import { describeSeries, formatMeetingTime } from './describe.js';
 import type { Lang } from './lang.js';
 
@@ -12,6 +12,7 @@ const WORDS = {
     skipped: 'No Zoom meeting',
     reason: 'Why',
     deleted: 'Zoom occurrences to delete',
+    series: 'Zoom series',
   },
   'zh-TW': {
     topic: '主題',
@@ -34,35 +35,46 @@ const INDENT = '        ';
  */
 export function describeConversion(result: ConversionResult, zone: string, lang: Lang): string[] {
   const w = WORDS[lang];
-  const lines: string[] = [];
   const sep = lang === 'en' ? ': ' : ':';
-  const occurrences = result.occurrences.map((o) => new Date(o));
-  const meeting = result.meeting;
-  if (meeting) lines.push(`${w.topic}${sep}${meeting.topic}`);
-  if (result.strategy === 'single' || result.strategy === 'series') {
-    const tz = meeting?.timezone ?? zone;
-    lines.push(`${w.time}${sep}${formatMeetingTime(occurrences[0]!, tz, lang)}`);
-    if (result.strategy === 'series' && meeting?.recurrence) {
-      lines.push(
-        ...describeSeries(meeting.recurrence, tz, occurrences, lang).map((l) => INDENT + l),
-      );
+  const at = (iso: string) => formatMeetingTime(new Date(iso), zone, lang);
+  const lines: string[] = [];
+  switch (result.strategy) {
+    case 'single':
+    case 'series': {
+      const { meeting } = result;
+      const tz = meeting.timezone ?? zone;
+      const occurrences = result.occurrences.map((o) => new Date(o));
+      lines.push(`${w.topic}${sep}${meeting.topic}`);
+      if (occurrences[0])
+        lines.push(`${w.time}${sep}${formatMeetingTime(occurrences[0], tz, lang)}`);
+      if (result.strategy === 'series') {
+        if (meeting.recurrence)
+          lines.push(
+            ...describeSeries(meeting.recurrence, tz, occurrences, lang).map((l) => INDENT + l),
+          );
+        // The summary is for the people who run zoomlink, in English (the status page's words).
+        if (lang === 'en') lines.push(`${WORDS.en.series}${sep}${result.summary}`);
+        if (result.deleteOccurrences.length > 0)
+          lines.push(`${w.deleted}${sep}${result.deleteOccurrences.join(', ')}`);
+      }
+      break;
     }
-    if (result.deleteOccurrences.length > 0) {
-      lines.push(`${w.deleted}${sep}${result.deleteOccurrences.join(', ')}`);
-    }
-  } else if (result.strategy === 'no_fixed_time') {
-    lines.push(`${w.time}${sep}${w.anytime}`);
-    if (occurrences.length > 0)
+    case 'no_fixed_time':
+      lines.push(`${w.topic}${sep}${result.meeting.topic}`, `${w.time}${sep}${w.anytime}`);
+      if (result.occurrences.length > 0)
+        lines.push(`${w.occurrences}${sep}`, ...result.occurrences.map((o) => INDENT + at(o)));
+      break;
+    case 'per_occurrence':
       lines.push(
-        `${w.occurrences}${sep}`,
-        ...occurrences.map((o) => INDENT + formatMeetingTime(o, zone, lang)),
+        `${w.topic}${sep}${result.meetings[0]?.request.topic ?? ''}`,
+        `${w.meetings}${sep}`,
       );
-  } else if (result.strategy === 'per_occurrence') {
-    lines.push(`${w.topic}${sep}${result.meetings?.[0]?.topic ?? ''}`, `${w.meetings}${sep}`);
-    lines.push(...occurrences.map((o) => INDENT + formatMeetingTime(o, zone, lang)));
-  } else {
-    lines.push(w.skipped);
+      lines.push(...result.meetings.map((m) => INDENT + at(m.occurrence)));
+      break;
+    case 'skip':
+      lines.push(w.skipped);
   }
-  if (result.reason) lines.push(`${w.reason}${sep}${result.reason}`);
+  if (result.strategy !== 'single' && result.strategy !== 'series')
+    lines.push(`${w.reason}${sep}${result.reason}`);
   return lines;
 }

@@ -186,6 +186,13 @@ function rdateCandidate(
  */
 export const LIMIT_HORIZON_MS = 20 * 365.25 * DAY_MS;
 const YEAR_MS = 366 * DAY_MS;
+/** The longest period of each frequency with a day or more (a month is at most 31 days). */
+const PERIOD_MS: Partial<Record<RuleSpec['freq'], number>> = {
+  YEARLY: YEAR_MS,
+  MONTHLY: 31 * DAY_MS,
+  WEEKLY: 7 * DAY_MS,
+  DAILY: DAY_MS,
+};
 
 /** The rule's instances that `wanted` keeps, in floating order, stopping as soon as none can follow. */
 function ruleCandidates(
@@ -213,7 +220,12 @@ function ruleCandidates(
   const hardStop = Number.isFinite(scan.toMs)
     ? stopAfter
     : Math.min(stopAfter, base + LIMIT_HORIZON_MS);
-  for (let span = YEAR_MS; ; span *= 2) {
+  // The first pass reaches far enough for `limit` instances at one a period; a denser rule stops
+  // the scan itself once it has them (see scanRule), a sparser one doubles the horizon.
+  const enough = Number.isFinite(scan.limit)
+    ? (PERIOD_MS[rule.freq] ?? 0) * rule.interval * (scan.limit + 1)
+    : 0;
+  for (let span = Math.max(YEAR_MS, enough); ; span *= 2) {
     const horizon = Math.min(hardStop, base + span);
     const pass = scanRule(rule, event, horizon, (c) => withinUntil(c) && wanted(c), place, scan);
     if (pass.ended || pass.kept.length >= scan.limit || horizon >= hardStop) return pass.kept;

@@ -1,6 +1,6 @@
 import type { ZoomMeetingRequest, ZoomRecurrence } from '../domain/zoom-meeting.js';
 import { ZoomlinkError } from '../errors.js';
-import { LIKELY_ZOOM_READING, type ZoomReading } from './zoom-reading.js';
+import { LIKELY_ZOOM_READING, ZOOM_READINGS, type ZoomReading } from './zoom-reading.js';
 import {
   DAY_MS,
   daysInMonth,
@@ -46,16 +46,34 @@ export function expandZoomSeries(
   request: ZoomMeetingRequest,
   options: ExpandZoomOptions = {},
 ): Date[] {
+  const { zone, starts } = zoomWallClockStarts(request, options);
+  return [...starts].map((floating) => new Date(resolveWallClock(floating, zone).instantMs));
+}
+
+/**
+ * The same occurrences as `expandZoomSeries`, as wall-clock times in the meeting's zone (floating
+ * ms, see zone-time.ts), before they are placed in the zone: two readings that give the same
+ * wall-clock times give the same instants, so a proof compares these and places one list. The
+ * request is checked at once; its occurrences are made as far as they are read.
+ */
+export function zoomWallClockStarts(
+  request: ZoomMeetingRequest,
+  options: ExpandZoomOptions = {},
+): { zone: string; startDay: number | undefined; starts: Iterable<number> } {
   const reading = options.reading ?? LIKELY_ZOOM_READING;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  if (request.type === 3) return [];
-  const zone = request.timezone;
-  if (zone === undefined || !isKnownZone(zone)) {
+  const zone = request.timezone ?? '';
+  if (request.type === 3) return { zone, startDay: undefined, starts: [] };
+  if (!isKnownZone(zone)) {
     // Without it Zoom uses the host's zone, which a pure function cannot know.
-    throw new ZoomSeriesInvalid('timezone', `"${String(zone)}" is not a known IANA time zone`);
+    throw new ZoomSeriesInvalid(
+      'timezone',
+      `"${String(request.timezone)}" is not a known IANA time zone`,
+    );
   }
   const startFloating = parseStartTime(request.start_time, zone);
-  if (request.type === 2) return [new Date(resolveWallClock(startFloating, zone).instantMs)];
+  const startDay = floatingDay(startFloating);
+  if (request.type === 2) return { zone, startDay, starts: [startFloating] };
   if (request.type !== 8)
     throw new ZoomSeriesInvalid('type', `${String(request.type)} is not 2, 3 or 8`);
   const recurrence = request.recurrence;
@@ -66,20 +84,25 @@ export function expandZoomSeries(
     throw new RangeError('expandZoomSeries needs options.limit for a series with no end');
   }
   const tod = timeOfDay(startFloating);
-  const starts: Date[] = [];
-  for (const day of occurrenceDays(recurrence, floatingDay(startFloating), reading)) {
-    const instant = resolveWallClock(day + tod, zone).instantMs;
-    if (end.untilMs !== undefined && instant > end.untilMs) break;
-    starts.push(new Date(instant));
-    if (starts.length === end.count || starts.length >= limit) break;
-    if (end.count === undefined && starts.length > ZOOM_MAX_OCCURRENCES) {
-      throw new ZoomSeriesInvalid(
-        'recurrence.end_date_time',
-        `makes more than ${ZOOM_MAX_OCCURRENCES} occurrences; what Zoom does then is undocumented`,
-      );
+  const days = zoomOccurrenceDays(recurrence, startDay, reading);
+  function* starts(): Generator<number> {
+    let made = 0;
+    for (const day of days) {
+      const floating = day + tod;
+      if (end.untilMs !== undefined && resolveWallClock(floating, zone).instantMs > end.untilMs)
+        return;
+      yield floating;
+      made += 1;
+      if (made === end.count || made >= limit) return;
+      if (end.count === undefined && made > ZOOM_MAX_OCCURRENCES) {
+        throw new ZoomSeriesInvalid(
+          'recurrence.end_date_time',
+          `makes more than ${ZOOM_MAX_OCCURRENCES} occurrences; what Zoom does then is undocumented`,
+        );
+      }
     }
   }
-  return starts;
+  return { zone, startDay, starts: starts() };
 }
 
 function parseStartTime(text: string | undefined, zone: string): number {
@@ -129,8 +152,12 @@ function endOf(recurrence: ZoomRecurrence): End {
   return { count };
 }
 
-/** Floating midnights of the occurrence days, in order, from the start day on. */
-function* occurrenceDays(
+/**
+ * Floating midnights of a recurrence's occurrence days, in order, from the start day on (its
+ * end, `end_times` or `end_date_time`, is the caller's). Throws `ZoomSeriesInvalid` for a
+ * recurrence Zoom would refuse.
+ */
+export function* zoomOccurrenceDays(
   recurrence: ZoomRecurrence,
   startDay: number,
   reading: ZoomReading,
@@ -157,6 +184,37 @@ function* occurrenceDays(
     return;
   }
   yield* monthlyDays(recurrence, interval, startDay, reading);
+}
+
+/**
+ * One reading per distinct answer Zoom's undocumented behaviour can give for this recurrence
+ * from this start day (each stands for the readings that make exactly its days): the week start
+ * matters only every N > 1 weeks, a short month only on the 29th–31st, and an off-rule start only
+ * when the start day is not one the recurrence makes. A proof under these readings is a proof
+ * under all of `ZOOM_READINGS`, at a fraction of the work (most series have one).
+ */
+export function distinctReadings(recurrence: ZoomRecurrence, startDay: number): ZoomReading[] {
+  const byWeekStart = recurrence.type === 2 && (recurrence.repeat_interval ?? 1) > 1;
+  const byShortMonth =
+    recurrence.type === 3 &&
+    recurrence.monthly_week === undefined &&
+    recurrence.monthly_week_day === undefined &&
+    (recurrence.monthly_day ?? 1) >= 29;
+  const chosen = new Map<string, ZoomReading>();
+  for (const reading of ZOOM_READINGS) {
+    const skipped = zoomOccurrenceDays(recurrence, startDay, {
+      ...reading,
+      offRuleStart: 'skipped',
+    });
+    const offRule = skipped.next().value !== startDay;
+    const key = [
+      byWeekStart ? reading.weekStart : '',
+      byShortMonth ? reading.shortMonth : '',
+      offRule ? reading.offRuleStart : '',
+    ].join('/');
+    if (!chosen.has(key)) chosen.set(key, reading);
+  }
+  return [...chosen.values()];
 }
 
 function* weeklyDays(

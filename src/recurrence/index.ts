@@ -3,13 +3,23 @@
  * occurrence by occurrence, our own Zoom expander, and descriptions for people.
  */
 export { convertEvent, SERIES_START_MARGIN_MS, topicOf, zoomStart } from './convert.js';
+export { DEFAULT_MAX_EXTRA_OCCURRENCES } from './conversion-result.js';
 export type {
   ConversionResult,
   ConversionWindow,
   ConvertOptions,
   FallbackStrategy,
+  MeetingConversion,
+  NoFixedTimeConversion,
+  OccurrenceRequest,
+  OneMeetingConversion,
+  PerOccurrenceConversion,
+  RunningOccurrence,
+  SeriesConversion,
+  SingleConversion,
+  SkipConversion,
   Strategy,
-} from './convert.js';
+} from './conversion-result.js';
 export {
   expandGoogleSeries,
   expandParsedEvent,
@@ -21,6 +31,7 @@ export { WorkBudget, DEFAULT_WORK_BUDGET } from './work-budget.js';
 export type { ExpandBounds, GoogleOccurrence } from './expand-google.js';
 export {
   expandZoomSeries,
+  zoomWallClockStarts,
   ZoomSeriesInvalid,
   ZOOM_MAX_INTERVAL,
   ZOOM_MAX_OCCURRENCES,
@@ -41,6 +52,7 @@ export {
   formatMeetingTime,
 } from './describe.js';
 export { describeConversion } from './describe-conversion.js';
+export { seriesSummary, describePattern } from './series-summary.js';
 export { zoneLabel } from './zone-labels.js';
 export { LANGS } from './lang.js';
 export type { Lang } from './lang.js';

@@ -2,19 +2,17 @@ import type { ZoomRecurrence, ZoomWeekday } from '../domain/zoom-meeting.js';
 import type { GoogleOccurrence } from './expand-google.js';
 import { ZOOM_MAX_INTERVAL } from './expand-zoom.js';
 import type { ParsedEvent } from './parse-event.js';
-import type { FallbackReason } from './reasons.js';
 import { WEEKDAY_CODES, type RuleSpec, type RuleWeekday } from './rule-spec.js';
 import { weekdayOf } from './zone-time.js';
 
-/** A Zoom recurrence (without its end) that may say the rule, or why none can. */
+/**
+ * A Zoom recurrence (without its end) that says the rule as written, or why the rule's spelling
+ * has none; then the search from the occurrences (`find-series.ts`) decides.
+ */
 export type MappedRule =
-  | { ok: true; recurrence: ZoomRecurrence; monthlyDay?: number }
-  | { ok: false; reason: FallbackReason };
+  { ok: true; recurrence: ZoomRecurrence; monthlyDay?: number } | { ok: false; why: string };
 
-const no = (code: FallbackReason['code'], why: string): MappedRule => ({
-  ok: false,
-  reason: { code, why },
-});
+const no = (why: string): MappedRule => ({ ok: false, why });
 
 /** rrule's 0 = Monday … 6 = Sunday → Zoom's 1 = Sunday … 7 = Saturday. */
 export function zoomWeekdayOf(weekday: RuleWeekday): ZoomWeekday {
@@ -22,44 +20,34 @@ export function zoomWeekdayOf(weekday: RuleWeekday): ZoomWeekday {
 }
 
 /**
- * The Zoom recurrence that can express an event's recurrence, starting at `first` (the first
- * occurrence of the window): daily, weekly with several days, or monthly by day or by nth
- * weekday, within Zoom's intervals. This only proposes; the converter proves the proposal against
- * Google's occurrences before anyone uses it. Each refusal is a rule Zoom cannot say, or a case
- * where Zoom's behaviour is undocumented (issue 2, item 4), with its reason.
+ * The fast path: the Zoom recurrence that says an event's rule as written, starting at `first`
+ * (the first occurrence of the window): daily, weekly with several days, or monthly by day or by
+ * nth weekday, within Zoom's intervals. This only proposes; the converter proves the proposal
+ * against Google's occurrences, and takes it at once when it holds them with no extra occurrence.
+ * A refusal only sends the conversion on to the search from the occurrences.
  */
 export function mapRule(event: ParsedEvent, first: GoogleOccurrence): MappedRule {
   const recurrence = event.recurrence;
   if (recurrence === null || recurrence.rules.length === 0)
-    return no('rdate', 'the series is made of RDATE dates only');
+    return no('the series is made of RDATE dates only');
   if (recurrence.rules.length > 1)
     return no(
-      'multiple_rules',
       `the event has ${recurrence.rules.length} RRULE lines; a Zoom series follows one pattern`,
     );
   if (recurrence.exRules.length > 0)
-    return no(
-      'exrule',
-      'EXRULE removes a pattern of dates; Zoom can only delete single occurrences',
-    );
+    return no('EXRULE removes a pattern of dates; Zoom can only delete single occurrences');
   if (recurrence.rDates.length > 0)
-    return no(
-      'rdate',
-      'RDATE adds dates outside the pattern; Zoom cannot add occurrences to a series',
-    );
+    return no('RDATE adds dates outside the pattern; Zoom cannot add occurrences to a series');
   const rule = recurrence.rules[0]!;
   if (!['DAILY', 'WEEKLY', 'MONTHLY'].includes(rule.freq)) {
-    return no(
-      'unsupported_frequency',
-      `Zoom repeats daily, weekly or monthly, not FREQ=${rule.freq}`,
-    );
+    return no(`Zoom repeats daily, weekly or monthly, not FREQ=${rule.freq}`);
   }
   for (const [name, values] of [
     ['BYMONTH', rule.byMonth],
     ['BYYEARDAY', rule.byYearDay],
     ['BYWEEKNO', rule.byWeekNo],
   ] as const) {
-    if (values.length > 0) return no('unsupported_rule_part', `Zoom has no equivalent of ${name}`);
+    if (values.length > 0) return no(`Zoom has no equivalent of ${name}`);
   }
   const clock = new Date(event.startFloatingMs);
   for (const [name, values, own] of [
@@ -69,7 +57,6 @@ export function mapRule(event: ParsedEvent, first: GoogleOccurrence): MappedRule
   ] as const) {
     if (values.length > 1 || (values.length === 1 && values[0] !== own)) {
       return no(
-        'time_of_day_rule',
         `${name}=${values.join(',')} makes clock times other than the start's; a Zoom series has one`,
       );
     }
@@ -81,18 +68,12 @@ export function mapRule(event: ParsedEvent, first: GoogleOccurrence): MappedRule
 
 function mapDaily(rule: RuleSpec, first: GoogleOccurrence): MappedRule {
   if (rule.byMonthDay.length > 0 || rule.bySetPos.length > 0) {
-    return no(
-      'unsupported_rule_part',
-      'a daily rule with BYMONTHDAY or BYSETPOS has no Zoom equivalent',
-    );
+    return no('a daily rule with BYMONTHDAY or BYSETPOS has no Zoom equivalent');
   }
   if (rule.byDay.length > 0) {
     // Every day on some weekdays is a weekly series, but only when it is every day.
     if (rule.interval > 1)
-      return no(
-        'unsupported_rule_part',
-        `every ${rule.interval} days on some weekdays has no Zoom equivalent`,
-      );
+      return no(`every ${rule.interval} days on some weekdays has no Zoom equivalent`);
     return weekly(
       rule.byDay.map((d) => d.weekday),
       1,
@@ -101,22 +82,15 @@ function mapDaily(rule: RuleSpec, first: GoogleOccurrence): MappedRule {
     );
   }
   if (rule.interval > ZOOM_MAX_INTERVAL[1]) {
-    return no(
-      'interval_too_large',
-      `every ${rule.interval} days is beyond Zoom's ${ZOOM_MAX_INTERVAL[1]}`,
-    );
+    return no(`every ${rule.interval} days is beyond Zoom's ${ZOOM_MAX_INTERVAL[1]}`);
   }
   return { ok: true, recurrence: { type: 1, repeat_interval: rule.interval } };
 }
 
 function mapWeekly(rule: RuleSpec, event: ParsedEvent, first: GoogleOccurrence): MappedRule {
-  if (rule.bySetPos.length > 0)
-    return no('unsupported_rule_part', 'a weekly rule with BYSETPOS has no Zoom equivalent');
+  if (rule.bySetPos.length > 0) return no('a weekly rule with BYSETPOS has no Zoom equivalent');
   if (rule.interval > ZOOM_MAX_INTERVAL[2]) {
-    return no(
-      'interval_too_large',
-      `every ${rule.interval} weeks is beyond Zoom's ${ZOOM_MAX_INTERVAL[2]}`,
-    );
+    return no(`every ${rule.interval} weeks is beyond Zoom's ${ZOOM_MAX_INTERVAL[2]}`);
   }
   // RFC 5545: with no BYDAY, a weekly rule repeats on DTSTART's weekday.
   const days =
@@ -148,7 +122,6 @@ function weekly(
       for (const b of starts) {
         if (!sameWeeks(sorted, a, b)) {
           return no(
-            'week_start_ambiguous',
             `every ${interval} weeks on ${sorted.map(zoomDayName).join(',')} falls into different weeks depending on the week's first day (WKST=${WEEKDAY_CODES[rule.wkst]}, Sunday or Monday), and Zoom does not document which it uses`,
           );
         }
@@ -163,38 +136,25 @@ function weekly(
 
 function mapMonthly(rule: RuleSpec, event: ParsedEvent, first: GoogleOccurrence): MappedRule {
   if (rule.interval > ZOOM_MAX_INTERVAL[3]) {
-    return no(
-      'interval_too_large',
-      `every ${rule.interval} months is beyond Zoom's ${ZOOM_MAX_INTERVAL[3]}`,
-    );
+    return no(`every ${rule.interval} months is beyond Zoom's ${ZOOM_MAX_INTERVAL[3]}`);
   }
   let mapped: MappedRule;
   if (rule.byDay.length > 0) {
     if (rule.byMonthDay.length > 0)
-      return no(
-        'unsupported_rule_part',
-        'BYDAY together with BYMONTHDAY (e.g. Friday the 13th) has no Zoom equivalent',
-      );
+      return no('BYDAY together with BYMONTHDAY (e.g. Friday the 13th) has no Zoom equivalent');
     if (rule.byDay.length > 1)
-      return no(
-        'unsupported_rule_part',
-        'several weekdays in a monthly rule have no Zoom equivalent',
-      );
+      return no('several weekdays in a monthly rule have no Zoom equivalent');
     const day = rule.byDay[0]!;
     if (day.nth !== undefined && rule.bySetPos.length > 0)
-      return no('unsupported_rule_part', 'BYSETPOS on an nth weekday has no Zoom equivalent');
+      return no('BYSETPOS on an nth weekday has no Zoom equivalent');
     if (rule.bySetPos.length > 1)
-      return no('unsupported_rule_part', 'BYSETPOS with several positions has no Zoom equivalent');
+      return no('BYSETPOS with several positions has no Zoom equivalent');
     // BYDAY=TU;BYSETPOS=2 is the same set as BYDAY=2TU.
     const nth = day.nth ?? rule.bySetPos[0];
     if (nth === undefined)
-      return no(
-        'unsupported_rule_part',
-        `every ${WEEKDAY_CODES[day.weekday]} of the month has no Zoom monthly equivalent`,
-      );
+      return no(`every ${WEEKDAY_CODES[day.weekday]} of the month has no Zoom monthly equivalent`);
     if (![-1, 1, 2, 3, 4].includes(nth)) {
       return no(
-        'unsupported_weekday_ordinal',
         `Zoom knows the 1st–4th and the last weekday of a month, not ${nth}${WEEKDAY_CODES[day.weekday]}`,
       );
     }
@@ -209,18 +169,14 @@ function mapMonthly(rule: RuleSpec, event: ParsedEvent, first: GoogleOccurrence)
     };
   } else {
     if (rule.bySetPos.length > 0)
-      return no('unsupported_rule_part', 'BYSETPOS over days of the month has no Zoom equivalent');
+      return no('BYSETPOS over days of the month has no Zoom equivalent');
     if (rule.byMonthDay.length > 1)
       return no(
-        'unsupported_monthly_day',
         `several days of the month (BYMONTHDAY=${rule.byMonthDay.join(',')}) cannot be one Zoom series`,
       );
     const monthDay = rule.byMonthDay[0] ?? new Date(event.startFloatingMs).getUTCDate();
     if (monthDay < 0)
-      return no(
-        'unsupported_monthly_day',
-        `BYMONTHDAY=${monthDay} counts from the month's end; Zoom counts from its start`,
-      );
+      return no(`BYMONTHDAY=${monthDay} counts from the month's end; Zoom counts from its start`);
     mapped = {
       ok: true,
       recurrence: { type: 3, repeat_interval: rule.interval, monthly_day: monthDay },
@@ -231,7 +187,6 @@ function mapMonthly(rule: RuleSpec, event: ParsedEvent, first: GoogleOccurrence)
   // DTSTART that the rule does not make; a monthly Zoom series cannot include it.
   if (first.source !== 'rule') {
     return no(
-      'start_not_on_rule_day',
       `the series starts on ${first.localStart.slice(0, 10)}, a day its monthly rule does not make, and a Zoom series must start on one`,
     );
   }

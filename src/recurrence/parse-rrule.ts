@@ -52,9 +52,17 @@ const KNOWN_PARTS = new Set([
 ]);
 
 /**
- * Parses the value of an RRULE or EXRULE line (`FREQ=WEEKLY;BYDAY=MO;UNTIL=…`). Strict: an
- * unknown part, a value out of range, COUNT together with UNTIL, or a repeated part is an
+ * Parses the value of an RRULE or EXRULE line (`FREQ=WEEKLY;BYDAY=MO;UNTIL=…`). Strict about
+ * syntax: an unknown part, a value outside RFC 5545's grammar or a repeated part is an
  * `EventInputError` on `field`, naming the part — a rule read loosely is a meeting on wrong days.
+ *
+ * Lenient about meaning, as Google (which shows such events with their occurrences) and
+ * python-dateutil, whose port `rrule` expands them, are: a part RFC 5545 leaves undefined for the
+ * frequency (an ordinal BYDAY in a WEEKLY rule, BYWEEKNO outside YEARLY, BYYEARDAY with MONTHLY,
+ * BYMONTHDAY with WEEKLY, BYSETPOS alone, COUNT beside UNTIL) is kept, and the expansion does with
+ * it what dateutil does (an ordinal outside MONTHLY and YEARLY is read as the plain weekday, the
+ * other parts filter the days, and COUNT and UNTIL both end the rule). An event with occurrences
+ * always gets a meeting; only input that is not a rule at all is refused.
  */
 export function parseRule(value: string, field: string): RuleSpec {
   const fail = (problem: string): never => {
@@ -90,15 +98,13 @@ export function parseRule(value: string, field: string): RuleSpec {
   const interval = positive('INTERVAL') ?? 1;
   const count = positive('COUNT');
   const untilText = parts.get('UNTIL');
-  // RFC 5545: "UNTIL and COUNT MUST NOT occur in the same recur".
-  if (count !== undefined && untilText !== undefined) fail('COUNT and UNTIL cannot both be given');
   const until = untilText === undefined ? undefined : parseUntil(untilText, fail);
 
   const wkstText = parts.get('WKST')?.toUpperCase() ?? 'MO';
   const wkst = WEEKDAY_CODES.indexOf(wkstText as (typeof WEEKDAY_CODES)[number]);
   if (wkst < 0) fail(`WKST=${wkstText} is not a weekday (MO..SU)`);
 
-  const byDay = parseByDay(parts.get('BYDAY'), freq, fail);
+  const byDay = parseByDay(parts.get('BYDAY'), fail);
   const intList = (name: IntListPart): number[] => {
     const text = parts.get(name);
     if (text === undefined) return [];
@@ -132,18 +138,6 @@ export function parseRule(value: string, field: string): RuleSpec {
   };
   if (count !== undefined) spec.count = count;
   if (until !== undefined) spec.until = until;
-  // RFC 5545 restrictions that keep a rule meaningful.
-  if (spec.byWeekNo.length > 0 && freq !== 'YEARLY')
-    fail('BYWEEKNO is only valid with FREQ=YEARLY');
-  if (spec.byYearDay.length > 0 && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(freq)) {
-    fail(`BYYEARDAY is not valid with FREQ=${freq}`);
-  }
-  if (spec.byMonthDay.length > 0 && freq === 'WEEKLY')
-    fail('BYMONTHDAY is not valid with FREQ=WEEKLY');
-  const selectors = [...parts.keys()].filter((p) => p.startsWith('BY') && p !== 'BYSETPOS');
-  if (spec.bySetPos.length > 0 && selectors.length === 0) {
-    fail('BYSETPOS needs another BYxxx part to select from');
-  }
   return spec;
 }
 
@@ -171,11 +165,7 @@ function parseUntil(text: string, fail: (problem: string) => never): Until {
   return z ? { kind: 'utc', instantMs: floating } : { kind: 'floating', floatingMs: floating };
 }
 
-function parseByDay(
-  text: string | undefined,
-  freq: Frequency,
-  fail: (problem: string) => never,
-): ByDay[] {
+function parseByDay(text: string | undefined, fail: (problem: string) => never): ByDay[] {
   if (text === undefined) return [];
   return text.split(',').map((item) => {
     const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/i.exec(item.trim());
@@ -185,12 +175,10 @@ function parseByDay(
     ) as RuleWeekday;
     if (m[1] === undefined) return { weekday };
     const nth = Number(m[1]);
-    const max = freq === 'YEARLY' ? 53 : 5;
-    if (nth === 0 || Math.abs(nth) > max)
-      fail(`BYDAY value "${item.trim()}" has an ordinal outside ±1..${max}`);
-    // RFC 5545: an ordinal BYDAY is only meaningful in a MONTHLY or YEARLY rule.
-    if (freq !== 'MONTHLY' && freq !== 'YEARLY')
-      fail(`BYDAY ordinal "${item.trim()}" is only valid with FREQ=MONTHLY or YEARLY`);
+    // RFC 5545's grammar: ordwk = 1*2DIGIT ; 1 to 53. An ordinal the frequency has no use for
+    // (6MO in a month, 2MO in a week) is valid syntax: it makes no day, or the plain weekday.
+    if (nth === 0 || Math.abs(nth) > 53)
+      fail(`BYDAY value "${item.trim()}" has an ordinal outside ±1..53`);
     return { weekday, nth };
   });
 }

@@ -54,7 +54,7 @@ export function visitRule(
   visit: (floatingMs: number) => boolean,
   budget: WorkBudget,
 ): void {
-  refuseEndlessInnerLoops(spec);
+  refuseEndlessInnerLoops(spec, dtstartFloatingMs);
   budget.spend(SETUP_STEPS, spec.source);
   // rrule lays out a whole period (every day of a year, every clock time of BYHOUR × BYMINUTE ×
   // BYSECOND) before it hands out an instance; a period larger than the budget is refused unseen.
@@ -129,16 +129,8 @@ function periodShape(spec: RuleSpec): { days: number; size: number } {
  * factor with 60 (24) may never do (`FREQ=SECONDLY;BYMONTHDAY=15;BYMINUTE=45` from 20:16:29).
  * Refused too: MINUTELY with BYHOUR, SECONDLY with BYHOUR or BYMINUTE, beside a day filter.
  */
-function refuseEndlessInnerLoops(spec: RuleSpec): void {
-  const clockFilters =
-    spec.freq === 'HOURLY'
-      ? spec.byHour
-      : spec.freq === 'MINUTELY'
-        ? [...spec.byHour, ...spec.byMinute]
-        : spec.freq === 'SECONDLY'
-          ? [...spec.byHour, ...spec.byMinute, ...spec.bySecond]
-          : [];
-  if (spec.interval !== 1 && clockFilters.length > 0) {
+function refuseEndlessInnerLoops(spec: RuleSpec, dtstartFloatingMs: number): void {
+  if (!clockFiltersReachable(spec, dtstartFloatingMs)) {
     throw new RecurrenceNotExpandable(
       `FREQ=${spec.freq} with INTERVAL=${spec.interval} and BYHOUR/BYMINUTE/BYSECOND`,
     );
@@ -161,6 +153,43 @@ function refuseEndlessInnerLoops(spec: RuleSpec): void {
       `FREQ=${spec.freq} with ${spec.freq === 'MINUTELY' ? 'BYHOUR' : 'BYHOUR/BYMINUTE'} and a day filter (BYDAY, BYMONTHDAY, BYMONTH, BYYEARDAY)`,
     );
   }
+}
+
+/**
+ * Whether rrule's inner loop of an HOURLY, MINUTELY or SECONDLY rule reaches an allowed clock
+ * value. rrule adds INTERVAL (and, after a filtered day, a multiple of it) to the hour (minute,
+ * second) and wraps at 24 (60), so the values it can reach are those congruent to DTSTART's
+ * modulo gcd(INTERVAL, 24) (or 60): `FREQ=HOURLY;INTERVAL=24;BYHOUR=9` from 09:00 lands every
+ * day, from 10:00 never. A MINUTELY rule with BYHOUR, or a SECONDLY one with BYHOUR or BYMINUTE,
+ * also loops on the carried hours (minutes) with a varying step: with an INTERVAL, refused.
+ */
+function clockFiltersReachable(spec: RuleSpec, dtstartFloatingMs: number): boolean {
+  if (spec.interval === 1) return true;
+  const start = new Date(dtstartFloatingMs);
+  const lands = (allowed: number[], from: number, wrap: number): boolean => {
+    const step = gcd(spec.interval, wrap);
+    return allowed.length === 0 || allowed.some((v) => (((v - from) % step) + step) % step === 0);
+  };
+  switch (spec.freq) {
+    case 'HOURLY':
+      return lands(spec.byHour, start.getUTCHours(), 24);
+    case 'MINUTELY':
+      return spec.byHour.length === 0 && lands(spec.byMinute, start.getUTCMinutes(), 60);
+    case 'SECONDLY':
+      return (
+        spec.byHour.length === 0 &&
+        spec.byMinute.length === 0 &&
+        lands(spec.bySecond, start.getUTCSeconds(), 60)
+      );
+    default:
+      return true;
+  }
+}
+
+function gcd(a: number, b: number): number {
+  let [x, y] = [a, b];
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
 }
 
 function optionsOf(

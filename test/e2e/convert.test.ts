@@ -50,7 +50,11 @@ describe.concurrent('zoomlink convert (child process)', () => {
         recurrence: { type: 2, repeat_interval: 1, weekly_days: '2', end_times: 6 },
       },
       deleteOccurrences: [],
-      window: { from: '2021-12-27T07:30:00Z', to: '2022-01-31T07:30:00Z', complete: true },
+      window: {
+        from: '2021-12-27T07:30:00.000Z',
+        to: '2022-01-31T07:30:00.000Z',
+        complete: true,
+      },
     });
   });
 
@@ -67,28 +71,61 @@ describe.concurrent('zoomlink convert (child process)', () => {
     expect(run.stdout).toContain('每星期的星期一, 到 2022年1月31日結束, 共 6 次會議');
   });
 
-  it('--fallback per_occurrence and --cap apply', async () => {
-    const yearly = { ...seed, recurrence: ['RRULE:FREQ=YEARLY;COUNT=5'] };
-    const args = [
+  it('--format text names the series Zoom makes and the occurrences removed from it', async () => {
+    // The 1st and 3rd Monday: a weekly series minus the Mondays Google does not have.
+    const firstAndThird = { ...seed, recurrence: ['RRULE:FREQ=MONTHLY;BYDAY=1MO,3MO;COUNT=4'] };
+    const run = await convert(JSON.stringify(firstAndThird), [
       '--now',
       '2021-12-20T00:00:00Z',
-      '--fallback',
-      'per_occurrence',
-      '--horizon-days',
-      '366',
-      '--cap',
-      '2',
-    ];
-    const run = await convert(JSON.stringify(yearly), args);
+      '--format',
+      'text',
+    ]);
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as {
-      strategy: string;
-      reasonCode: string;
-      meetings: unknown[];
-    };
-    expect(result.strategy).toBe('per_occurrence');
-    expect(result.reasonCode).toBe('unsupported_frequency');
-    expect(result.meetings).toHaveLength(2);
+    // Google: Jan 3, Jan 17, Feb 7, Feb 21 (the event starts Dec 27, not on the rule's days).
+    expect(run.stdout).toContain('Zoom series: weekly on Monday, 9 occurrences, 4 removed');
+    expect(run.stdout).toContain(
+      'Zoom occurrences to delete: 2022-01-10T07:30:00.000Z, 2022-01-24T07:30:00.000Z, 2022-01-31T07:30:00.000Z, 2022-02-14T07:30:00.000Z',
+    );
+  });
+
+  it('--max-extra and --cap bound the extras; past them, --fallback per_occurrence applies', async () => {
+    const yearly = { ...seed, recurrence: ['RRULE:FREQ=YEARLY;COUNT=3'] };
+    const now = ['--now', '2021-12-20T00:00:00Z'];
+    const series = await convert(JSON.stringify(yearly), now);
+    expect(series.code).toBe(0);
+    expect(JSON.parse(series.stdout)).toMatchObject({
+      strategy: 'series',
+      meeting: { recurrence: { type: 3, repeat_interval: 3, monthly_day: 27, end_times: 9 } },
+    });
+    const args = [...now, '--fallback', 'per_occurrence', '--horizon-days', '366'];
+    for (const limit of [
+      ['--max-extra', '2'],
+      ['--cap', '2'],
+    ]) {
+      const run = await convert(JSON.stringify(yearly), [...args, ...limit]);
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout) as {
+        strategy: string;
+        reasonCode: string;
+        meetings: unknown[];
+      };
+      expect(result).toMatchObject({ strategy: 'per_occurrence', reasonCode: 'too_many_extras' });
+      expect(result.meetings).toHaveLength(2);
+    }
+  });
+
+  it('a valid rule with parts RFC 5545 leaves undefined for its frequency is answered, exit 0', async () => {
+    const odd = { ...seed, recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=2MO;BYYEARDAY=3;COUNT=3'] };
+    const run = await convert(JSON.stringify(odd), ['--now', '2021-12-20T00:00:00Z']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // Read as dateutil reads it: the ordinal dropped, BYYEARDAY a filter (Jan 3 2022 is a Monday).
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      strategy: 'series',
+      occurrences: ['2021-12-27T07:30:00.000Z', '2022-01-03T07:30:00.000Z'],
+      window: { complete: false },
+    });
   });
 
   const malformed: [string, string, RegExp][] = [

@@ -76,9 +76,15 @@ describe('zoomlink run with no credentials (the demo)', () => {
     const at = (pattern: RegExp) => lines().findIndex((line) => pattern.test(line));
     expect(at(moved)).toBeGreaterThan(-1);
     expect(at(moved)).toBeLessThan(at(followed));
-    expect(
-      await metric('zoomlink_sync_actions_total', { action: 'meetings_updated' }),
-    ).toBeGreaterThanOrEqual(1);
+    // The sentence is said when the update is made; the metric counts it when its pass ends.
+    await waitFor(
+      async () =>
+        (await metric('zoomlink_sync_actions_total', { action: 'meetings_updated' })) >= 1
+          ? true
+          : undefined,
+      30_000,
+      () => log().slice(-2000),
+    );
 
     // Readable lines only: no JSON, no machine line per action, and passes said as one
     // summary line each (one that did nothing prints none: test/unit/log-sentences.test.ts).

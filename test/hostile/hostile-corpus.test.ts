@@ -53,7 +53,7 @@ describe(`the hostile corpus (seed ${seed}; HOSTILE_SEED=<n> for another)`, () =
         let outcome: string;
         try {
           const conversion = convertEvent(event.body, new Date(NOW), OPTIONS);
-          outcome = `${conversion.strategy}${conversion.reasonCode ? `/${conversion.reasonCode}` : ''}`;
+          outcome = `${conversion.strategy}${'reasonCode' in conversion ? `/${conversion.reasonCode}` : ''}`;
         } catch (error) {
           if (!(error instanceof EventInputError)) throw error;
           expect(error.code).toBe('EVENT_INVALID');

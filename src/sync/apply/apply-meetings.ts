@@ -1,3 +1,4 @@
+import { isoFromMs } from '../../util/instant.js';
 import { recordAction } from './record-action.js';
 import { CrossLayerCodes } from '../../domain/error-codes.js';
 import type { ZoomMeeting, ZoomMeetingRequest } from '../../domain/zoom-meeting.js';
@@ -216,7 +217,7 @@ export async function clearAhead(
 
 /** The original start (ISO UTC) of a Zoom occurrence: its id is that instant in epoch ms. */
 const zoomOccurrenceStart = (occurrence: { occurrence_id: string }) =>
-  new Date(Number(occurrence.occurrence_id)).toISOString();
+  isoFromMs(Number(occurrence.occurrence_id));
 
 /** Deletes one occurrence of a series; one that is not there (any more) counts as done. */
 export async function deleteOccurrence(

@@ -1,3 +1,4 @@
+import { isoFromMs, isoInstant } from '../../util/instant.js';
 import type { CalendarEvent } from '../../domain/calendar-event.js';
 import { repeatsOf } from '../../log-sentences.js';
 import type { AuditInput } from '../../store/index.js';
@@ -124,7 +125,7 @@ function readable(
       const moved = ctx.store.overrides.get(eventId, instance);
       if (moved?.newStart) fields.movedTo = moved.newStart;
     } else if (occurrenceId && /^\d+$/.test(occurrenceId)) {
-      fields.occurrence = new Date(Number(occurrenceId)).toISOString();
+      fields.occurrence = isoFromMs(Number(occurrenceId));
       const moved = ctx.store.overrides.get(eventId, fields.occurrence);
       if (entry.action === 'occurrence.update' && moved?.newStart) fields.movedTo = moved.newStart;
     } else if (entry.service === 'zoom' && meetingId !== undefined) {
@@ -150,7 +151,7 @@ function instanceStart(target: string, eventId: string): string | undefined {
   );
   if (!match) return undefined;
   const [, y, mo, d, h, mi, se] = match;
-  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${se}Z`).toISOString();
+  return isoInstant(`${y}-${mo}-${d}T${h}:${mi}:${se}Z`);
 }
 
 /** A join link as shown to people: no query, no fragment (the passcode is in `pwd=`). */

@@ -1,7 +1,7 @@
 import type { CalendarEvent, LiveEvent } from '../../domain/calendar-event.js';
 import type { ZoomMeeting } from '../../domain/zoom-meeting.js';
 import type { Link, OccurrenceOverride } from '../../store/index.js';
-import { isoInstant } from '../plan/booking-state.js';
+import { isoInstant } from '../../util/instant.js';
 import type { PassContext } from '../apply/context.js';
 import type { ReconcileFinding } from '../plan/engine-types.js';
 import { deleteOccurrence } from '../apply/apply-meetings.js';

@@ -46,11 +46,6 @@ export function hasMeeting(link: Link, occurrenceMeetings: readonly OccurrenceMe
     : link.zoomMeetingId !== null;
 }
 
-/** ISO UTC with milliseconds, the store's form, from any RFC 3339 instant. */
-export function isoInstant(text: string): string {
-  return new Date(Date.parse(text)).toISOString();
-}
-
 /** A modified instance (not a cancelled one) that is not over: its copies should carry the block. */
 export function isLiveException(override: OccurrenceOverride, now: Date): boolean {
   const snapshot = override.eventSnapshot;

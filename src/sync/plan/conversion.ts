@@ -1,13 +1,19 @@
 import type { LiveEvent } from '../../domain/calendar-event.js';
-import { convertEvent, type ConversionResult } from '../../recurrence/index.js';
+import {
+  convertEvent,
+  type ConversionResult,
+  type MeetingConversion,
+  type OneMeetingConversion,
+} from '../../recurrence/index.js';
 import type { Link } from '../../store/index.js';
 import type { MeetingPlan } from './actions.js';
-import { isoInstant, type PlanConfig } from './booking-state.js';
+import type { PlanConfig } from './booking-state.js';
 
 /**
  * What the planner reads off a booking's conversion (`src/recurrence`): the conversion itself with
- * the configured cap and fallback, the meeting it asks for, the occurrences the Zoom series covers
- * and deletes, and whether a window has to move forward.
+ * the configured cap, fallback and extras, the meeting it asks for, the occurrences the Zoom series
+ * covers and deletes, and whether a window has to move forward. The conversion's times are
+ * already the store's form (ISO UTC with milliseconds) and are compared as they are.
  */
 
 /** The conversion of an event at `now` with the configured cap and fallback. */
@@ -16,43 +22,46 @@ export function convert(event: LiveEvent, now: Date, config: PlanConfig): Conver
     cap: config.recurrence.cap,
     fallback: config.recurrence.fallback,
     perOccurrenceHorizonDays: config.recurrence.perOccurrenceHorizonDays,
+    maxExtraOccurrences: config.recurrence.maxExtraOccurrences,
   });
 }
 
 export function meetingPlanOf(
-  conversion: ConversionResult,
+  conversion: OneMeetingConversion,
   host: string,
   zoomHash: string,
 ): MeetingPlan {
-  const strategy = conversion.strategy as MeetingPlan['strategy'];
   return {
     host,
-    request: conversion.meeting!,
-    strategy,
+    request: conversion.meeting,
+    strategy: conversion.strategy,
     zoomHash,
-    window: strategy === 'no_fixed_time' ? null : windowOf(conversion),
-    reason: conversion.reason ?? null,
+    window: conversion.strategy === 'no_fixed_time' ? null : windowOf(conversion),
+    // What the link says of its meeting: a series' summary ("weekly on Tuesday, 16
+    // occurrences, 8 removed"), a fallback's reason.
+    reason:
+      conversion.strategy === 'series'
+        ? conversion.summary
+        : conversion.strategy === 'no_fixed_time'
+          ? conversion.reason
+          : null,
   };
 }
 
-export function windowOf(conversion: ConversionResult): { from: string; to: string } | null {
-  return conversion.window
-    ? { from: isoInstant(conversion.window.from), to: isoInstant(conversion.window.to) }
-    : null;
+export function windowOf(conversion: MeetingConversion): { from: string; to: string } | null {
+  return conversion.window ? { from: conversion.window.from, to: conversion.window.to } : null;
 }
 
-/** Zoom occurrences to delete after a create or a series edit (ISO UTC). */
-export function extrasOf(conversion: ConversionResult): string[] {
-  return conversion.strategy === 'series' ? conversion.deleteOccurrences.map(isoInstant) : [];
+/** Zoom occurrences to delete after a create or a series edit. */
+export function extrasOf(conversion: MeetingConversion): string[] {
+  return conversion.strategy === 'series' ? conversion.deleteOccurrences : [];
 }
 
 /** The Google occurrences the series meeting covers: the conversion's, up to the link's window end. */
 export function coveredBy(conversion: ConversionResult, windowTo: string | null): Set<string> {
   if (conversion.strategy !== 'series') return new Set();
   const to = windowTo === null ? Infinity : Date.parse(windowTo);
-  return new Set(
-    conversion.occurrences.filter((o) => Date.parse(o) <= to).map((o) => isoInstant(o)),
-  );
+  return new Set(conversion.occurrences.filter((o) => Date.parse(o) <= to));
 }
 
 /**
@@ -65,7 +74,7 @@ export function needsWindowMove(
   config: PlanConfig,
 ): boolean {
   if (link.strategy !== 'series' || conversion.strategy !== 'series') return false;
-  if (link.windowTo === null || !conversion.window) return false;
+  if (link.windowTo === null) return false;
   const end = Date.parse(link.windowTo);
   if (Date.parse(conversion.window.to) <= end) return false;
   const ahead = conversion.occurrences.filter((o) => Date.parse(o) <= end).length;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LiveEvent } from '../../domain/calendar-event.js';
 import { topicOf } from '../../recurrence/index.js';
+import { isoInstantOrText } from '../../util/instant.js';
 import type { RequestScope } from './meeting-request.js';
 import { canonicalJson } from './room-settings.js';
 
@@ -17,8 +18,7 @@ function digest(value: unknown): string {
 /** An RFC 3339 time as the instant it names (copies of one event carry different offsets). */
 function instant(text: string | undefined): string {
   if (text === undefined) return '';
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? text : new Date(ms).toISOString();
+  return isoInstantOrText(text);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { LiveEvent } from '../../domain/calendar-event.js';
 import type { ZoomMeetingRequest } from '../../domain/zoom-meeting.js';
-import type { ConversionResult } from '../../recurrence/index.js';
+import type { MeetingConversion } from '../../recurrence/index.js';
 import type { ZoomUserLookup } from '../../store/index.js';
 import type { RoomSettings, ScopeConfig } from './room-settings.js';
 
@@ -56,20 +56,19 @@ export function needsLookup(organizer: ZoomUserLookup | undefined, now: Date): b
 }
 
 /** The conversion's meeting requests with the scope's topic and settings. */
-export function scopedConversion(
-  conversion: ConversionResult,
-  scope: RequestScope,
-): ConversionResult {
+export function scopedConversion<T extends MeetingConversion>(conversion: T, scope: RequestScope): T {
   const scoped = (request: ZoomMeetingRequest): ZoomMeetingRequest => ({
     ...request,
     ...(scope.topic !== undefined ? { topic: scope.topic } : {}),
     ...(Object.keys(scope.settings).length > 0 ? { settings: { ...scope.settings } } : {}),
   });
-  return {
-    ...conversion,
-    ...(conversion.meeting ? { meeting: scoped(conversion.meeting) } : {}),
-    ...(conversion.meetings ? { meetings: conversion.meetings.map(scoped) } : {}),
-  };
+  if (conversion.strategy === 'per_occurrence') {
+    return {
+      ...conversion,
+      meetings: conversion.meetings.map((m) => ({ ...m, request: scoped(m.request) })),
+    };
+  }
+  return { ...conversion, meeting: scoped(conversion.meeting) };
 }
 
 /** Zoom's `alternative_hosts` is a semicolon-separated list of addresses. */

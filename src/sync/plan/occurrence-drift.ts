@@ -1,7 +1,7 @@
 import type { CalendarEvent } from '../../domain/calendar-event.js';
 import type { ZoomOccurrence } from '../../domain/zoom-meeting.js';
 import { zoomOccurrenceId } from '../../recurrence/index.js';
-import { isoInstant } from './booking-state.js';
+import { isoFromMs, isoInstant } from '../../util/instant.js';
 import { durationMinutesOf } from './plan-overrides.js';
 
 /** One occurrence as a side shows it: when it starts (ISO UTC) and how long it lasts. */
@@ -84,7 +84,7 @@ export function occurrenceDrift(
   }
   for (const occurrence of zoom)
     if (!coveredIds.has(occurrence.occurrence_id) && liveAhead(occurrence))
-      drift.extra.push(new Date(Number(occurrence.occurrence_id)).toISOString());
+      drift.extra.push(isoFromMs(Number(occurrence.occurrence_id)));
   return drift;
 }
 

@@ -1,5 +1,9 @@
 import type { LiveEvent } from '../../domain/calendar-event.js';
-import { EventInputError, type ConversionResult } from '../../recurrence/index.js';
+import {
+  EventInputError,
+  type ConversionResult,
+  type MeetingConversion,
+} from '../../recurrence/index.js';
 import type { Link } from '../../store/index.js';
 import type { SkipReason } from './engine-types.js';
 import type { Action, EventPlan } from './actions.js';
@@ -35,7 +39,9 @@ export function planBooking(
   const bookingId = event.eventId;
   const { link } = state;
   const live = isLiveLink(link);
-  const rooms = bookingRooms(event, state.watched).map((r) => r.calendarId);
+  const held = bookingRooms(event, state.watched);
+  const rooms = held.map((r) => r.calendarId);
+  const [hostRoom] = held;
   const skip = (reason: SkipReason, detail: string, actions: Action[]): EventPlan => ({
     bookingId,
     actions,
@@ -57,7 +63,7 @@ export function planBooking(
 
   if (event.eventType !== 'default')
     return ignore('not_a_booking', `a ${event.eventType} event, not a room booking`);
-  if (event.roomResponse === 'declined' || rooms.length === 0)
+  if (event.roomResponse === 'declined' || hostRoom === undefined)
     return skip(
       'declined_by_room',
       'the room declined it',
@@ -75,15 +81,15 @@ export function planBooking(
     return ignore('unsupported', error.message);
   }
   if (conversion.strategy === 'skip') {
-    const detail = conversion.reason ?? 'no Zoom meeting';
+    const detail = conversion.reason;
     // A finished booking keeps its meeting as history. One still waiting for a retry (failed, or
     // deferred until an occurrence was over) stops waiting: nothing is left to do for it.
-    if (live && conversion.reasonCode === 'finished') {
+    if (live && link && conversion.reasonCode === 'finished') {
       const { request } = bookingScope(event, state, now, config);
       return skip(
         'finished',
         detail,
-        settleFinished(event, state, link!, request, rooms, detail, now),
+        settleFinished(event, state, link, request, rooms, detail, now),
       );
     }
     return ignore(conversion.reasonCode === 'all_day' ? 'all_day' : 'finished', detail);
@@ -112,12 +118,12 @@ export function planBooking(
     }
   }
 
-  const host = state.watched.get(rooms[0]!.toLowerCase())!.zoomHost;
+  const host = hostRoom.zoomHost;
   const scoped = scopedConversion(conversion, request);
   const actions =
-    !live || !hasMeeting(link!, state.occurrenceMeetings)
-      ? planCreate(event, state, scoped, request, host, rooms, now)
-      : planKnown(event, state, link!, scoped, request, host, rooms, now, config);
+    live && link && hasMeeting(link, state.occurrenceMeetings)
+      ? planKnown(event, state, link, scoped, request, host, rooms, now, config)
+      : planCreate(event, state, scoped, request, host, rooms, now);
   // A booking that has or gets a meeting and whose organizer Zoom was not asked about yet: the
   // engine asks, then plans again — a new meeting names the alternative host from the start, and
   // one made before (an upgrade, a failed lookup) is updated once to name it.
@@ -127,7 +133,7 @@ export function planBooking(
 function planCreate(
   event: LiveEvent,
   state: BookingState,
-  conversion: ConversionResult,
+  conversion: MeetingConversion,
   request: RequestScope,
   host: string,
   rooms: string[],
@@ -144,7 +150,7 @@ function planCreate(
         host,
         zoomHash,
         window: windowOf(conversion),
-        reason: conversion.reason ?? null,
+        reason: conversion.reason,
         rooms,
       },
       ...planOccurrenceMeetings(desired, state.occurrenceMeetings, host, now),
@@ -163,7 +169,7 @@ function planKnown(
   event: LiveEvent,
   state: BookingState,
   link: Link,
-  conversion: ConversionResult,
+  conversion: MeetingConversion,
   request: RequestScope,
   host: string,
   rooms: string[],
@@ -192,7 +198,7 @@ function planKnown(
   }
 
   const remote: Action[] = [];
-  if (isPerOccurrence) {
+  if (conversion.strategy === 'per_occurrence') {
     const meetingHost = link.zoomHost ?? host;
     const desired = desiredOccurrenceMeetings(conversion, state.overrides, event);
     const changes = planOccurrenceMeetings(desired, state.occurrenceMeetings, meetingHost, now);
@@ -205,7 +211,7 @@ function planKnown(
               host: meetingHost,
               zoomHash,
               window: windowOf(conversion),
-              reason: conversion.reason ?? null,
+              reason: conversion.reason,
               rooms,
             },
           ]
@@ -218,13 +224,15 @@ function planKnown(
     return actions.length > 0 || unfinished ? [...actions, { kind: 'markLinked' }] : actions;
   }
 
+  const meetingId = link.zoomMeetingId;
+  if (meetingId === null) return planCreate(event, state, conversion, request, host, rooms, now);
   const meeting = meetingPlanOf(conversion, link.zoomHost ?? host, zoomHash);
   if (link.zoomHash !== zoomHash || needsWindowMove(link, conversion, config)) {
     const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
     if (wait) return [...roomActions, ...wait];
     return [
       ...roomActions,
-      { kind: 'updateMeeting', meetingId: link.zoomMeetingId!, meeting },
+      { kind: 'updateMeeting', meetingId, meeting },
       ...bringMeetingToBooking(event, state, conversion, link, now, 'fresh'),
     ];
   }
@@ -252,7 +260,7 @@ type MeetingState = 'fresh' | 'resume' | 'rewrite' | 'steady';
 function bringMeetingToBooking(
   event: LiveEvent,
   state: BookingState,
-  conversion: ConversionResult,
+  conversion: MeetingConversion,
   link: Link | undefined,
   now: Date,
   meetingState: MeetingState,
@@ -297,12 +305,15 @@ function settleFinished(
     ];
   }
   const zoomHash = zoomHashOf(event, link.strategy, request);
+  const meetingId = link.zoomMeetingId;
   const cut: Action[] =
     link.zoomHash === zoomHash
       ? []
       : link.strategy === 'per_occurrence'
         ? planOccurrenceMeetings([], state.occurrenceMeetings, link.zoomHost ?? '', now)
-        : [{ kind: 'clearAhead', meetingId: link.zoomMeetingId!, zoomHash }];
+        : meetingId === null
+          ? []
+          : [{ kind: 'clearAhead', meetingId, zoomHash }];
   return cut.length > 0 || link.state !== 'linked' ? [...cut, { kind: 'markLinked' }] : [];
 }
 

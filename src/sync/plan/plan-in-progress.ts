@@ -1,8 +1,8 @@
+import { isoFromMs } from '../../util/instant.js';
 import type { LiveEvent } from '../../domain/calendar-event.js';
 import type { ConversionResult } from '../../recurrence/index.js';
 import type { Link, OccurrenceOverride } from '../../store/index.js';
 import type { Action } from './actions.js';
-import { isoInstant } from './booking-state.js';
 import { durationMinutesOf } from './plan-overrides.js';
 
 /**
@@ -32,10 +32,13 @@ export function waitForRunningOccurrence(
   const running: number[] = [];
   // A series' conversion names the rule's occurrence in progress (its window starts after it);
   // a fallback's window starts at it.
-  if (conversion.running) running.push(Date.parse(conversion.running.end));
-  const anchor = conversion.occurrences[0];
-  if (!conversion.running && anchor !== undefined && Date.parse(anchor) <= nowMs)
-    running.push(Date.parse(anchor) + ruleMinutes * 60_000);
+  if (conversion.strategy === 'series' || conversion.strategy === 'skip') {
+    if (conversion.running) running.push(Date.parse(conversion.running.end));
+  } else {
+    const anchor = conversion.window?.from;
+    if (anchor !== undefined && Date.parse(anchor) <= nowMs)
+      running.push(Date.parse(anchor) + ruleMinutes * 60_000);
+  }
   for (const override of overrides) {
     if (override.kind !== 'moved' || override.newStart === null) continue;
     const start = Date.parse(override.newStart);
@@ -44,7 +47,7 @@ export function waitForRunningOccurrence(
   }
   if (running.length === 0) return undefined;
   const until = Math.max(...running);
-  const at = isoInstant(new Date(until).toISOString());
+  const at = isoFromMs(until);
   return [
     {
       kind: 'waitUntil',

@@ -7,7 +7,8 @@ import {
 import type { Link, OccurrenceOverride, OccurrenceOverrideInput } from '../../store/index.js';
 import type { Action, EventPlan } from './actions.js';
 import { blockHashIn, copyShowsBlock } from './block.js';
-import { isLiveLink, isoInstant, type BookingState, type PlanConfig } from './booking-state.js';
+import { isoInstant } from '../../util/instant.js';
+import { isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
 import { bookingScope } from './booking-scope.js';
 import { convert, coveredBy } from './conversion.js';
 import { scopedConversion } from './meeting-request.js';

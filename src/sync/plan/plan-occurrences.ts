@@ -1,8 +1,7 @@
 import type { LiveEvent } from '../../domain/calendar-event.js';
-import type { ConversionResult } from '../../recurrence/index.js';
+import type { PerOccurrenceConversion } from '../../recurrence/index.js';
 import type { OccurrenceMeeting, OccurrenceOverride } from '../../store/index.js';
 import type { Action, OccurrenceMeetingPlan } from './actions.js';
-import { isoInstant } from './booking-state.js';
 import { requestHashOf } from './hashes.js';
 import { overrideChangeOf } from './plan-overrides.js';
 
@@ -11,25 +10,22 @@ import { overrideChangeOf } from './plan-overrides.js';
  * covers, without the cancelled instances, at the moved time for moved ones.
  */
 export function desiredOccurrenceMeetings(
-  conversion: ConversionResult,
+  conversion: PerOccurrenceConversion,
   overrides: readonly OccurrenceOverride[],
   master: LiveEvent,
 ): OccurrenceMeetingPlan[] {
-  const byStart = new Map(overrides.map((o) => [isoInstant(o.originalStart), o]));
+  const byStart = new Map(overrides.map((o) => [o.originalStart, o]));
   const plans: OccurrenceMeetingPlan[] = [];
-  (conversion.meetings ?? []).forEach((base, index) => {
-    const original = conversion.occurrences[index];
-    if (original === undefined) return;
-    const occurrenceStart = isoInstant(original);
-    const override = byStart.get(occurrenceStart);
+  for (const { occurrence, request: base } of conversion.meetings) {
+    const override = byStart.get(occurrence);
     const change = override ? overrideChangeOf(override, master) : null;
-    if (change?.kind === 'deleted') return;
+    if (change?.kind === 'deleted') continue;
     const request =
       change?.kind === 'moved'
         ? { ...base, ...change.zoomStart, duration: change.durationMinutes }
         : base;
-    plans.push({ occurrenceStart, request, zoomHash: requestHashOf(request) });
-  });
+    plans.push({ occurrenceStart: occurrence, request, zoomHash: requestHashOf(request) });
+  }
   return plans;
 }
 
@@ -44,7 +40,7 @@ export function planOccurrenceMeetings(
   host: string,
   now: Date,
 ): Action[] {
-  const have = new Map(existing.map((m) => [isoInstant(m.occurrenceStart), m]));
+  const have = new Map(existing.map((m) => [m.occurrenceStart, m]));
   const wanted = new Set(desired.map((d) => d.occurrenceStart));
   const actions: Action[] = [];
   for (const meeting of desired) {

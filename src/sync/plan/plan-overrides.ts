@@ -2,7 +2,7 @@ import type { LiveEvent } from '../../domain/calendar-event.js';
 import { zoomStart } from '../../recurrence/index.js';
 import type { OccurrenceOverride } from '../../store/index.js';
 import type { Action, OverrideChange } from './actions.js';
-import { isoInstant } from './booking-state.js';
+import { isoFromMs, isoInstant } from '../../util/instant.js';
 import { overrideHashOf } from './hashes.js';
 
 /** Minutes between an event's start and end (rounded up, as the converter does). */
@@ -26,7 +26,7 @@ export function movedTo(start: string, durationMinutes: number, master: LiveEven
     local.timezone === zone
       ? local
       : {
-          start_time: new Date(instantMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          start_time: isoFromMs(instantMs).replace(/\.\d{3}Z$/, 'Z'),
           timezone: 'UTC',
         };
   return { kind: 'moved', start: isoInstant(start), durationMinutes, zoomStart: zoom };

@@ -174,12 +174,12 @@ describe('sync engine: fallbacks and windows', () => {
     await h.settle();
   });
 
-  it('case 11: a rule Zoom cannot say gets the configured fallback: one meeting per occurrence', async () => {
-    // Weekly, plus one extra date: Zoom has no RDATE.
+  it('case 11: occurrences no Zoom series holds get the configured fallback: one meeting per occurrence', async () => {
+    // Weekly at 08:00, plus one extra date at 15:00: a Zoom series has one clock time.
     const { id } = await h.book(alice, [board], {
       summary: 'Clinic',
       ...berlin(1, 8),
-      recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=Europe/Berlin:20300307T080000'],
+      recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=Europe/Berlin:20300307T150000'],
     });
     const summary = await h.app.engine.poll();
     expect(summary.meetingsCreated).toBe(4);
@@ -191,11 +191,11 @@ describe('sync engine: fallbacks and windows', () => {
     });
     const link = h.app.store.links.get(id)!;
     expect(link).toMatchObject({ strategy: 'per_occurrence', state: 'linked' });
-    expect(link.reason).toMatch(/^rdate:/);
+    expect(link.reason).toMatch(/^time_of_day_rule:/);
     const meetings = h.app.store.occurrenceMeetings.listForLink(id);
     expect(meetings.map((m) => m.occurrenceStart)).toEqual([
       '2030-03-05T07:00:00.000Z',
-      '2030-03-07T07:00:00.000Z',
+      '2030-03-07T14:00:00.000Z',
       '2030-03-12T07:00:00.000Z',
       '2030-03-19T07:00:00.000Z',
     ]);
@@ -203,18 +203,52 @@ describe('sync engine: fallbacks and windows', () => {
     for (const m of meetings) expect(description).toContain(m.joinUrl);
   });
 
+  it('a rule Zoom has no word for (the 1st and 2nd Tuesday) is a weekly series, the other Tuesdays deleted after the create', async () => {
+    const { id } = await h.book(alice, [board], {
+      summary: 'Early in the month',
+      ...berlin(1, 10),
+      recurrence: ['RRULE:FREQ=MONTHLY;BYDAY=1TU,2TU;COUNT=3'],
+    });
+    await h.app.engine.poll();
+    // One create and two occurrence deletes (no daily quota), never a meeting per occurrence.
+    expect(h.calls()).toEqual({
+      [routes.list]: 3,
+      [routes.create]: 1,
+      [routes.delete]: 2,
+      [routes.get]: 1,
+      [routes.patch]: 1,
+    });
+    const meeting = (await h.meetings()).find((m) => m.topic === 'Early in the month')!;
+    expect(meeting).toMatchObject({
+      type: 8,
+      recurrence: { type: 2, repeat_interval: 1, weekly_days: '3', end_times: 5 },
+    });
+    const live = (meeting.occurrences ?? []).filter((o) => o.status !== 'deleted');
+    // Berlin is UTC+1 until March 31 and UTC+2 after: the wall-clock time stays 10:00.
+    expect(live.map((o) => o.start_time)).toEqual([
+      '2030-03-05T09:00:00Z',
+      '2030-03-12T09:00:00Z',
+      '2030-04-02T08:00:00Z',
+    ]);
+    expect(h.app.store.links.get(id)).toMatchObject({
+      strategy: 'series',
+      state: 'linked',
+      reason: 'weekly on Tuesday, 5 occurrences, 2 removed',
+    });
+  });
+
   it('case 11 (no fixed time) and case 4 (replaced): to and from one meeting per occurrence', async () => {
     const other = await startSyncHarness({}, {});
     try {
       const { id } = await other.book(other.people[0]!, [other.rooms[0]!.calendarId], {
-        summary: 'Anniversary',
+        summary: 'Twice a day',
         ...berlin(1, 12),
-        recurrence: ['RRULE:FREQ=YEARLY;COUNT=3'],
+        recurrence: ['RRULE:FREQ=DAILY;BYHOUR=12,16;COUNT=4'],
       });
       await other.app.engine.poll();
       expect(other.app.store.links.get(id)).toMatchObject({ strategy: 'no_fixed_time' });
-      expect(other.app.store.links.get(id)?.reason).toMatch(/^unsupported_frequency:/);
-      expect((await other.meetings()).find((m) => m.topic === 'Anniversary')?.type).toBe(3);
+      expect(other.app.store.links.get(id)?.reason).toMatch(/^time_of_day_rule:/);
+      expect((await other.meetings()).find((m) => m.topic === 'Twice a day')?.type).toBe(3);
     } finally {
       await other.close();
     }
@@ -230,7 +264,7 @@ describe('sync engine: fallbacks and windows', () => {
     expect(series.strategy).toBe('series');
     h.resetCalls();
     await h.patchEvent(alice, alice, id, {
-      recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=Europe/Berlin:20300306T120000'],
+      recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=Europe/Berlin:20300306T160000'],
     });
     await h.app.engine.poll();
     // Zoom cannot turn one meeting into four: the old one is deleted, four are made, and the

@@ -134,12 +134,24 @@ describe('a booking’s page', () => {
     expect(conversion).toContain('8 (recurring, fixed time)');
     expect(conversion).toContain('Every week on Tue');
     expect(conversion).toContain('<code>2025-03-04T09:00:00</code> Europe/Berlin');
+    expect(conversion).toContain('Zoom series</dt>');
+    expect(conversion).toMatch(/weekly on Tuesday, \d+ occurrences/);
     const copies = section(text, 'copies');
     expect(copies).toContain('bob@example.com');
     expect(copies).toContain('link written');
     const history = section(text, 'history');
     expect(history.indexOf('occurrence.update')).toBeLessThan(history.indexOf('meeting.create'));
     expect(history).toContain('85746065433/1741680000000');
+  });
+
+  it('names a series’ Zoom side as its link keeps it, not as a problem', () => {
+    const m = model('evseries', (store) =>
+      store.links.update('evseries', { reason: 'weekly on Tuesday, 16 occurrences, 8 removed' }),
+    );
+    const facts = flat(renderBookingPage(m)).split('id="occurrences"')[0]!;
+    expect(facts).toContain('Zoom series</dt>');
+    expect(facts).toContain('weekly on Tuesday, 16 occurrences, 8 removed');
+    expect(facts).not.toContain('class="err">weekly');
   });
 
   it('gives a fallback’s reason, and the meeting of each occurrence for one meeting per occurrence', () => {

@@ -61,6 +61,19 @@ describe('status page', () => {
     expect(upcoming).toContain('Boardroom, Huddle 2A');
   });
 
+  it('names a series’ Zoom side as the link keeps it: pattern, occurrences, how many removed', () => {
+    const store = seededStore();
+    try {
+      store.links.update('evseries', { reason: 'weekly on Tuesday, 16 occurrences, 8 removed' });
+      const upcoming = section(flat(renderStatusPage(readStatus(store, daemon, now))), 'upcoming');
+      expect(upcoming).toContain('series: weekly on Tuesday, 16 occurrences, 8 removed');
+      // A single booking says its strategy alone.
+      expect(upcoming).toContain('meeting 85746065432 · single');
+    } finally {
+      store.close();
+    }
+  });
+
   it('shows the first 50 upcoming bookings of many, soonest first, and how many there are', () => {
     const store = seededStore();
     try {

@@ -41,7 +41,7 @@ describe('the layer rule', () => {
     expect(
       await layerErrors(
         'src/emulators/google/wrong.ts',
-        "import { isoInstant } from '../../sync/plan/booking-state.js';\nexport const x = isoInstant;\n",
+        "import { isLiveLink } from '../../sync/plan/booking-state.js';\nexport const x = isLiveLink;\n",
       ),
     ).toEqual([expect.stringContaining('src/emulators may not import from src/sync/plan')]);
     expect(

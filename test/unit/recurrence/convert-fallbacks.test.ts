@@ -1,61 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { convertEvent, EventInputError, expandZoomSeries } from '../../../src/recurrence/index.js';
+import { checkConversion, occurrencesOf } from './conversion-case.js';
 import { at, defaults, timedEvent } from './event-fixture.js';
 
 const now = at('2024-01-01T00:00:00Z');
 const start = '2024-01-08T10:00'; // a Monday
 
-describe('convertEvent: what Zoom cannot say falls back, with a reason', () => {
+describe('convertEvent: what no Zoom series can hold falls back, with the reason of the closest miss', () => {
   const cases: [string, string[], string][] = [
-    ['yearly', ['RRULE:FREQ=YEARLY'], 'unsupported_frequency'],
-    ['hourly', ['RRULE:FREQ=HOURLY;COUNT=5'], 'unsupported_frequency'],
-    ['every 100 days', ['RRULE:FREQ=DAILY;INTERVAL=100'], 'interval_too_large'],
-    ['every 13 weeks', ['RRULE:FREQ=WEEKLY;INTERVAL=13'], 'interval_too_large'],
-    ['every 4 months', ['RRULE:FREQ=MONTHLY;INTERVAL=4'], 'interval_too_large'],
-    [
-      'several days of the month',
-      ['RRULE:FREQ=MONTHLY;BYMONTHDAY=1,15'],
-      'unsupported_monthly_day',
-    ],
-    ['the last day of the month', ['RRULE:FREQ=MONTHLY;BYMONTHDAY=-1'], 'unsupported_monthly_day'],
-    [
-      'the last weekday of the month (BYSETPOS over several days)',
-      ['RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1'],
-      'unsupported_rule_part',
-    ],
-    ['the 5th Monday', ['RRULE:FREQ=MONTHLY;BYDAY=5MO'], 'unsupported_weekday_ordinal'],
-    ['the 2nd-to-last Monday', ['RRULE:FREQ=MONTHLY;BYDAY=-2MO'], 'unsupported_weekday_ordinal'],
-    ['every Monday of the month', ['RRULE:FREQ=MONTHLY;BYDAY=MO'], 'unsupported_rule_part'],
-    ['weekly in some months only', ['RRULE:FREQ=WEEKLY;BYMONTH=1,2,3'], 'unsupported_rule_part'],
     ['several clock times', ['RRULE:FREQ=DAILY;BYHOUR=10,14'], 'time_of_day_rule'],
-    ['another clock time', ['RRULE:FREQ=DAILY;BYHOUR=11'], 'time_of_day_rule'],
-    ['RDATE', ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=UTC:20240110T100000'], 'rdate'],
-    ['EXRULE', ['RRULE:FREQ=DAILY', 'EXRULE:FREQ=WEEKLY;BYDAY=SA,SU'], 'exrule'],
+    ['another clock time than the start’s', ['RRULE:FREQ=DAILY;BYHOUR=11'], 'time_of_day_rule'],
+    ['hourly', ['RRULE:FREQ=HOURLY;COUNT=5'], 'time_of_day_rule'],
     [
-      'two RRULEs',
-      ['RRULE:FREQ=WEEKLY;BYDAY=MO', 'RRULE:FREQ=MONTHLY;BYMONTHDAY=20'],
-      'multiple_rules',
+      'an RDATE at another clock time right after the start',
+      ['RRULE:FREQ=WEEKLY;COUNT=3', 'RDATE;TZID=Europe/Paris:20240108T150000'],
+      'time_of_day_rule',
     ],
     [
-      'every 2 weeks on Sunday and Monday (week start decides)',
-      ['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO'],
-      'week_start_ambiguous',
-    ],
-    [
-      'every 2 weeks on Monday and Thursday with WKST=WE',
-      ['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=WE'],
-      'week_start_ambiguous',
+      'every 743 days (a prime: no pattern reaches the second within 40 extras)',
+      ['RRULE:FREQ=DAILY;INTERVAL=743'],
+      'too_many_extras',
     ],
   ];
 
   it.each(cases)('%s → no_fixed_time by default', (_name, recurrence, code) => {
-    const result = convertEvent(timedEvent(start, 60, 'Europe/Paris', recurrence), now, defaults);
-    expect(result.strategy).toBe('no_fixed_time');
-    expect(result.reasonCode).toBe(code);
-    expect(result.reason).toMatch(new RegExp(`^${code}: .+\\.$`));
-    expect(result.meeting).toEqual({ type: 3, topic: 'Weekly sync' });
-    expect(result.occurrences.length).toBeGreaterThan(0);
-    expect(result.deleteOccurrences).toEqual([]);
+    const event = timedEvent(start, 60, 'Europe/Paris', recurrence);
+    const result = checkConversion(event, now, defaults);
+    expect(result).toMatchObject({
+      strategy: 'no_fixed_time',
+      reasonCode: code,
+      meeting: { type: 3, topic: 'Weekly sync' },
+    });
+    expect(occurrencesOf(result).length).toBeGreaterThan(0);
   });
 
   it.each(cases)(
@@ -66,28 +42,61 @@ describe('convertEvent: what Zoom cannot say falls back, with a reason', () => {
         fallback: 'per_occurrence' as const,
         perOccurrenceHorizonDays: 60,
       };
-      const result = convertEvent(timedEvent(start, 60, 'Europe/Paris', recurrence), now, options);
-      expect(result.strategy).toBe('per_occurrence');
-      expect(result.reasonCode).toBe(code);
-      expect(result.meetings?.length).toBe(result.occurrences.length);
-      result.meetings!.forEach((meeting, i) => {
-        expect(meeting.type).toBe(2);
-        const [zoomStart] = expandZoomSeries(meeting);
-        expect(zoomStart?.toISOString().replace('.000Z', 'Z')).toBe(result.occurrences[i]);
+      const result = checkConversion(
+        timedEvent(start, 60, 'Europe/Paris', recurrence),
+        now,
+        options,
+      );
+      expect(result).toMatchObject({ strategy: 'per_occurrence', reasonCode: code });
+      if (result.strategy !== 'per_occurrence') return;
+      result.meetings.forEach(({ occurrence, request }) => {
+        expect(request.type).toBe(2);
+        expect(expandZoomSeries(request).map((d) => d.toISOString())).toEqual([occurrence]);
       });
-      const first = Date.parse(result.occurrences[0]!);
-      for (const o of result.occurrences)
-        expect(Date.parse(o) - first).toBeLessThan(60 * 86_400_000);
     },
   );
 
-  it('an every-2-weeks Sunday-only series is fine: one day cannot fall into different weeks', () => {
-    const result = convertEvent(
-      timedEvent('2024-01-07T10:00', 60, 'UTC', ['RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SU']),
+  it('the reason names what was found: the two clock times, or the pattern that came closest', () => {
+    const clocks = convertEvent(
+      timedEvent(start, 60, 'Europe/Paris', ['RRULE:FREQ=DAILY;BYHOUR=10,14']),
       now,
       defaults,
     );
-    expect(result.strategy).toBe('series');
+    expect(clocks).toMatchObject({
+      reason:
+        'time_of_day_rule: 2024-01-08T10:00:00 and 2024-01-08T14:00:00 are at different clock times, and a Zoom series has one; one Zoom meeting with no fixed time serves every occurrence.',
+    });
+    const far = convertEvent(
+      timedEvent(start, 60, 'Europe/Paris', ['RRULE:FREQ=DAILY;INTERVAL=743']),
+      now,
+      defaults,
+    );
+    expect(far).toMatchObject({
+      reason: expect.stringMatching(
+        /^too_many_extras: 2026-01-20T10:00:00 comes 743 days after 2024-01-08T10:00:00, and no Zoom pattern holds both with at most 40 extra occurrences \(recurrence.maxExtraOccurrences\) in 50 \(recurrence.cap\); the closest is /,
+      ),
+    });
+    // A yearly rule with room for 2 extras: every 3 months would need 3, and is named.
+    const yearly = convertEvent(
+      timedEvent(start, 60, 'Europe/Paris', ['RRULE:FREQ=YEARLY;COUNT=2']),
+      now,
+      { ...defaults, maxExtraOccurrences: 2 },
+    );
+    expect(yearly).toMatchObject({
+      reasonCode: 'too_many_extras',
+      reason: expect.stringContaining('; the closest is every 3 months on day 8;'),
+    });
+  });
+
+  it('recurrence.maxExtraOccurrences 0: only series with nothing to remove', () => {
+    const event = timedEvent(start, 60, 'Europe/Paris', [
+      'RRULE:FREQ=MONTHLY;BYDAY=1MO,3MO;COUNT=4',
+    ]);
+    const strict = checkConversion(event, now, { ...defaults, maxExtraOccurrences: 0 });
+    expect(strict).toMatchObject({ strategy: 'series', deleteOccurrences: [] });
+    if (strict.strategy === 'series') expect(strict.window.complete).toBe(false);
+    const usual = checkConversion(event, now, defaults);
+    expect(usual).toMatchObject({ strategy: 'series', window: { complete: true } });
   });
 
   it('a clock time in the DST gap → no_fixed_time even when per_occurrence is configured', () => {
@@ -95,16 +104,18 @@ describe('convertEvent: what Zoom cannot say falls back, with a reason', () => {
       'RRULE:FREQ=WEEKLY;COUNT=4',
     ]);
     const result = convertEvent(event, now, { ...defaults, fallback: 'per_occurrence' });
-    expect(result.strategy).toBe('no_fixed_time');
-    expect(result.reasonCode).toBe('dst_gap');
-    expect(result.reason).toContain('2024-03-10T02:30:00 does not exist in America/New_York');
+    expect(result).toMatchObject({
+      strategy: 'no_fixed_time',
+      reasonCode: 'dst_gap',
+      reason: expect.stringContaining('2024-03-10T02:30:00 does not exist in America/New_York'),
+    });
   });
 
   it('a clock time the DST change repeats → no_fixed_time', () => {
     const event = timedEvent('2024-10-27T01:30', 30, 'America/New_York', [
       'RRULE:FREQ=WEEKLY;COUNT=4',
     ]);
-    expect(convertEvent(event, now, defaults).reasonCode).toBe('dst_ambiguous');
+    expect(convertEvent(event, now, defaults)).toMatchObject({ reasonCode: 'dst_ambiguous' });
   });
 
   it('a DST gap outside the window does not matter', () => {
@@ -136,15 +147,13 @@ describe('convertEvent: skip', () => {
       strategy: 'skip',
       reason: 'all_day: an all-day event has no time for a Zoom meeting; no Zoom meeting.',
       reasonCode: 'all_day',
-      deleteOccurrences: [],
-      occurrences: [],
     });
   });
 
   it('a finished single event and a finished series', () => {
-    expect(convertEvent(timedEvent('2023-06-01T10:00', 60, 'UTC'), now, defaults).reasonCode).toBe(
-      'finished',
-    );
+    expect(convertEvent(timedEvent('2023-06-01T10:00', 60, 'UTC'), now, defaults)).toMatchObject({
+      reasonCode: 'finished',
+    });
     const series = timedEvent('2023-06-01T10:00', 60, 'UTC', ['RRULE:FREQ=WEEKLY;COUNT=3']);
     expect(convertEvent(series, now, defaults).strategy).toBe('skip');
   });
@@ -159,9 +168,9 @@ describe('convertEvent: skip', () => {
   });
 
   it('a cancelled event (which may carry nothing but its id)', () => {
-    expect(convertEvent({ id: 'abc', status: 'cancelled' }, now, defaults).reasonCode).toBe(
-      'cancelled',
-    );
+    expect(convertEvent({ id: 'abc', status: 'cancelled' }, now, defaults)).toMatchObject({
+      reasonCode: 'cancelled',
+    });
   });
 });
 
@@ -193,6 +202,27 @@ describe('convertEvent: input it cannot read', () => {
       expect((error as EventInputError).message.startsWith(`${field}: `)).toBe(true);
     }
   });
+
+  it.each([
+    'FREQ=WEEKLY;COUNT=3;BYDAY=1TU,-1TH',
+    'FREQ=DAILY;COUNT=4;BYDAY=2MO,TU',
+    'FREQ=MONTHLY;COUNT=3;BYWEEKNO=20',
+    'FREQ=MONTHLY;COUNT=3;BYYEARDAY=1,100,200',
+    'FREQ=WEEKLY;COUNT=3;BYMONTHDAY=1,3',
+    'FREQ=MONTHLY;COUNT=3;BYSETPOS=1',
+    'FREQ=DAILY;COUNT=30;UNTIL=20240112',
+    'FREQ=MONTHLY;BYDAY=6MO',
+  ])(
+    'RRULE:%s is odd but real: expanded as dateutil does, a meeting, never EVENT_INVALID',
+    (rule) => {
+      const result = checkConversion(
+        timedEvent(start, 60, 'UTC', [`RRULE:${rule}`]),
+        now,
+        defaults,
+      );
+      expect(['single', 'series', 'no_fixed_time']).toContain(result.strategy);
+    },
+  );
 
   it('rejects options outside Zoom', () => {
     expect(() => convertEvent(timedEvent(start, 60, 'UTC'), now, { ...defaults, cap: 51 })).toThrow(

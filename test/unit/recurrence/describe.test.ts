@@ -107,13 +107,31 @@ describe('descriptions for people, as Zoom invitations write them', () => {
       ['RRULE:FREQ=YEARLY;COUNT=2'],
       'Audit',
     );
+    expect(
+      describeConversion(convertEvent(yearly, at('2024-01-01T00:00:00Z'), defaults), 'UTC', 'en'),
+    ).toEqual([
+      'Topic: Audit',
+      'Time: Jan 10, 2024 10:00 AM Universal Time UTC',
+      '        Every 3 months on the 10th, until Jan 10, 2025, 2 occurrence(s)',
+      '        Jan 10, 2024 10:00 AM',
+      '        Jan 10, 2025 10:00 AM',
+      'Zoom series: every 3 months on day 10, 5 occurrences, 3 removed',
+      'Zoom occurrences to delete: 2024-04-10T10:00:00.000Z, 2024-07-10T10:00:00.000Z, 2024-10-10T10:00:00.000Z',
+    ]);
+    const twice = timedEvent(
+      '2024-01-10T10:00',
+      60,
+      'UTC',
+      ['RRULE:FREQ=DAILY;BYHOUR=10,14;COUNT=2'],
+      'Audit',
+    );
     const text = describeConversion(
-      convertEvent(yearly, at('2024-01-01T00:00:00Z'), defaults),
+      convertEvent(twice, at('2024-01-01T00:00:00Z'), defaults),
       'UTC',
       'en',
     );
     expect(text[1]).toBe('Time: This is a recurring meeting Meet anytime');
-    expect(text.at(-1)).toMatch(/^Why: unsupported_frequency: /);
+    expect(text.at(-1)).toMatch(/^Why: time_of_day_rule: /);
     const allDay = { start: { date: '2024-01-10' }, end: { date: '2024-01-11' } };
     expect(
       describeConversion(convertEvent(allDay, at('2024-01-01T00:00:00Z'), defaults), 'UTC', 'en'),

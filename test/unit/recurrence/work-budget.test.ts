@@ -100,8 +100,10 @@ describe('one budget per event', () => {
       `RRULE:FREQ=YEARLY;BYHOUR=${hours};BYMINUTE=${minutes};BYSECOND=0,30`,
     ]);
     const { result, instances } = countRuleInstances(1, () => convertEvent(event, now, defaults));
-    expect(result.reasonCode).toBe('recurrence_too_complex');
-    expect(result.reason).toContain('holds up to 1054080 instances');
+    expect(result).toMatchObject({
+      reasonCode: 'recurrence_too_complex',
+      reason: expect.stringContaining('holds up to 1054080 instances'),
+    });
     expect(instances).toBe(0);
   });
 });
@@ -115,9 +117,9 @@ describe('rules rrule would loop on for ever', () => {
       'RRULE:FREQ=SECONDLY;BYMONTHDAY=15,28;BYMINUTE=45;BYSECOND=0',
     ]);
     expect(() => expandGoogleSeries(event, { limit: 5 })).toThrow(RecurrenceNotExpandable);
-    expect(convertEvent(event, at('2024-08-01T00:00:00Z'), defaults).reasonCode).toBe(
-      'not_expandable',
-    );
+    expect(convertEvent(event, at('2024-08-01T00:00:00Z'), defaults)).toMatchObject({
+      reasonCode: 'not_expandable',
+    });
   });
 
   it('MINUTELY with BYHOUR beside BYDAY, in an EXRULE too', () => {
@@ -125,7 +127,7 @@ describe('rules rrule would loop on for ever', () => {
       'RRULE:FREQ=WEEKLY;BYDAY=TU',
       'EXRULE:FREQ=MINUTELY;BYHOUR=9;BYDAY=MO',
     ]);
-    expect(convertEvent(event, now, defaults).reasonCode).toBe('not_expandable');
+    expect(convertEvent(event, now, defaults)).toMatchObject({ reasonCode: 'not_expandable' });
   });
 
   it('the same parts without a day filter are followed as before', () => {

@@ -39,6 +39,7 @@ export const CONFIG: PlanConfig = {
     cap: 50,
     fallback: 'no_fixed_time',
     perOccurrenceHorizonDays: 30,
+    maxExtraOccurrences: 40,
     windowRenewBelow: 5,
   },
   sync: {

@@ -216,14 +216,28 @@ describe('planEventSync: a series’ instances and windows', () => {
     expect(kinds(plan(model, series))).toEqual(['deleteOccurrences', 'writeBack', 'markLinked']);
   });
 
-  it('a rule Zoom cannot say: the configured fallback, with its reason', () => {
-    const yearly = booking({ recurrence: ['RRULE:FREQ=YEARLY;COUNT=3'] });
-    const p = plan(new Model(), yearly);
+  it('occurrences no Zoom series holds (two clock times): the configured fallback, with its reason', () => {
+    const twice = booking({ recurrence: ['RRULE:FREQ=DAILY;BYHOUR=10,14;COUNT=3'] });
+    const p = plan(new Model(), twice);
     expect(find(p, 'createMeeting')!.meeting).toMatchObject({
       strategy: 'no_fixed_time',
       request: { type: 3 },
+      reason: expect.stringMatching(/^time_of_day_rule:/),
     });
-    expect(find(p, 'createMeeting')!.meeting.reason).toMatch(/^unsupported_frequency:/);
+  });
+
+  it('a rule Zoom has no word for (yearly) is the series that holds its occurrences, extras deleted after the create; the link keeps its summary', () => {
+    const yearly = booking({ recurrence: ['RRULE:FREQ=YEARLY;COUNT=2'] });
+    const p = plan(new Model(), yearly);
+    expect(find(p, 'createMeeting')!.meeting).toMatchObject({
+      strategy: 'series',
+      request: { type: 8, recurrence: { type: 3, repeat_interval: 3, end_times: 5 } },
+      reason: 'every 3 months on day 5, 5 occurrences, 3 removed',
+    });
+    expect(find(p, 'deleteOccurrences')).toEqual({
+      kind: 'deleteOccurrences',
+      starts: ['2030-06-05T08:00:00.000Z', '2030-09-05T08:00:00.000Z', '2030-12-05T09:00:00.000Z'],
+    });
   });
 
   it('an event that cannot be read is skipped as unsupported', () => {
