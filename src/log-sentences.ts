@@ -108,6 +108,7 @@ const failedVerbs: Record<string, string> = {
   'meeting.create': 'create the Zoom meeting of',
   'meeting.update': 'update the Zoom meeting of',
   'meeting.delete': 'delete the Zoom meeting of',
+  'meeting.move': 'move to another pool host the Zoom meeting of',
   'occurrence.delete': 'delete an occurrence of',
   'occurrence.update': 'move an occurrence of',
   'event.writeback': 'write the link into',
@@ -164,6 +165,13 @@ export function describeAction(fields: Fields): string {
       }`;
     case 'occurrence.update':
       return `Moved occurrence of ${it} to ${occurrenceTime(fields, 'movedTo')}`;
+    case 'meeting.move': {
+      // A pool booking's meeting handed to another host of rooms.hostPool (same join link).
+      const move = (fields.detail ?? {}) as Fields;
+      const from = text(move.from) ?? 'its host';
+      const to = text(move.to) ?? 'another host';
+      return `Moved the Zoom meeting of ${it} from ${from} to ${to}, keeping its link${arrow(fields)}`;
+    }
     case 'meeting.adopt':
       return `Found Zoom meeting${meeting} of an unfinished create for ${it} and kept it`;
     default:

@@ -63,12 +63,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   try {
     // Hosts' daily budgets live in the store: the client parks a host there, the engine reads it
     // there, and a host parked by an earlier process stays parked.
+    // The user-level login (zoom.auth "user") is kept in the store too: its refresh token rotates.
     const zoom = createZoomClient(config.zoom, {
       ...observer,
       ...limits,
       now,
       logger,
       hosts: store.hosts,
+      login: store.zoomLogin,
     });
     const parts = { store, calendar: google, meetings: zoom, config, logger, now };
     const engine = createSyncEngine(parts);

@@ -2,7 +2,11 @@ import type { Config } from './schema.js';
 
 /** Credentials for both services are configured (a service account or user OAuth for Google). */
 export function hasLiveCredentials(config: Config): boolean {
-  const zoom = Boolean(config.zoom.accountId && config.zoom.clientId && config.zoom.clientSecret);
+  const zoom = Boolean(
+    (config.zoom.auth === 'user' || config.zoom.accountId) &&
+    config.zoom.clientId &&
+    config.zoom.clientSecret,
+  );
   const google = Boolean(
     config.google.serviceAccountKeyFile ||
     (config.google.oauthClientId &&

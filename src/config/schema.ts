@@ -18,14 +18,21 @@ const duration = (what: string) => z.number().int().nonnegative().describe(what)
 
 export const zoomSchema = z
   .object({
-    accountId: z.string().default('').describe('Zoom Server-to-Server OAuth app: Account ID.'),
-    clientId: z.string().default('').describe('Zoom Server-to-Server OAuth app: Client ID.'),
+    auth: z
+      .enum(['s2s', 'user'])
+      .default('s2s')
+      .describe(
+        '`s2s`: a Server-to-Server OAuth app (account id, client id and secret); `user`: a user-level OAuth app authorised once in a browser with `zoomlink zoom login` (client id and secret; the refresh token is kept in the database).',
+      ),
+    accountId: z
+      .string()
+      .default('')
+      .describe('Zoom Server-to-Server OAuth app: Account ID (not used with auth `user`).'),
+    clientId: z.string().default('').describe('Zoom OAuth app (either kind): Client ID.'),
     clientSecret: z
       .string()
       .default('')
-      .describe(
-        'Zoom Server-to-Server OAuth app: Client secret (prefer the environment or a file).',
-      ),
+      .describe('Zoom OAuth app (either kind): Client secret (prefer the environment or a file).'),
     clientSecretFile: z
       .string()
       .default('')
@@ -33,7 +40,12 @@ export const zoomSchema = z
     apiUrl: url.default('https://api.zoom.us/v2').describe('Zoom REST API v2 base URL.'),
     oauthUrl: url
       .default('https://zoom.us')
-      .describe('Zoom OAuth base URL (token at /oauth/token).'),
+      .describe('Zoom OAuth base URL (token at /oauth/token, authorize at /oauth/authorize).'),
+    redirectUri: url
+      .default('http://127.0.0.1:8788/oauth/callback')
+      .describe(
+        'auth `user`: the redirect URL of the OAuth app (add it to the app’s allow list in the Zoom App Marketplace). `zoomlink zoom login` listens on it when it is on this machine (loopback), else use `--manual`.',
+      ),
     concurrency: z
       .number()
       .int()
@@ -61,6 +73,15 @@ export const zoomSchema = z
     ),
     retryMaxMs: duration('Longest single retry delay in ms.').default(60_000),
     requestTimeoutMs: duration('Timeout of one Zoom HTTP request in ms.').default(30_000),
+    concurrentMeetingsPerHost: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(1)
+      .describe(
+        'Meetings one pool host may hold at the same time (1; more only for accounts with the Concurrent Meetings add-on).',
+      ),
     dailyCreateUpdateLimit: z
       .number()
       .int()
@@ -216,7 +237,13 @@ export const roomSchema = z
       .string()
       .min(1)
       .describe('Resource calendar id (…@resource.calendar.google.com).'),
-    zoomHost: z.string().min(1).describe('Zoom user (email or id) who hosts this room’s meetings.'),
+    zoomHost: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Zoom user (email or id) who hosts this room’s meetings; absent or `"pool"`: a host of rooms.hostPool for each booking.',
+      ),
     name: z.string().default('').describe('A name for people.'),
     mode: roomMode
       .optional()
@@ -264,7 +291,24 @@ export const roomsSchema = z
     defaultHost: z
       .string()
       .default('')
-      .describe('Discovery: Zoom host for rooms no other rule maps; empty = skip such rooms.'),
+      .describe(
+        'Discovery: Zoom host for rooms no other rule maps (`pool`: rooms.hostPool); empty = skip such rooms.',
+      ),
+    hostPool: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Zoom users (emails or ids) shared by every room whose host is absent or `"pool"`: each booking gets one that holds no overlapping meeting, the least loaded.',
+      ),
+    poolBufferMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(240)
+      .default(0)
+      .describe(
+        'Minutes kept free before and after each booking of a pool host (meetings that run over).',
+      ),
   })
   .strict();
 
@@ -364,7 +408,43 @@ export const configSchema = z
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // A room that takes its hosts from the pool needs a pool to take them from.
+    if (config.rooms.hostPool.length > 0) return;
+    const pooled = config.rooms.list.findIndex((room) => isPoolHost(room.zoomHost));
+    if (pooled >= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rooms', 'list', pooled, 'zoomHost'],
+        message:
+          'this room takes its Zoom host from rooms.hostPool (no zoomHost, or "pool"), but rooms.hostPool is empty: list the shared Zoom users there (ZOOMLINK_HOST_POOL), or give the room its own zoomHost',
+      });
+    const mapped = Object.entries(config.rooms.hosts).find(([, host]) => isPoolHost(host));
+    if (mapped)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rooms', 'hosts', mapped[0]],
+        message:
+          'this room takes its Zoom host from rooms.hostPool ("pool"), but rooms.hostPool is empty: list the shared Zoom users there (ZOOMLINK_HOST_POOL), or map the room to a Zoom user',
+      });
+    // An empty defaultHost means "skip rooms no rule maps", not the pool.
+    const defaultHost = config.rooms.defaultHost.trim();
+    if (config.rooms.source === 'directory' && defaultHost !== '' && isPoolHost(defaultHost))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rooms', 'defaultHost'],
+        message:
+          'rooms.defaultHost is "pool", but rooms.hostPool is empty: list the shared Zoom users there (ZOOMLINK_HOST_POOL)',
+      });
+  });
+
+/** The `zoomHost` that means "a host of rooms.hostPool": none at all, or `pool`. */
+export const POOL_HOST = 'pool';
+
+export function isPoolHost(zoomHost: string | undefined): boolean {
+  return zoomHost === undefined || zoomHost.trim().toLowerCase() === POOL_HOST;
+}
 
 export type Config = z.infer<typeof configSchema>;
 export type ZoomConfig = Config['zoom'];

@@ -9,6 +9,11 @@ const credentialUrls = [
   ['zoom.apiUrl', (c: Config) => c.zoom.apiUrl, "Zoom's access token"],
   ['zoom.oauthUrl', (c: Config) => c.zoom.oauthUrl, 'the Zoom client ID and secret'],
   [
+    'zoom.redirectUri',
+    (c: Config) => c.zoom.redirectUri,
+    'the authorization code of `zoomlink zoom login`',
+  ],
+  [
     'google.tokenUrl',
     (c: Config) => c.google.tokenUrl,
     "the service account's signed assertion or the OAuth client secret and refresh token",

@@ -10,6 +10,7 @@ import { assessReadiness } from './readiness.js';
 import type { Scheduler } from './scheduler.js';
 import { renderStatusPage } from './status-page.js';
 import { readStatus } from './status-model.js';
+import { readPoolPage, zoomLoginProblem } from './status-pool.js';
 import { createWeekCache } from './week-model.js';
 
 /** How long one rendering of the status page serves further views. */
@@ -94,6 +95,10 @@ function ready({ config, store, now, stopping }: DaemonEndpointsOptions): JsonAn
   if (stopping() || !store.isOpen)
     return { ok: false, body: { status: 'not ready', reason: 'shutting down' } };
   const readiness = assessReadiness(store.rooms.list(), now(), config.server.readyMaxLagSeconds);
+  // A refused user-level Zoom login stops Zoom work: not ready until someone logs in again.
+  const login = zoomLoginProblem(store, config);
+  if (login)
+    return { ok: false, body: { status: 'not ready', ...readiness, ready: false, reason: login } };
   return {
     ok: readiness.ready,
     body: { status: readiness.ready ? 'ready' : 'not ready', ...readiness },
@@ -112,8 +117,8 @@ function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
   return () => {
     const at = now().getTime();
     if (cached && at - cached.at < statusPageCacheMs && at >= cached.at) return cached.html;
-    const html = renderStatusPage(
-      readStatus(
+    const html = renderStatusPage({
+      ...readStatus(
         store,
         {
           mode: options.mode,
@@ -129,7 +134,8 @@ function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
         now(),
         weekCache,
       ),
-    );
+      zoomAccounts: readPoolPage(store, config, now()),
+    });
     cached = { html, at };
     return html;
   };

@@ -4,6 +4,7 @@ import type { Link, LinkState, Store } from '../store/index.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import type { JobStatus } from './scheduler.js';
 import { readRollout, type RolloutView } from './status-rollout.js';
+import type { PoolPageView } from './status-pool.js';
 import { readWeek, type WeekCache, type WeekModel } from './week-model.js';
 
 /**
@@ -102,6 +103,8 @@ export interface StatusModel {
   queue: QueueView;
   /** Observations, bookings out of scope, updates waiting for a host's quota. */
   rollout: RolloutView;
+  /** The user-level Zoom login and the shared host pool (`status-pool.ts`), when configured. */
+  zoomAccounts?: PoolPageView;
   week: WeekModel;
 }
 

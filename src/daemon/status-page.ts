@@ -11,6 +11,7 @@ import type {
   StatusModel,
 } from './status-model.js';
 import { rolloutSection } from './status-rollout.js';
+import { poolSection } from './status-pool.js';
 import { renderWeek } from './week-view.js';
 
 /**
@@ -42,9 +43,11 @@ export function renderStatusPage(model: StatusModel): string {
       </header>
       <main>
         ${linkCounts(model)} ${roomsSection(model.rooms, now)}
-        ${failuresSection(model.failures, model.failuresTotal, now)} ${renderWeek(model.week)}
-        ${upcomingSection(model.upcoming, model.upcomingTotal)} ${parkedSection(model.parked, now)}
-        ${queueSection(model.queue)} ${rolloutSection(model.rollout, now)}
+        ${failuresSection(model.failures, model.failuresTotal, now)}
+        ${model.zoomAccounts ? poolSection(model.zoomAccounts, now) : null}
+        ${renderWeek(model.week)} ${upcomingSection(model.upcoming, model.upcomingTotal)}
+        ${parkedSection(model.parked, now)} ${queueSection(model.queue)}
+        ${rolloutSection(model.rollout, now)}
         ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
       </main>`,
     statusPageRefreshSeconds,

@@ -16,6 +16,8 @@ export const CrossLayerCodes = {
   zoomMeetingInProgress: 'ZOOM_MEETING_IN_PROGRESS',
   /** Zoom credentials are wrong, the app is deactivated, or it lacks a scope. */
   zoomAuthFailed: 'ZOOM_AUTH_FAILED',
+  /** The user-level Zoom login was refused (revoked, or its refresh token no longer valid). */
+  zoomLoginRequired: 'ZOOM_LOGIN_REQUIRED',
 } as const;
 
 export type CrossLayerCode = (typeof CrossLayerCodes)[keyof typeof CrossLayerCodes];

@@ -44,6 +44,8 @@ export interface ZoomMeetingRequest {
   agenda?: string;
   settings?: Record<string, unknown>;
   tracking_fields?: ZoomTrackingField[];
+  /** The user the meeting is scheduled for (its host); sent only to move a meeting between hosts. */
+  schedule_for?: string;
 }
 
 export interface ZoomOccurrence {

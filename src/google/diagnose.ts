@@ -8,6 +8,7 @@ import { classifyFailure } from './classify-failure.js';
 import { describeAuth, resolveCredentials, type GoogleCredentials } from './credentials.js';
 import { toGoogleFailure } from './http-failure.js';
 import { allGoogleScopes, GoogleScopes, type GoogleScope } from './scopes.js';
+import { roomsFromConfig } from './room-hosts.js';
 
 export interface DiagnoseGoogleOptions {
   /** A Workspace user to check write access for (acting as an organizer); '' = the admin. */
@@ -133,11 +134,7 @@ async function discoveredRooms(
 }
 
 function listedRooms(rooms: RoomsConfig): GoogleDiagnosis {
-  const listed = rooms.list.map((r) => ({
-    calendarId: r.calendarId,
-    zoomHost: r.zoomHost,
-    name: r.name || r.calendarId,
-  }));
+  const listed = roomsFromConfig(rooms.list);
   if (listed.length > 0) return { checks: [], rooms: listed };
   const empty: Check = {
     name: 'rooms',

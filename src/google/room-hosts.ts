@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoomsConfig } from '../config/schema.js';
+import { POOL_HOST, type RoomsConfig } from '../config/schema.js';
 import type { Room } from '../domain/calendar-write.js';
 
 /**
@@ -42,7 +42,7 @@ export function roomsFromConfig(list: RoomsConfig['list']): Room[] {
   return list.map((room) => ({
     calendarId: room.calendarId,
     name: room.name || room.calendarId,
-    zoomHost: room.zoomHost,
+    zoomHost: room.zoomHost ?? POOL_HOST,
   }));
 }
 

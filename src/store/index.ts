@@ -3,7 +3,7 @@
  * journal, the audit log and Zoom hosts' quota. Open it with `openStore`; group each unit of
  * work in `store.transaction`.
  */
-export { openStore, type OpenStoreOptions } from './open-store.js';
+export { openCurrentStore, openStore, type OpenStoreOptions } from './open-store.js';
 export type { Store, StoreStats } from './store.js';
 export { StoreError, type StoreErrorCode } from './store-error.js';
 export type { Clock } from './clock.js';
@@ -52,6 +52,8 @@ export type { ZoomHost, ZoomHostsRepository } from './zoom-hosts.js';
 export type { ZoomUserLookup, ZoomUsersRepository } from './zoom-users.js';
 export type { Observation, ObservationsRepository } from './observations.js';
 export type { Decommission, DecommissionState, DecommissionsRepository } from './decommissions.js';
+export type { PoolHeldRow, PoolMove, PoolRepository } from './pool.js';
+export type { ZoomLoginRepository } from './zoom-login.js';
 export type { QueueCounts, QueuedBooking, QueuedEvent, WorkQueueRepository } from './work-queue.js';
 export { latestSchemaVersion } from './migrations/index.js';
 export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CalendarEvent } from '../domain/calendar-event.js';
 import { redactText } from '../log.js';
 import { stampNow, type Clock } from './clock.js';
@@ -225,6 +225,16 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
     if (!row) throw missing(eventId);
     return toLink(row);
   };
+  /** Runs a one-row statement stamped now (`id`, `now` and `params`); the link as it is after. */
+  const stampRow = <P extends { id: string; now: string }>(
+    statement: Statement<[P]>,
+    eventId: string,
+    params: Omit<P, 'id' | 'now'>,
+  ): Link => {
+    if (statement.run({ ...params, id: eventId, now: stampNow(clock) } as P).changes === 0)
+      throw missing(eventId);
+    return mustGet(eventId);
+  };
   const mustExist = (eventId: string) => {
     if (!exists.get(eventId)) throw missing(eventId);
   };
@@ -292,31 +302,16 @@ export function createLinksRepository(db: Database, clock: Clock): LinksReposito
         lastErrorAt: null,
       }),
     ),
-    markFailed: writeTransaction(db, (eventId: string, error: string, nextAttemptAt: Date) => {
-      const params = {
-        id: eventId,
+    markFailed: writeTransaction(db, (eventId: string, error: string, nextAttemptAt: Date) =>
+      stampRow(markFailed, eventId, {
         error: redactText(error),
         next: toStoredTime(nextAttemptAt, 'nextAttemptAt'),
-        now: stampNow(clock),
-      };
-      if (markFailed.run(params).changes === 0) throw missing(eventId);
-      return mustGet(eventId);
-    }),
-    defer: writeTransaction(db, (eventId: string, until: Date, why: string) => {
-      const params = {
-        id: eventId,
-        why: redactText(why),
-        until: toStoredTime(until, 'until'),
-        now: stampNow(clock),
-      };
-      if (defer.run(params).changes === 0) throw missing(eventId);
-      return mustGet(eventId);
-    }),
-    markDeleted: writeTransaction(db, (eventId: string) => {
-      const changes = markDeleted.run({ id: eventId, now: stampNow(clock) }).changes;
-      if (changes === 0) throw missing(eventId);
-      return mustGet(eventId);
-    }),
+      }),
+    ),
+    defer: writeTransaction(db, (eventId: string, until: Date, why: string) =>
+      stampRow(defer, eventId, { why: redactText(why), until: toStoredTime(until, 'until') }),
+    ),
+    markDeleted: writeTransaction(db, (eventId: string) => stampRow(markDeleted, eventId, {})),
     addRoom: (eventId, calendarId) => {
       mustExist(eventId);
       addRoom.run(eventId, calendarId);

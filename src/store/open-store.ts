@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from './clock.js';
 import { cannotOpen, prepareDatabaseFile, restrictToOwnerOnly } from './database-file.js';
 import { migrate } from './migrate.js';
-import { migrations } from './migrations/index.js';
+import { latestSchemaVersion, migrations } from './migrations/index.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { StoreError } from './store-error.js';
 import { createStore, type Store } from './store.js';
@@ -67,4 +68,25 @@ function configure(db: Database.Database, path: string, synchronous: 'full' | 'n
   }
   db.pragma('foreign_keys = ON');
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+}
+
+/**
+ * The store, when the file exists and is already at this zoomlink's schema (so opening it changes
+ * nothing: `zoomlink doctor` reads the Zoom login through it, and commits a rotation there as the
+ * daemon would); undefined otherwise.
+ */
+export function openCurrentStore(path: string): Store | undefined {
+  if (path === ':memory:' || !existsSync(resolve(path))) return undefined;
+  try {
+    const probe = new Database(resolve(path), { readonly: true, fileMustExist: true });
+    try {
+      if ((probe.pragma('user_version', { simple: true }) as number) !== latestSchemaVersion)
+        return undefined;
+    } finally {
+      probe.close();
+    }
+    return openStore({ path });
+  } catch {
+    return undefined;
+  }
 }

@@ -22,6 +22,8 @@ import { createZoomHostsRepository, type ZoomHostsRepository } from './zoom-host
 import { createZoomUsersRepository, type ZoomUsersRepository } from './zoom-users.js';
 import { createObservationsRepository, type ObservationsRepository } from './observations.js';
 import { createDecommissionsRepository, type DecommissionsRepository } from './decommissions.js';
+import { createPoolRepository, type PoolRepository } from './pool.js';
+import { createZoomLoginRepository, type ZoomLoginRepository } from './zoom-login.js';
 
 export interface StoreStats {
   schemaVersion: number;
@@ -58,6 +60,10 @@ export interface Store {
   readonly observations: ObservationsRepository;
   /** The journal of `zoomlink decommission`. */
   readonly decommissions: DecommissionsRepository;
+  /** What a shared host pool needs: its hosts' bookings, the move journal, waking waiters. */
+  readonly pool: PoolRepository;
+  /** The user-level Zoom login (`zoom.auth: user`). */
+  readonly zoomLogin: ZoomLoginRepository;
   readonly queue: WorkQueueRepository;
   /**
    * Runs `fn` as one unit of work: everything it writes commits together, or nothing does when
@@ -134,6 +140,8 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
     zoomUsers: guard(createZoomUsersRepository(db, clock)),
     observations: guard(createObservationsRepository(db, clock)),
     decommissions: guard(createDecommissionsRepository(db, clock)),
+    pool: guard(createPoolRepository(db, clock)),
+    zoomLogin: guard(createZoomLoginRepository(db, clock)),
     queue: guard(createWorkQueueRepository(db, clock)),
     transaction<T>(fn: () => T): T {
       assertOpen();

@@ -4,7 +4,7 @@ import { stampNow, type Clock } from './clock.js';
 import { toStoredTime, type TimeInput } from './time.js';
 
 /**
- * The work queue (schema 6): the bookings polls found changed, each with the normalised events
+ * The work queue (schema 7): the bookings polls found changed, each with the normalised events
  * still to be worked, taken soonest meeting first. The sync engine decides what goes in a row
  * (`src/sync/plan/queued-booking.ts`: newer copies replace older ones, a master goes before its
  * exceptions); this repository keeps rows and hands out the next one.

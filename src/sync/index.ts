@@ -16,3 +16,4 @@ export type { BookingPreview, PlanPreview, PreviewAction } from './plan/preview.
 export type { DecommissionItem, DecommissionReport } from './plan/plan-decommission.js';
 export { addCounts, emptyCounts, totalSkipped } from './apply/counts.js';
 export { errorCode } from './apply/failures.js';
+export { poolReport, type PoolReport, type PoolReportBooking } from './pool-report.js';

@@ -19,6 +19,7 @@ import type { ZoomHttp } from './http.js';
 import { MeetingHosts } from './meeting-hosts.js';
 import {
   invitationSchema,
+  userListPageSchema,
   userSchema,
   zoomMeetingSchemas,
   type ZoomInviteLink,
@@ -238,6 +239,35 @@ export class ZoomClient implements MeetingsPort {
       if (isUserMissing(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * `GET /users` (what zoomus's `user.list()` calls), every page: the account's users of one
+   * `status` (Zoom's default `active`). Needs `user:read:admin` (or `user:read:list_users:admin`).
+   */
+  async listUsers(
+    options: { status?: 'active' | 'inactive' | 'pending' } = {},
+  ): Promise<ZoomUser[]> {
+    const operation = 'users.list';
+    const users: ZoomUser[] = [];
+    const pages = this.http.pages(
+      { operation, where: 'GET /users' },
+      async (pageToken) =>
+        (
+          await this.http.call(
+            {
+              operation,
+              method: 'GET',
+              path: '/users',
+              query: { status: options.status, page_size: PAGE_SIZE, next_page_token: pageToken },
+            },
+            userListPageSchema,
+          )
+        ).data,
+      (page) => page.next_page_token || undefined,
+    );
+    for await (const page of pages) users.push(...page.users);
+    return users;
   }
 
   /** `GET /meetings/{id}/invitation`: the invitation text as Zoom writes it (CRLF line breaks). */

@@ -34,6 +34,8 @@ export const ZoomErrorCodes = {
   meetingInProgress: CrossLayerCodes.zoomMeetingInProgress,
   /** Credentials refused, app deactivated, or a scope missing. */
   authFailed: CrossLayerCodes.zoomAuthFailed,
+  /** `zoom.auth: user`: no login, or Zoom refused its refresh token; `zoomlink zoom login`. */
+  loginRequired: CrossLayerCodes.zoomLoginRequired,
   /** The host's daily create/update budget is spent; see `ZoomQuotaExhaustedError.until`. */
   quotaExhausted: CrossLayerCodes.zoomQuotaExhausted,
 } as const;

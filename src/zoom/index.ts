@@ -7,7 +7,9 @@ import { callReporter } from '../util/call-report.js';
 import type { RetryHooks } from '../util/retry.js';
 import { ZoomClient } from './client.js';
 import { ZoomHttp } from './http.js';
-import { S2SOAuthTokenSource } from './oauth-token.js';
+import { S2SOAuthTokenSource, type AccessTokenSource } from './oauth-token.js';
+import { UserOAuthTokenSource } from './user-oauth-token.js';
+import type { ZoomLoginPort } from '../domain/zoom-login.js';
 import { ZoomRateLimits } from './rate-limits.js';
 import { zoomMeetingSchemas } from './schemas.js';
 import type { ZoomLogger } from './transport.js';
@@ -28,6 +30,9 @@ export {
   type ZoomFieldError,
 } from './errors.js';
 export type { ZoomInviteLink } from './schemas.js';
+export { ZoomLoginRequiredError, UserOAuthTokenSource } from './user-oauth-token.js';
+export { codeFromPaste, codeFromRedirect, exchangeCode, startLogin } from './user-login.js';
+export type { LoginRequest } from './user-login.js';
 export type { ZoomLogger } from './transport.js';
 export { ZoomRateLimits, zoomPerSecondLimits, type ZoomPlan } from './rate-limits.js';
 
@@ -43,6 +48,11 @@ export interface ZoomClientOptions {
    * the daemon and `zoomlink sync`; in memory (for this process) when absent.
    */
   hosts?: HostQuotaPort;
+  /**
+   * `zoom.auth: user`: where the login's refresh token lives (the store's `zoomLogin`); required
+   * then, ignored for Server-to-Server.
+   */
+  login?: ZoomLoginPort;
   /** Tests and benchmarks only: the backoff's sleep and randomness. */
   retryHooks?: RetryHooks;
   /** Tests only: a smaller limit on request and answer bodies than `MAX_BODY_BYTES` (4 MiB). */
@@ -62,19 +72,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   requireZoomCredentials(config);
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? processLogger;
-  const tokens = new S2SOAuthTokenSource({
-    oauthUrl: config.oauthUrl,
-    credentials: {
-      accountId: config.accountId,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-    },
-    timeoutMs: config.requestTimeoutMs,
-    now,
-    report: callReporter('zoom', options.observer, logger),
-    logger,
-    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
-  });
+  const tokens = createTokenSource(config, options, now, logger);
   const limits = options.rateLimits === false ? undefined : new ZoomRateLimits(config.plan);
   const http = new ZoomHttp({
     apiUrl: config.apiUrl,
@@ -101,9 +99,44 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   });
 }
 
+/** The app's token source: Server-to-Server, or the user-level login kept in the store. */
+export function createTokenSource(
+  config: ZoomConfig,
+  options: Pick<ZoomClientOptions, 'observer' | 'login' | 'maxBodyBytes'>,
+  now: () => Date,
+  logger: ZoomLogger,
+): AccessTokenSource {
+  const common = {
+    oauthUrl: config.oauthUrl,
+    timeoutMs: config.requestTimeoutMs,
+    now,
+    report: callReporter('zoom', options.observer, logger),
+    logger,
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+  };
+  if (config.auth === 'user') {
+    if (!options.login)
+      throw new Error('zoom.auth "user" needs the store’s login (createZoomClient options.login)');
+    return new UserOAuthTokenSource({
+      ...common,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      login: options.login,
+    });
+  }
+  return new S2SOAuthTokenSource({
+    ...common,
+    credentials: {
+      accountId: config.accountId,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+    },
+  });
+}
+
 /**
- * Throws a `ConfigError` naming every credential of the Server-to-Server OAuth app that is not
- * set (the app checks this before it makes a database file).
+ * Throws a `ConfigError` naming every credential of the OAuth app that is not set (the app checks
+ * this before it makes a database file): the account id too for a Server-to-Server app.
  */
 export function requireZoomCredentials(config: ZoomConfig): void {
   const missing = (
@@ -112,12 +145,12 @@ export function requireZoomCredentials(config: ZoomConfig): void {
       ['clientId', 'ZOOM_CLIENT_ID', 'Client ID'],
       ['clientSecret', 'ZOOM_CLIENT_SECRET or zoom.clientSecretFile', 'Client secret'],
     ] as const
-  ).filter(([key]) => config[key].trim() === '');
+  ).filter(([key]) => config[key].trim() === '' && (key !== 'accountId' || config.auth !== 'user'));
   if (missing.length === 0) return;
   throw new ConfigError(
     missing.map(
       ([key, env, label], i) =>
-        `zoom.${key}: missing; set ${env} to the ${label} of zoomlink's Server-to-Server OAuth app (Zoom App Marketplace)` +
+        `zoom.${key}: missing; set ${env} to the ${label} of zoomlink's ${config.auth === 'user' ? 'user-level' : 'Server-to-Server'} OAuth app (Zoom App Marketplace)` +
         (i === missing.length - 1
           ? '. JWT apps will not do: Zoom retired them in 2023, and an API key and secret no longer work'
           : ''),

@@ -48,9 +48,9 @@ export function tokenRefreshAt(obtainedAt: Date, expiresInSeconds: number): Date
   return new Date(obtainedAt.getTime() + lifetimeMs - margin);
 }
 
-export interface S2SOAuthTokenSourceOptions {
+/** What every token source of Zoom's token endpoint is given. */
+export interface TokenEndpointOptions {
   oauthUrl: string;
-  credentials: S2SCredentials;
   timeoutMs: number;
   now: () => Date;
   /** Told of every token request (the observer and the debug log, as for API calls). */
@@ -58,6 +58,10 @@ export interface S2SOAuthTokenSourceOptions {
   logger?: ZoomLogger;
   /** The most the token request or its answer may hold; `MAX_BODY_BYTES` by default. */
   maxBodyBytes?: number;
+}
+
+export interface S2SOAuthTokenSourceOptions extends TokenEndpointOptions {
+  credentials: S2SCredentials;
 }
 
 const tokenExchange: Exchange = {

@@ -187,3 +187,22 @@ export const tokenSchema = zoomObject({
   expires_in: z.number().positive(),
   scope: z.string().optional(),
 });
+
+/** A user-level token answer (authorization code or refresh): a refresh token always comes. */
+export const userTokenSchema = zoomObject({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.number().positive(),
+  scope: z.string().optional(),
+  refresh_token: z.string().min(1),
+});
+
+/** One page of `GET /users` (SPEC `users`). */
+export const userListPageSchema = zoomObject({
+  next_page_token: z.string().optional(),
+  page_count: z.number().optional(),
+  page_number: z.number().optional(),
+  page_size: z.number().optional(),
+  total_records: z.number().optional(),
+  users: z.array(userSchema),
+});

@@ -81,3 +81,31 @@ export function missingZoomScopes(
       !held.has(need.classic),
   );
 }
+
+/**
+ * A user-level app holds the user forms of the scopes (`meeting:write:meeting`, `meeting:write`)
+ * unless an admin authorised it with admin ones: the needs neither form satisfies.
+ */
+export function missingUserScopes(
+  granted: readonly string[],
+  options: { alternativeHosts?: boolean } = {},
+): ZoomScopeNeed[] {
+  const held = new Set(granted.map((s) => s.toLowerCase()));
+  const userForm = (scope: string) => scope.replace(/:admin$/, '');
+  return zoomScopeNeeds.filter(
+    (need) =>
+      (options.alternativeHosts === true || !need.forAlternativeHosts) &&
+      ![need.granular, need.classic, userForm(need.granular), userForm(need.classic)].some((s) =>
+        held.has(s),
+      ),
+  );
+}
+
+/**
+ * Whether the login may make meetings for other users than itself: it holds an admin form of the
+ * write scope (only an account admin, or a role with the privilege, can authorise those).
+ */
+export function mayScheduleForOthers(granted: readonly string[]): boolean {
+  const held = new Set(granted.map((s) => s.toLowerCase()));
+  return held.has('meeting:write:meeting:admin') || held.has('meeting:write:admin');
+}

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { BLOCK_BEGIN, BLOCK_END } from '../../src/invitation/index.js';
+import { bigDescriptions, forged, html, snippets, strange, zoomLinks } from './hostile-texts.js';
 
 /**
  * The hostile corpus of issue 10: bookings made to hurt — recurrences that explode (SECONDLY,
@@ -283,56 +283,10 @@ export function buildCorpus(seed: number, now: Date): Corpus {
   }
 
   // --- Descriptions. ---
-  const zoomLinks = (n: number) =>
-    Array.from(
-      { length: n },
-      (_, k) => `https://us0${k % 9}web.zoom.us/j/${8_000_000_000 + k}`,
-    ).join(' ');
-  const megabyte = (unit: string) =>
-    unit.repeat(Math.ceil(1_048_576 / unit.length)).slice(0, 1_048_576);
-  const bigDescriptions = [
-    `Dial in: ${zoomLinks(5000)}`,
-    megabyte('https://example.com/agenda?item=1 '),
-    `https://${'a.'.repeat(400_000)}zoom.us/j/1`,
-    `see https://zoom.us/j/95553727661${'.'.repeat(200_000)}x`,
-  ];
   for (const description of bigDescriptions)
     add('description-1mb', { ...timed(nextSlot()), description });
-  const forged = [
-    `${BLOCK_BEGIN}\nJoin Zoom Meeting: https://zoom.us/j/11122233344\n${BLOCK_END}`,
-    `notes ${BLOCK_BEGIN} ${BLOCK_BEGIN} https://zoom.us/j/12312312312 ${BLOCK_END} ${BLOCK_END} after`,
-    `${BLOCK_END} lone end, then ${BLOCK_BEGIN} lone begin`,
-    `${BLOCK_BEGIN}`.repeat(5000) + 'middle' + `${BLOCK_END}`.repeat(5000),
-    `<div>${BLOCK_BEGIN}<br><a href="https://zoom.us/j/55566677788">join</a><br>${BLOCK_END}</div>`,
-    `${BLOCK_BEGIN}\n${zoomLinks(2000)}\nMeeting ID: 999 9999 9999\n${BLOCK_END}`,
-    `before\n\n${BLOCK_BEGIN}\nJoin Zoom Meeting: https://zoom.us/j/77788899900\nMeeting ID: 777 8889 9900\n${BLOCK_END}\n\nafter ${BLOCK_BEGIN}copy${BLOCK_END}`,
-    `[zoomlink-begin[zoomlink-end]]${BLOCK_BEGIN.slice(0, -1)} ${BLOCK_END.toUpperCase()}`,
-    `${BLOCK_BEGIN}\u0000\u202e${BLOCK_END}`,
-    `${BLOCK_BEGIN}\n${'x'.repeat(200_000)}\n${BLOCK_END}`,
-  ];
   for (const description of forged) add('markers', { ...timed(nextSlot()), description });
-  const html = [
-    '<p>Agenda</p><ul><li>one</li><li>two</li></ul><a href="https://example.com">doc</a>',
-    '<a href="https://zoom.us/j/12345678901?pwd=abc&amp;x=1">Zoom</a>',
-    '<script>alert(1)</script><img src=x onerror=alert(1)>',
-    '<' + '<<<'.repeat(50_000) + 'b',
-    '<div>'.repeat(20_000) + 'deep' + '</div>'.repeat(20_000),
-    '&#0;&#x110000;&nbsp;&amp;amp;&lt;zoomlink-begin&gt;',
-  ];
   for (const description of html) add('html', { ...timed(nextSlot()), description });
-  const strange = [
-    {
-      summary: '\u202eevil\u202c title with RTL override',
-      description: 'שלום עולם — مرحبا بالعالم',
-    },
-    { summary: 'NUL\u0000in\u0000title', description: 'NUL\u0000in\u0000description' },
-    { summary: '\ud800 lone surrogate', description: 'lone \udfff surrogate' },
-    { summary: '👩‍👩‍👧‍👦'.repeat(60), description: '\ufeffBOM first' },
-    { summary: '   ', description: '\r\n\r\n\t' },
-    { summary: 'a\nb\rc\td', location: '\u0000' },
-    { summary: 'مرحبا'.repeat(100), location: 'غرفة الاجتماعات' },
-    { summary: 'zero\u200bwidth\u200djoiner', description: '\u2028line\u2029para' },
-  ];
   for (const fields of strange) add('rtl-nul', { ...timed(nextSlot()), ...fields });
   for (let i = 0; i < 4; i += 1)
     add('title-2000', {
@@ -348,22 +302,7 @@ export function buildCorpus(seed: number, now: Date): Corpus {
       })),
     });
 
-  // Random mixtures of the above, in short texts.
-  const snippets = [
-    BLOCK_BEGIN,
-    BLOCK_END,
-    'https://zoom.us/j/12345678901',
-    '<a href="https://example.com">x</a>',
-    '<br>',
-    '\u202e',
-    '\u0000',
-    'مرحبا',
-    'שלום',
-    '&amp;',
-    '\n\n',
-    '👩‍💻',
-    'Meeting ID: 123 4567 8901',
-  ];
+  // Random mixtures of the snippets, in short texts.
   for (let i = 0; i < 16; i += 1) {
     const text = () =>
       Array.from({ length: int(1, 12) }, () => pick(snippets)).join(pick(['', ' ', '\n']));

@@ -41,8 +41,14 @@ export class CrashPoint {
     return this.dead;
   }
 
-  /** What to do with one call: hold it (dead), or forward it, and what then. */
-  take(): 'hold' | 'forward' | 'forward-then-die' | 'forward-answer-then-die' {
+  /**
+   * What to do with one call: hold it (dead), or forward it, and what then. `call` names it, for a
+   * crash point that dies at one particular call rather than the N-th.
+   */
+  take(_call?: {
+    method: string;
+    path: string;
+  }): 'hold' | 'forward' | 'forward-then-die' | 'forward-answer-then-die' {
     if (this.dead) return 'hold';
     this.forwarded += 1;
     if (this.left === undefined) return 'forward';
@@ -73,7 +79,7 @@ export async function startCrashProxy(target: string, crash: CrashPoint): Promis
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const decision = crash.take();
+      const decision = crash.take({ method: req.method ?? '', path: req.url ?? '' });
       if (decision === 'hold') return;
       const forwarded = request(
         {

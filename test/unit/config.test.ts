@@ -309,3 +309,29 @@ describe('config/example.live.json', () => {
     expect(config.rooms.list).toHaveLength(1);
   });
 });
+
+describe('config: rooms sharing the host pool', () => {
+  const rooms = (settings: Record<string, unknown>) =>
+    configSchema.safeParse({ rooms: { source: 'directory', ...settings } });
+
+  it('lets discovery skip unmapped rooms (defaultHost empty) without a pool', () => {
+    expect(rooms({ hostTemplate: 'zoom-{resourceId}@example.com' }).success).toBe(true);
+    expect(rooms({ defaultHost: 'zoom-rooms@example.com' }).success).toBe(true);
+  });
+
+  it('wants rooms.hostPool when a room or discovery takes its host from the pool', () => {
+    const directory = rooms({ defaultHost: 'pool' });
+    expect(directory.success).toBe(false);
+    expect(directory.error?.issues[0]?.path).toEqual(['rooms', 'defaultHost']);
+    expect(rooms({ defaultHost: 'pool', hostPool: ['zoom1@example.com'] }).success).toBe(true);
+    const mapped = rooms({ hosts: { 'Board room': 'pool' } });
+    expect(mapped.error?.issues[0]?.path).toEqual(['rooms', 'hosts', 'Board room']);
+    expect(
+      rooms({ hosts: { 'Board room': 'pool' }, hostPool: ['zoom1@example.com'] }).success,
+    ).toBe(true);
+    const listed = configSchema.safeParse({
+      rooms: { list: [{ calendarId: 'room@resource.calendar.google.com' }] },
+    });
+    expect(listed.error?.issues[0]?.path).toEqual(['rooms', 'list', 0, 'zoomHost']);
+  });
+});

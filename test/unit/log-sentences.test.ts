@@ -51,6 +51,19 @@ describe('log sentences: what the engine did, as a person reads it', () => {
     );
   });
 
+  it('a meeting moved to another pool host names both hosts and keeps its link', () => {
+    expect(
+      action({
+        ...planning,
+        service: 'zoom',
+        action: 'meeting.move',
+        detail: { from: 'zoom1@example.com', to: 'zoom2@example.com', how: 'in place' },
+      }),
+    ).toBe(
+      'Moved the Zoom meeting of "Quarterly planning" from zoom1@example.com to zoom2@example.com, keeping its link → https://zoom.us/j/91093832913',
+    );
+  });
+
   it('a link already in place is kept; a moved instance gets the link in its own copy', () => {
     const writeback = { service: 'google', action: 'event.writeback' };
     expect(action({ ...planning, ...writeback, detail: 'unchanged' })).toBe(

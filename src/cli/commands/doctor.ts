@@ -13,6 +13,7 @@ import type { Check, CheckStatus } from '../../domain/check.js';
 import { diagnoseGoogle } from '../../google/diagnose.js';
 import { configureLogger } from '../../log.js';
 import { diagnoseZoom } from '../../zoom/diagnose.js';
+import { openCurrentStore } from '../../store/index.js';
 
 /**
  * `zoomlink doctor`: checks, one by one, what `zoomlink run` needs — the configuration, the
@@ -58,7 +59,16 @@ async function runChecks(organizer: string | undefined): Promise<Check[]> {
   const google = await diagnoseGoogle(config, {
     organizer: organizer ?? config.google.adminSubject,
   });
-  return [...checks, ...google.checks, ...(await diagnoseZoom(config.zoom, google.rooms))];
+  const store = config.zoom.auth === 'user' ? openCurrentStore(config.database.path) : undefined;
+  try {
+    const zoom = await diagnoseZoom(config.zoom, google.rooms, {
+      hostPool: config.rooms.hostPool,
+      ...(store ? { login: store.zoomLogin } : {}),
+    });
+    return [...checks, ...google.checks, ...zoom];
+  } finally {
+    store?.close();
+  }
 }
 
 /** One object a check, as `{ check, status, detail, fix? }`. */

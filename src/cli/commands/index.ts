@@ -16,6 +16,7 @@ export const commandLoaders: Record<string, () => Promise<{ register: RegisterCo
   plan: () => import('./plan.js'),
   status: () => import('./status.js'),
   links: () => import('./links.js'),
+  pool: () => import('./pool.js'),
   reconcile: () => import('./reconcile.js'),
   decommission: () => import('./decommission.js'),
   run: () => import('./run.js'),

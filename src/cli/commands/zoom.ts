@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import type { ZoomMeetingSummary } from '../../domain/zoom-meeting.js';
 import { configureLogger } from '../../log.js';
+import { createInterface } from 'node:readline';
+import { openStore, type Store } from '../../store/index.js';
 import { createZoomClient, type ZoomClient } from '../../zoom/index.js';
 import { InputError } from '../input-error.js';
+import { runZoomLogin } from '../zoom-login.js';
 
 /**
  * `zoomlink zoom …`: looks at Zoom with the configured credentials, for the everyday questions
@@ -34,11 +37,58 @@ export function register(program: Command): void {
           `--to: the window must end after it starts (${from.toISOString()}); got ${to.toISOString()}.`,
         );
       }
-      const client = zoomClientFromConfig();
-      const meetings = await client.listMeetings(host, { type: 'upcoming', from, to });
-      process.stdout.write(
-        options.json ? `${JSON.stringify(meetings, null, 2)}\n` : meetingTable(meetings),
-      );
+      await withZoomClient(async (client) => {
+        const meetings = await client.listMeetings(host, { type: 'upcoming', from, to });
+        process.stdout.write(
+          options.json ? `${JSON.stringify(meetings, null, 2)}\n` : meetingTable(meetings),
+        );
+      });
+    });
+
+  zoom
+    .command('login')
+    .description(
+      'zoom.auth "user": authorise zoomlink in a browser (OAuth with PKCE) and keep the refresh token in the database.',
+    )
+    .option(
+      '--manual',
+      'paste the code (or the redirect URL) instead of receiving it on zoom.redirectUri',
+    )
+    .option('--timeout <seconds>', 'how long to wait for the browser', '300')
+    .action(async (options: { manual?: boolean; timeout: string }) => {
+      const seconds = Number(options.timeout);
+      if (!Number.isInteger(seconds) || seconds < 1)
+        throw new InputError('--timeout: a whole number of seconds, at least 1.');
+      const config = loadConfig();
+      configureLogger({ level: config.log.level, format: config.log.format });
+      const store = openStore({ path: config.database.path });
+      try {
+        await runZoomLogin(
+          config,
+          store,
+          { manual: options.manual === true, timeoutMs: seconds * 1000, now: () => new Date() },
+          { say: (line) => process.stdout.write(`${line}\n`), readLine: readStdinLine },
+        );
+      } finally {
+        store.close();
+      }
+    });
+
+  zoom
+    .command('users')
+    .description("List the Zoom account's active users (GET /users, every page).")
+    .option('--json', 'print the users as a JSON array')
+    .action(async (options: { json?: boolean }) => {
+      await withZoomClient(async (client) => {
+        const users = await client.listUsers();
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(users, null, 2)}\n`
+            : users
+                .map((u) => `${u.email}\t${u.id}\ttype ${u.type}\t${u.status ?? ''}`)
+                .join('\n') + '\n',
+        );
+      });
     });
 
   zoom
@@ -47,16 +97,36 @@ export function register(program: Command): void {
     .argument('<meetingId>', 'the Zoom meeting id (digits; spaces allowed as Zoom prints them)')
     .action(async (meetingIdText: string) => {
       const meetingId = parseMeetingId(meetingIdText);
-      const client = zoomClientFromConfig();
-      const text = await client.getInvitation(meetingId);
-      process.stdout.write(`${text.replace(/\r\n/g, '\n').trimEnd()}\n`);
+      await withZoomClient(async (client) => {
+        const text = await client.getInvitation(meetingId);
+        process.stdout.write(`${text.replace(/\r\n/g, '\n').trimEnd()}\n`);
+      });
     });
 }
 
-function zoomClientFromConfig(): ZoomClient {
+/** The configured client; a user-level login is read from (and rotated in) the database. */
+async function withZoomClient(use: (client: ZoomClient) => Promise<void>): Promise<void> {
   const config = loadConfig();
   configureLogger({ level: config.log.level, format: config.log.format });
-  return createZoomClient(config.zoom);
+  let store: Store | undefined;
+  try {
+    if (config.zoom.auth === 'user') store = openStore({ path: config.database.path });
+    await use(createZoomClient(config.zoom, store ? { login: store.zoomLogin } : {}));
+  } finally {
+    store?.close();
+  }
+}
+
+/** One line from standard input (`zoom login --manual`). */
+function readStdinLine(): Promise<string> {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  return new Promise((resolve) => {
+    rl.once('line', (line) => {
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => resolve(''));
+  });
 }
 
 /**

@@ -74,6 +74,33 @@ export function addControlRoutes(
     return { status: 200, body: { scopes } };
   });
 
+  // User-level OAuth (user-oauth.ts): a test clicks "Allow" on the newest consent page, sets the
+  // app's redirect allow list, or removes the app from a user (every grant revoked).
+  server.control('POST', '/oauth/approve', (ctx) => {
+    const body = (parseObject(ctx.rawBody) ?? {}) as { user?: unknown; decision?: unknown };
+    const user = typeof body.user === 'string' ? body.user : undefined;
+    const decision = body.decision === 'deny' ? 'deny' : 'allow';
+    return zoom.grants.approveNewest(decision, user, ctx.now);
+  });
+  server.control('POST', '/oauth/redirect-uris', (ctx) => {
+    const body = parseObject(ctx.rawBody) as { uris?: unknown } | undefined;
+    const uris = body?.uris;
+    if (uris !== null && (!Array.isArray(uris) || !uris.every((u) => typeof u === 'string')))
+      return {
+        status: 400,
+        body: {
+          error: 'send {"uris": ["http://127.0.0.1:8788/oauth/callback"]} or {"uris": null} (any)',
+        },
+      };
+    zoom.grants.redirectUris = uris === null ? undefined : (uris as string[]);
+    return { status: 200, body: { uris } };
+  });
+  server.control('POST', '/oauth/revoke', (ctx) => {
+    const body = (parseObject(ctx.rawBody) ?? {}) as { user?: unknown };
+    const user = typeof body.user === 'string' ? body.user : undefined;
+    return { status: 200, body: { revoked: zoom.grants.revokeUser(user) } };
+  });
+
   server.control('POST', '/tokens/expire', (ctx) => ({
     status: 200,
     body: { expired: zoom.tokens.expireAll(ctx.now.getTime()) },

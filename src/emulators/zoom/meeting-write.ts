@@ -96,6 +96,16 @@ export function patchMeeting(
     const host = ctx.users.get(existing.hostId);
     const owner = host ? resolveScheduleFor(body, host, ctx) : undefined;
     if (owner && 'reply' in owner) return { ok: false, reply: owner.reply };
+    // Switch scheduleForOnUpdate: whether an update may hand the meeting to another user.
+    if (
+      owner &&
+      owner.user.id !== existing.hostId &&
+      ctx.switches.scheduleForOnUpdate === 'refused'
+    )
+      return {
+        ok: false,
+        reply: zoomError(400, 3000, `You cannot schedule a meeting for ${body.schedule_for}`),
+      };
     if (owner) meeting.hostId = owner.user.id;
   }
   if (body.topic !== undefined) meeting.topic = body.topic;

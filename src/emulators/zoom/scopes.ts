@@ -46,3 +46,9 @@ export function missingScopes(accepted: readonly string[]) {
     `Invalid access token, does not contain scopes:[${accepted.join(', ')}].`,
   );
 }
+
+/**
+ * `GET /users` (List users): the export's `security` (`user:read:admin`) or the granular
+ * `user:read:list_users:admin`.
+ */
+export const userListScopes: readonly string[] = ['user:read:list_users:admin', 'user:read:admin'];

@@ -85,6 +85,10 @@ export const zoomSwitchDefinitions = {
     values: ['ignored', 'applied'] as const,
     why: 'from/to appear in SPEC 2023+ without semantics worth trusting (issue 3: "the API has none worth trusting"). applied keeps meetings whose start date (UTC) is within [from, to].',
   },
+  scheduleForOnUpdate: {
+    values: ['refused', 'moves-host'] as const,
+    why: 'SPEC meetingUpdate takes schedule_for but does not say whether it changes an existing meeting\'s host. cornellh4i/ithaca-recovery issue 516 / PR 519 (2026) saw PATCH {schedule_for} answer 204 and move the meeting keeping its id, passcode, join_url and recurrence; devforum.zoom.us/t/88501 and /t/129457 saw 400/3000 "You cannot schedule a meeting for <user>" (no scheduling privilege, or a Server-to-Server app). refused is the default: a client must then replace the meeting, and one that passes here works either way.',
+  },
   deleteCountsTowardDailyLimit: {
     values: [false, true] as const,
     why: 'Zoom docs once said "create, update, or delete"; observed headers (DF-59670) show DELETE not touching the 100/day counter. UNCONFIRMED.',
@@ -116,6 +120,10 @@ export const zoomSwitchDefinitions = {
   newTokenRevokesOld: {
     values: [false, true] as const,
     why: 'DF-94662: issuing many tokens can invalidate earlier ones; the cap is UNCONFIRMED. true: each new token revokes all earlier ones.',
+  },
+  oldRefreshTokenAfterRotation: {
+    values: ['refused', 'still-valid', 'reuse-revokes-grant'] as const,
+    why: 'Zoom rotates the refresh token at every refresh and "the latest refresh token must always be used" (devforum 10375; devsupport article 360060332931), but what Zoom does with an older one is not documented. refused answers 400 "Invalid Token!" for it; still-valid lets it refresh again; reuse-revokes-grant treats its use as a stolen token and revokes the whole grant (refresh-token reuse detection, RFC 6819 §5.2.2.3, OAuth 2.0 Security BCP).',
   },
   tokenParamsInQuery: {
     values: ['accepted', 'refused'] as const,

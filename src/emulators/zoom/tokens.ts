@@ -17,12 +17,15 @@ export class TokenStore {
   private readonly expiresAt = new Map<string, number>();
   /** The scopes each token was issued with (the app's at that moment, as with Zoom). */
   private readonly scopes = new Map<string, readonly string[]>();
+  /** User-level tokens: the user who authorised the app, and the grant they belong to. */
+  private readonly owners = new Map<string, { userId: string; grantId: string }>();
 
   issue(
     nowMs: number,
     account: { accountId: string; clientId: string },
     revokeOthers: boolean,
     scopes: readonly string[],
+    owner?: { userId: string; grantId: string },
   ) {
     if (revokeOthers) this.clear();
     const iat = Math.floor(nowMs / 1000);
@@ -44,7 +47,27 @@ export class TokenStore {
     const token = `${encode(header)}.${encode(payload)}.${randomBytes(64).toString('base64url')}`;
     this.expiresAt.set(token, nowMs + TOKEN_TTL_SECONDS * 1000);
     this.scopes.set(token, scopes);
+    if (owner) this.owners.set(token, owner);
     return token;
+  }
+
+  /** The user a user-level token acts as (`me`); undefined for a Server-to-Server token. */
+  userOf(token: string | undefined): string | undefined {
+    return token === undefined ? undefined : this.owners.get(token)?.userId;
+  }
+
+  grantOf(token: string): string | undefined {
+    return this.owners.get(token)?.grantId;
+  }
+
+  /** Every access token of a revoked grant is unknown from now on. */
+  revokeGrant(grantId: string): void {
+    for (const [token, owner] of this.owners)
+      if (owner.grantId === grantId) {
+        this.owners.delete(token);
+        this.expiresAt.delete(token);
+        this.scopes.delete(token);
+      }
   }
 
   check(token: string | undefined, nowMs: number): TokenCheck {
@@ -68,6 +91,7 @@ export class TokenStore {
   clear(): void {
     this.expiresAt.clear();
     this.scopes.clear();
+    this.owners.clear();
   }
 }
 

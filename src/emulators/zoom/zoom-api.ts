@@ -12,9 +12,17 @@ import {
   type WriteContext,
   type WriteResult,
 } from './meeting-write.js';
-import { tokenEndpoint, type ZoomAccount } from './oauth-route.js';
+import { revokeEndpoint, tokenEndpoint, type ZoomAccount } from './oauth-route.js';
+import { UserGrants } from './user-oauth.js';
+import { listUsersPage, UserCursors } from './list-users.js';
 import { renderMeeting } from './render-meeting.js';
-import { defaultAppScopes, missingScopes, routeScopes, userReadScopes } from './scopes.js';
+import {
+  defaultAppScopes,
+  missingScopes,
+  routeScopes,
+  userListScopes,
+  userReadScopes,
+} from './scopes.js';
 import { fieldErrors, requestValidators, type BodyValidator } from './spec-schemas.js';
 import type { ZoomSwitchDefinitions, ZoomSwitchValues } from './switches.js';
 import { bearerToken, TokenStore } from './tokens.js';
@@ -37,21 +45,36 @@ export class ZoomApi {
   readonly users = new UserDirectory();
   readonly meetings = new Map<number, StoredMeeting>();
   readonly tokens = new TokenStore();
+  /** User-level OAuth: consent, codes, refresh tokens and their rotation (`user-oauth.ts`). */
+  readonly grants: UserGrants;
   readonly limits = new RateLimits();
   /** The scopes the app holds; tokens issued from now on carry them (control API `/scopes`). */
   appScopes: readonly string[] = defaultAppScopes;
   /** Not Zoom's: the join URL form of meetings made from now on (control API `/join-url`). */
   joinUrlTemplate: string | undefined;
   private readonly cursors = new PageCursors();
+  private readonly userCursors = new UserCursors();
 
   constructor(
     private readonly server: EmulatorServer<ZoomSwitchDefinitions>,
     readonly account: ZoomAccount,
   ) {
     requestValidators(); // read the spec now, so a missing file fails at start, not mid-test
+    this.grants = new UserGrants(() => account.clientId, this.users, this.tokens);
     server.route('POST', '/oauth/token', (ctx) =>
-      tokenEndpoint(ctx, account, this.tokens, server.switches.values(), this.appScopes),
+      tokenEndpoint(
+        ctx,
+        account,
+        this.tokens,
+        server.switches.values(),
+        this.appScopes,
+        this.grants,
+      ),
     );
+    server.route('GET', '/oauth/authorize', (ctx) => this.grants.authorize(ctx));
+    server.route('POST', '/oauth/authorize', (ctx) => this.grants.decide(ctx));
+    server.route('POST', '/oauth/revoke', (ctx) => revokeEndpoint(ctx, account, this.grants));
+    server.route('GET', '/v2/users', this.api('Medium', userListScopes, this.listUsers));
     server.route(
       'POST',
       '/v2/users/:userId/meetings',
@@ -102,8 +125,10 @@ export class ZoomApi {
     this.joinUrlTemplate = undefined;
     this.meetings.clear();
     this.tokens.clear();
+    this.grants.clear();
     this.limits.clear();
     this.cursors.clear();
+    this.userCursors.clear();
   }
 
   /** A meeting that is neither deleted nor expired, or undefined. */
@@ -127,6 +152,9 @@ export class ZoomApi {
           check === 'expired' ? switches.expiredTokenMessage : 'Invalid access token.',
         );
       if (!this.tokens.holdsAny(token, scopes)) return missingScopes(scopes);
+      // SPEC userId: "For user-level apps, pass the `me` value": the user who authorised the app.
+      const user = this.tokens.userOf(token);
+      if (user && ctx.params.userId === 'me') ctx.params.userId = user;
       const limited = this.limits.takeAccount(label, ctx.now, switches);
       if (limited) return limited;
       const reply = handler.call(this, ctx, switches);
@@ -388,22 +416,30 @@ export class ZoomApi {
     const user = this.users.find(ctx.params.userId!);
     if (!user) return errors.noSuchUser(ctx.params.userId!);
     ctx.tag('user', user.email);
+    return { status: 200, body: this.userBody(user) };
+  }
+
+  private userBody(user: ZoomUser) {
     return {
-      status: 200,
-      body: {
-        id: user.id,
-        first_name: user.firstName,
-        last_name: user.lastName,
-        display_name: fullName(user),
-        email: user.email,
-        type: user.type,
-        status: user.status,
-        timezone: user.timezone,
-        account_id: this.account.accountId,
-        user_created_at: new Date(user.createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        verified: 1,
-      },
+      id: user.id,
+      first_name: user.firstName,
+      last_name: user.lastName,
+      display_name: fullName(user),
+      email: user.email,
+      type: user.type,
+      status: user.status,
+      timezone: user.timezone,
+      account_id: this.account.accountId,
+      user_created_at: new Date(user.createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      verified: 1,
     };
+  }
+
+  /** SPEC `users` (List users): one page, `status`, `page_size`, `page_number`, `next_page_token`. */
+  private listUsers(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
+    return listUsersPage(ctx, this.users.list(), this.userCursors, this.invalid(switches), (u) =>
+      this.userBody(u),
+    );
   }
 
   private list(ctx: ApiContext, switches: ZoomSwitchValues): Reply {

@@ -4,7 +4,8 @@ import { linkSpan } from './002-link-span.js';
 import { exceptionWriteback } from './003-exception-writeback.js';
 import { rollout } from './004-rollout.js';
 import { linkTitle } from './005-link-title.js';
-import { workQueue } from './006-work-queue.js';
+import { poolAndZoomLogin } from './006-pool-and-zoom-login.js';
+import { workQueue } from './007-work-queue.js';
 
 /** Every schema step, oldest first. Append only: a released step is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   exceptionWriteback,
   rollout,
   linkTitle,
+  poolAndZoomLogin,
   workQueue,
 ];
 

@@ -12,7 +12,15 @@ import {
   deleteWholeMeeting,
   updateBookingMeeting,
   updateOccurrenceMeeting,
+  moveBookingMeeting,
 } from './apply-meetings.js';
+import {
+  assertPoolHostFree,
+  freesPoolTime,
+  HostPoolExhausted,
+  reviewHosts,
+  wakePoolWaiters,
+} from './pool-view.js';
 import { removeBlock, writeBack, writeExceptionBlocks } from './apply-writeback.js';
 import { spanOf } from '../plan/booking-span.js';
 import type { PassContext } from './context.js';
@@ -37,8 +45,12 @@ export async function applyActions(
     if (!current) throw new Error(`the link of ${id} vanished while its plan was applied`);
     return current;
   };
-  for (const action of plan.actions) {
-    await applyOne(action);
+  try {
+    for (const action of plan.actions) {
+      await applyOne(action);
+    }
+  } finally {
+    if (freesPoolTime(plan)) wakePoolWaiters(ctx);
   }
 
   async function applyOne(action: Action): Promise<void> {
@@ -49,6 +61,14 @@ export async function applyActions(
       case 'updateMeeting':
         await updateBookingMeeting(ctx, link(), action.meetingId, action.meeting);
         return;
+      case 'moveMeeting':
+        await moveBookingMeeting(ctx, link(), action.meetingId, action.fromHost, action.meeting);
+        return;
+      case 'reviewHosts':
+        reviewHosts(ctx, id, action.host, action.eventIds);
+        return;
+      case 'poolExhausted':
+        throw new HostPoolExhausted(action.collisions);
       case 'deleteMeeting':
         await deleteWholeMeeting(ctx, id, action.meetingId);
         return;
@@ -88,7 +108,10 @@ export async function applyActions(
         await deleteOccurrenceMeeting(ctx, id, action.meetingId, action.occurrenceStart);
         return;
       case 'setOccurrenceStrategy':
-        store.links.update(id, occurrenceStrategyFields(action));
+        store.transaction(() => {
+          assertPoolHostFree(ctx, action.poolCheck);
+          store.links.update(id, occurrenceStrategyFields(action));
+        });
         return;
       case 'writeBack':
         await writeBack(ctx, link(), action.event);

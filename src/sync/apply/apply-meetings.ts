@@ -7,7 +7,14 @@ import type { Link, LinkPatch } from '../../store/index.js';
 import type { MeetingPlan, OccurrenceMeetingPlan, OverrideChange } from '../plan/actions.js';
 import { createdMeetingFields, meetingFields } from '../plan/link-fields.js';
 import type { PassContext } from './context.js';
-import { describeError, isInvalidOccurrence, outcomeUnknown } from './failures.js';
+import {
+  describeError,
+  isInvalidOccurrence,
+  isRefusedRequest,
+  outcomeUnknown,
+  quotaExhaustedUntil,
+} from './failures.js';
+import { assertPoolHostFree } from './pool-view.js';
 
 /**
  * The Zoom side of applying a plan. Creates are journaled: an intent is committed first and its
@@ -128,13 +135,109 @@ export async function createBookingMeeting(
 ): Promise<void> {
   const { store } = ctx;
   const fields = createdMeetingFields(plan, rooms);
-  await createJournaled(
-    ctx,
-    { eventId, host: plan.host },
-    plan.request,
-    () => store.links.update(eventId, { ...fields, state: 'pending', zoomMeetingId: null }),
-    (meeting) => recordNewMeeting(ctx, eventId, meeting, fields),
-  );
+  try {
+    await createJournaled(
+      ctx,
+      { eventId, host: plan.host },
+      plan.request,
+      () => {
+        // A pool host is committed here, in the intent's transaction: taken meanwhile, plan again.
+        assertPoolHostFree(ctx, plan.poolCheck);
+        store.links.update(eventId, { ...fields, state: 'pending', zoomMeetingId: null });
+      },
+      (meeting) => recordNewMeeting(ctx, eventId, meeting, fields),
+    );
+  } catch (error) {
+    // A pool host whose day is spent (now parked): plan again, and another host is chosen.
+    if (plan.poolCheck && quotaExhaustedUntil(error, ctx.now())) throw new Retry();
+    throw error;
+  }
+}
+
+/**
+ * A booking's meeting moves to another pool host. Journaled: the move is recorded (and the link
+ * names the new host) before Zoom is asked, so a crash is finished by the next plan. Zoom's
+ * update takes `schedule_for` (the user the meeting is scheduled for); whether that moves the
+ * host of an existing meeting is not in Zoom's reference, but it did keep the meeting's id,
+ * passcode, join link and recurrence for cornellh4i/ithaca-recovery (issue 516, PR 519), and is
+ * refused with 400/3000 "You cannot schedule a meeting for …" without a scheduling privilege
+ * (devforum.zoom.us/t/88501, /t/129457). So the host is read back after the update: moved, the
+ * link keeps its join URL; refused or not moved, the meeting is replaced — deleted, the link
+ * emptied, and the booking planned again, which makes it anew on the new host (journaled like any
+ * create) and writes the new link into the event.
+ */
+export async function moveBookingMeeting(
+  ctx: PassContext,
+  link: Link,
+  meetingId: number,
+  fromHost: string,
+  plan: MeetingPlan,
+): Promise<void> {
+  const { store } = ctx;
+  const toHost = plan.host;
+  assertNotParked(ctx, fromHost);
+  store.transaction(() => {
+    assertPoolHostFree(ctx, plan.poolCheck);
+    store.pool.startMove({ eventId: link.eventId, meetingId, fromHost, toHost });
+    store.links.update(link.eventId, { zoomHost: toHost });
+  });
+  let moved = false;
+  try {
+    const request = { ...plan.request, schedule_for: toHost };
+    const outcome = await ctx.meetings.updateMeeting(meetingId, request, { host: fromHost });
+    if (outcome === 'gone') {
+      store.transaction(() => {
+        store.pool.endMove(link.eventId);
+        store.links.update(link.eventId, { zoomMeetingId: null, zoomHash: null, state: 'pending' });
+      });
+      throw new MeetingGone(meetingId);
+    }
+    const meeting = await ctx.meetings.getMeeting(meetingId);
+    moved = meeting !== null && hostIs(meeting, toHost);
+  } catch (error) {
+    if (!isRefusedRequest(error)) throw error;
+    auditZoom(ctx, 'meeting.move', String(meetingId), 'error', link.eventId, describeError(error));
+  }
+  if (moved) {
+    store.transaction(() => {
+      store.links.update(link.eventId, { ...meetingFields(plan), zoomHost: toHost });
+      store.overrides.markAllUnapplied(link.eventId);
+      store.pool.endMove(link.eventId);
+      recordAction(ctx, {
+        service: 'zoom',
+        action: 'meeting.move',
+        target: String(meetingId),
+        result: 'ok',
+        eventId: link.eventId,
+        detail: { from: fromHost, to: toHost, how: 'in place' },
+      });
+    });
+    ctx.counts.meetingsUpdated += 1;
+    return;
+  }
+  ctx.logger.info('zoom did not move the meeting to the other host; replacing it', {
+    eventId: link.eventId,
+    meetingId,
+    from: fromHost,
+    to: toHost,
+  });
+  await deleteWholeMeeting(ctx, link.eventId, meetingId);
+  store.transaction(() => {
+    store.links.update(link.eventId, {
+      zoomMeetingId: null,
+      zoomHash: null,
+      zoomHost: toHost,
+      state: 'pending',
+    });
+    store.pool.endMove(link.eventId);
+  });
+  throw new Retry();
+}
+
+/** Whether Zoom's meeting is hosted by `host` (an email, compared case-insensitively, or an id). */
+function hostIs(meeting: ZoomMeeting, host: string): boolean {
+  const wanted = host.toLowerCase();
+  return meeting.host_email?.toLowerCase() === wanted || meeting.host_id.toLowerCase() === wanted;
 }
 
 /**

@@ -14,6 +14,7 @@ interface ErrorDetails {
   dailyLimitResetsAt?: unknown;
   outcomeUnknown?: unknown;
   zoomCode?: unknown;
+  status?: unknown;
 }
 
 const details = (error: unknown): ErrorDetails =>
@@ -53,6 +54,14 @@ export function outcomeUnknown(error: unknown): boolean {
  */
 export function isInvalidOccurrence(error: unknown): boolean {
   return details(error).zoomCode === 3000 && !isMeetingInProgress(error);
+}
+
+/**
+ * Zoom refused the request itself (400: a field it will not take, such as a `schedule_for` the
+ * app may not use), as opposed to a meeting in progress, a spent budget or no answer.
+ */
+export function isRefusedRequest(error: unknown): boolean {
+  return details(error).status === 400 && !isMeetingInProgress(error);
 }
 
 /** Someone started the meeting: Zoom refuses changes until it ends. */

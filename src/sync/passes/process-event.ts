@@ -22,6 +22,7 @@ import { decidingRoomOf } from '../plan/booking-scope.js';
 import { previewOf } from '../plan/preview.js';
 import { roomSettings } from '../plan/room-settings.js';
 import { lookUpOrganizer } from '../apply/organizer-lookup.js';
+import { poolFor } from '../apply/pool-view.js';
 
 /**
  * How one event ended: done (or recorded as failed), held back until its master is known, or
@@ -44,7 +45,7 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
       : link?.organizerEmail;
   const organizer = organizerEmail ? store.zoomUsers.get(organizerEmail) : undefined;
   if (organizer) state.organizer = organizer;
-  if (!link) return state;
+  if (!link) return withPool(ctx, bookingId, event, state);
   state.link = link;
   if (
     link.strategy === 'series' ||
@@ -60,7 +61,18 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
     if (snapshot && (snapshot.kind === 'master' || snapshot.kind === 'single'))
       state.master = snapshot as LiveEvent;
   }
-  return state;
+  return withPool(ctx, bookingId, event, state);
+}
+
+/** A booking of a room that shares the pool's hosts gets the pool's bookings (issue 15). */
+function withPool(
+  ctx: PassContext,
+  bookingId: string,
+  event: CalendarEvent,
+  state: BookingState,
+): BookingState {
+  const pool = poolFor(ctx, bookingId, event, state);
+  return pool ? { ...state, pool } : state;
 }
 
 const isInstance = (event: CalendarEvent) =>

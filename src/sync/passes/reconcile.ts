@@ -1,3 +1,4 @@
+import { isPoolHost } from '../../config/schema.js';
 import { recordAction } from '../apply/record-action.js';
 import { findIntentMarker, type Link } from '../../store/index.js';
 import { blockHashIn } from '../plan/block.js';
@@ -180,8 +181,12 @@ async function findOrphans(
   const hosts = new Map<string, string>();
   const observedHosts = new Set<string>();
   for (const room of ctx.watched.values()) {
-    hosts.set(room.zoomHost.toLowerCase(), room.zoomHost);
-    if (isObserved(ctx, room.calendarId)) observedHosts.add(room.zoomHost.toLowerCase());
+    // A room sharing the host pool is hosted by every pool host.
+    const roomHosts = isPoolHost(room.zoomHost) ? ctx.config.rooms.hostPool : [room.zoomHost];
+    for (const host of roomHosts) {
+      hosts.set(host.toLowerCase(), host);
+      if (isObserved(ctx, room.calendarId)) observedHosts.add(host.toLowerCase());
+    }
   }
   const storeIsEmpty = ctx.store.links.list().length === 0;
   let deletes = 0;

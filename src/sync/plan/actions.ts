@@ -2,6 +2,8 @@ import type { LiveEvent } from '../../domain/calendar-event.js';
 import type { ZoomMeetingRequest } from '../../domain/zoom-meeting.js';
 import type { OccurrenceOverrideInput } from '../../store/index.js';
 import type { SkipReason } from './engine-types.js';
+import type { PoolCollision } from './host-pool.js';
+import type { PoolCheck } from './plan-pool.js';
 
 /**
  * What the planner decides for one event, and `applyActions` carries out in order. Actions name
@@ -19,6 +21,8 @@ export interface MeetingPlan {
   window: { from: string; to: string } | null;
   /** Why a fallback was chosen. */
   reason: string | null;
+  /** A pool host: checked again when it is committed (another poll may have taken it since). */
+  poolCheck?: PoolCheck;
 }
 
 /** One meeting of a `per_occurrence` booking. */
@@ -43,6 +47,19 @@ export type OverrideChange =
 export type Action =
   /** Zoom create (journaled by an intent), then the link records the meeting. */
   | { kind: 'createMeeting'; meeting: MeetingPlan; rooms: string[] }
+  /**
+   * The meeting moves to another pool host (`meeting.host`): in place where Zoom lets an update's
+   * `schedule_for` change the host (same id, same join link), else replaced — deleted, then made
+   * anew on the new host (journaled like any create) and the link rewritten.
+   */
+  | { kind: 'moveMeeting'; meetingId: number; fromHost: string; meeting: MeetingPlan }
+  /**
+   * Store only: later-booked bookings that now collide with this one on its pool host are planned
+   * again now (each moves to a free host).
+   */
+  | { kind: 'reviewHosts'; host: string; eventIds: string[] }
+  /** No pool host is free for every occurrence: the booking fails alone (HOST_POOL_EXHAUSTED). */
+  | { kind: 'poolExhausted'; collisions: PoolCollision[] }
   /** PATCH the whole meeting in place (same id, same join link). */
   | { kind: 'updateMeeting'; meetingId: number; meeting: MeetingPlan }
   /** Delete a whole meeting (replaced by another, or the booking is gone). */
@@ -75,6 +92,7 @@ export type Action =
       window: { from: string; to: string } | null;
       reason: string | null;
       rooms: string[];
+      poolCheck?: PoolCheck;
     }
   /** Write (or rewrite) our block, the location and the meeting id into the event. */
   | { kind: 'writeBack'; event: LiveEvent }

@@ -7,6 +7,7 @@ import type {
   ZoomUserLookup,
 } from '../../store/index.js';
 import type { WatchedRooms } from './booking-rooms.js';
+import type { PoolState } from './plan-pool.js';
 import type { ScopeConfig } from './room-settings.js';
 
 /** What the store knows of one booking, as the planner reads it. */
@@ -22,6 +23,8 @@ export interface BookingState {
   watched: WatchedRooms;
   /** What Zoom said of the organizer, when they were looked up (alternative hosts). */
   organizer?: ZoomUserLookup;
+  /** The shared host pool, when the booking's room takes its host from it (`rooms.hostPool`). */
+  pool?: PoolState;
 }
 
 /** The part of the configuration planning reads. */

@@ -20,7 +20,7 @@ import { bookingRooms } from './booking-rooms.js';
 import { bookingScope } from './booking-scope.js';
 import { hasMeeting, isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
-import { scopedConversion, type RequestScope } from './meeting-request.js';
+import { requestScopeOf, scopedConversion, type RequestScope } from './meeting-request.js';
 import { scopeOf } from './scope.js';
 import { writesPerRoom } from './write-targets.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
@@ -28,6 +28,8 @@ import { waitForRunningOccurrence } from './plan-in-progress.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { planOverrides } from './plan-overrides.js';
 import { planRemoval, removeMeetings } from './plan-removal.js';
+import { isPoolHost } from '../../config/schema.js';
+import { decidePoolHost, type PoolCheck } from './plan-pool.js';
 
 /** A single event or a series master, as one room's copy shows it. */
 export function planBooking(
@@ -97,7 +99,9 @@ export function planBooking(
 
   // Scope: another conference, then the host room's policy. A booking that leaves the scope
   // loses its meeting and our block, as a cancellation would.
-  const { room, request } = bookingScope(event, state, now, config);
+  const scope = bookingScope(event, state, now, config);
+  const { room } = scope;
+  let { request } = scope;
   const verdict = scopeOf(event, room, config);
   if (!verdict.in) return ignore(verdict.reason, verdict.detail);
 
@@ -118,16 +122,52 @@ export function planBooking(
     }
   }
 
-  const host = hostRoom.zoomHost;
+  const roomHost = hostRoom.zoomHost;
+  const known = live && link && hasMeeting(link, state.occurrenceMeetings) ? link : undefined;
+  let host = roomHost;
+  let pooled: Pooled | undefined;
+  let tail: Action[] = [];
+  if (isPoolHost(roomHost)) {
+    // The room shares the pool's hosts: which one holds this booking (see plan-pool.ts).
+    if (!state.pool) throw new Error('a pool room was planned without the pool loaded');
+    const current = known?.zoomHost ?? undefined;
+    const decision = decidePoolHost(event, state.overrides, current, state.pool, now);
+    if (decision.kind === 'fail')
+      return { bookingId, actions: [{ kind: 'poolExhausted', collisions: decision.collisions }] };
+    if (decision.kind === 'wait')
+      return {
+        bookingId,
+        actions: [{ kind: 'waitUntil', until: decision.until, reason: decision.reason }],
+      };
+    host = decision.host;
+    pooled = {
+      check: decision.check,
+      ...(decision.moveFrom !== undefined ? { moveFrom: decision.moveFrom } : {}),
+    };
+    if (decision.displaced.length > 0)
+      tail = [{ kind: 'reviewHosts', host, eventIds: decision.displaced }];
+    // The organizer as alternative host, as for any room: worked out for the host the pool gave,
+    // so that the host is never its own alternative.
+    request = requestScopeOf(event, room, host, state.organizer, now, config);
+  }
   const scoped = scopedConversion(conversion, request);
-  const actions =
-    live && link && hasMeeting(link, state.occurrenceMeetings)
-      ? planKnown(event, state, link, scoped, request, host, rooms, now, config)
-      : planCreate(event, state, scoped, request, host, rooms, now);
+  const actions = [
+    ...(known
+      ? planKnown(event, state, known, scoped, request, host, rooms, now, config, pooled)
+      : planCreate(event, state, scoped, request, host, rooms, now, pooled?.check)),
+    ...tail,
+  ];
   // A booking that has or gets a meeting and whose organizer Zoom was not asked about yet: the
   // engine asks, then plans again — a new meeting names the alternative host from the start, and
   // one made before (an upgrade, a failed lookup) is updated once to name it.
   return { bookingId, actions, ...(request.lookUp ? { lookUpOrganizer: request.lookUp } : {}) };
+}
+
+/** A pool room's booking: the check its host passes again when committed, and a move. */
+interface Pooled {
+  check: PoolCheck;
+  /** The meeting leaves this host for the decided one. */
+  moveFrom?: string;
 }
 
 function planCreate(
@@ -138,6 +178,7 @@ function planCreate(
   host: string,
   rooms: string[],
   now: Date,
+  poolCheck?: PoolCheck,
 ): Action[] {
   const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const blocks = (actions: Action[]) =>
@@ -152,13 +193,17 @@ function planCreate(
         window: windowOf(conversion),
         reason: conversion.reason,
         rooms,
+        ...(poolCheck ? { poolCheck } : {}),
       },
       ...planOccurrenceMeetings(desired, state.occurrenceMeetings, host, now),
       { kind: 'writeBack', event },
       { kind: 'markLinked' },
     ]);
   }
-  const meeting = meetingPlanOf(conversion, host, zoomHash);
+  const meeting = {
+    ...meetingPlanOf(conversion, host, zoomHash),
+    ...(poolCheck ? { poolCheck } : {}),
+  };
   return [
     { kind: 'createMeeting', meeting, rooms },
     ...bringMeetingToBooking(event, state, conversion, state.link, now, 'fresh'),
@@ -175,14 +220,16 @@ function planKnown(
   rooms: string[],
   now: Date,
   config: PlanConfig,
+  pooled?: Pooled,
 ): Action[] {
   const zoomHash = zoomHashOf(event, conversion.strategy, request);
   const unfinished = link.state !== 'linked';
   const roomActions: Action[] = sameRooms(link, rooms) ? [] : [{ kind: 'setRooms', rooms }];
   const wasPerOccurrence = link.strategy === 'per_occurrence';
   const isPerOccurrence = conversion.strategy === 'per_occurrence';
+  const moving = pooled?.moveFrom !== undefined;
 
-  if (wasPerOccurrence !== isPerOccurrence) {
+  if (wasPerOccurrence !== isPerOccurrence || (moving && wasPerOccurrence)) {
     // Zoom cannot turn one meeting into many or many into one: replace, and rewrite the link.
     const old = removeMeetings(state).filter((a) => a.kind !== 'removeBlock');
     const fresh = planCreate(
@@ -193,6 +240,7 @@ function planKnown(
       host,
       rooms,
       now,
+      pooled?.check,
     );
     return [...old, ...fresh];
   }
@@ -225,7 +273,19 @@ function planKnown(
   }
 
   const meetingId = link.zoomMeetingId;
-  if (meetingId === null) return planCreate(event, state, conversion, request, host, rooms, now);
+  if (meetingId === null)
+    return planCreate(event, state, conversion, request, host, rooms, now, pooled?.check);
+  if (moving) {
+    // To another pool host: in place where Zoom allows it, else replaced (apply decides).
+    const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);
+    if (wait) return [...roomActions, ...wait];
+    const meeting = { ...meetingPlanOf(conversion, host, zoomHash), poolCheck: pooled!.check };
+    return [
+      ...roomActions,
+      { kind: 'moveMeeting', meetingId, fromHost: pooled!.moveFrom!, meeting },
+      ...bringMeetingToBooking(event, state, conversion, link, now, 'fresh'),
+    ];
+  }
   const meeting = meetingPlanOf(conversion, link.zoomHost ?? host, zoomHash);
   if (link.zoomHash !== zoomHash || needsWindowMove(link, conversion, config)) {
     const wait = waitForRunningOccurrence(link, conversion, state.overrides, event, now);

@@ -15,6 +15,7 @@ import { scopedConversion } from './meeting-request.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
 import { durationMinutesOf, planOverrides } from './plan-overrides.js';
+import { decidePoolHost } from './plan-pool.js';
 
 /**
  * One instance of a series changed: moved or retimed (an exception) or cancelled. It is recorded
@@ -85,8 +86,24 @@ export function planInstance(
 
   if (!master || !settled) return { bookingId, actions };
   const overrides = [...state.overrides.filter((o) => o !== existing), merged];
-  const withBlocks = (planned: Action[]) =>
-    withExceptionBlocks(planned, overrides, link, master, now);
+  let tail: Action[] = [];
+  if (state.pool && link.zoomHost && event.kind === 'exception') {
+    // A moved instance of a pool booking may now collide on its host. The later-booked leaves:
+    // this series (planned again from its stored master, which moves it, before its occurrence is
+    // changed), or the ones it now collides with.
+    const decision = decidePoolHost(master, overrides, link.zoomHost, state.pool, now);
+    if (decision.kind !== 'host' || decision.moveFrom !== undefined)
+      return {
+        bookingId,
+        actions: [...actions, { kind: 'reviewHosts', host: link.zoomHost, eventIds: [bookingId] }],
+      };
+    if (decision.displaced.length > 0)
+      tail = [{ kind: 'reviewHosts', host: decision.host, eventIds: decision.displaced }];
+  }
+  const withBlocks = (planned: Action[]) => [
+    ...withExceptionBlocks(planned, overrides, link, master, now),
+    ...tail,
+  ];
   let conversion: ConversionResult;
   try {
     conversion = convert(master, now, config);

@@ -11,21 +11,25 @@ import { isLiveLink, type BookingState, type PlanConfig } from './booking-state.
 export type PreviewAction =
   | 'create'
   | 'update'
+  | 'move'
   | 'delete'
   | 'occurrence delete'
   | 'occurrence update'
   | 'write-back'
   | 'wait'
+  | 'fail'
   | 'skip';
 
 export const previewActions: readonly PreviewAction[] = [
   'create',
   'update',
+  'move',
   'delete',
   'occurrence delete',
   'occurrence update',
   'write-back',
   'wait',
+  'fail',
   'skip',
 ];
 
@@ -62,7 +66,11 @@ export function previewOf(
   for (const action of plan.actions) {
     const word = wordOf(action);
     if (word) actions.add(word);
-    if (action.kind === 'createMeeting' || action.kind === 'updateMeeting') {
+    if (
+      action.kind === 'createMeeting' ||
+      action.kind === 'updateMeeting' ||
+      action.kind === 'moveMeeting'
+    ) {
       strategy = action.meeting.strategy;
       host = action.meeting.host;
     } else if (action.kind === 'setOccurrenceStrategy') {
@@ -102,8 +110,12 @@ function wordOf(action: Action): PreviewAction | undefined {
     case 'writeExceptionBlocks':
     case 'removeBlock':
       return 'write-back';
+    case 'moveMeeting':
+      return 'move';
     case 'waitUntil':
       return 'wait';
+    case 'poolExhausted':
+      return 'fail';
     default:
       return undefined;
   }

@@ -52,9 +52,11 @@ describe('migrate', () => {
       'observations',
       'occurrence_meetings',
       'occurrence_overrides',
+      'pool_moves',
       'rooms',
       'work_queue',
       'zoom_hosts',
+      'zoom_login',
       'zoom_users',
     ]);
     db.close();

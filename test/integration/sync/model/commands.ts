@@ -1,9 +1,7 @@
-import fc from 'fast-check';
-import type { FaultSpec } from '../../../../src/emulators/kit/index.js';
+import type fc from 'fast-check';
 import { extractBlock } from '../../../../src/invitation/index.js';
 import { berlin } from '../../../support/time.js';
 import { googleView } from './google-view.js';
-import { expectModelHolds } from './invariant.js';
 import {
   hasBooking,
   instanceId,
@@ -12,11 +10,11 @@ import {
   type Model,
   type ModelBooking,
 } from './model.js';
-import { settle } from './settle.js';
 import type { World } from './world.js';
 
 /**
- * What people and the world do, as fast-check commands over the model and the world. Each names
+ * What people do, as fast-check commands over the model and the world (the world's own in
+ * `world-commands.ts`, their weights in `arbitraries.ts`). Each names
  * itself as it ran (`toString`), so a shrunk failure reads as a list of steps; the same list can
  * be kept as a named regression case (`engine-model.test.ts`).
  */
@@ -258,196 +256,4 @@ export class ChangeRoom extends OnBooking {
   }
   toString = () =>
     `${this.add ? 'add' : 'remove'} room ${this.room} ${this.add ? 'to' : 'from'} ${this.label}`;
-}
-
-export class Pass implements Command {
-  check = () => true;
-  async run(_m: Model, world: World) {
-    await world.pass();
-  }
-  toString = () => 'pass';
-}
-
-export class WindowPass implements Command {
-  check = () => true;
-  async run(_m: Model, world: World) {
-    await world.windowPass();
-  }
-  toString = () => 'window pass';
-}
-
-export class CrashPass implements Command {
-  private outcome = '';
-  constructor(
-    readonly after: number,
-    readonly late: boolean,
-  ) {}
-  check = () => true;
-  async run(_m: Model, world: World) {
-    this.outcome = await world.crashPass(this.after, this.late);
-  }
-  toString = () =>
-    `pass killed at call ${this.after}${this.late ? ' after its answer' : ''}${this.outcome === 'completed' ? ' (it finished first)' : ''}`;
-}
-
-const ZOOM_CREATE = ['zoom', '/v2/users', 'POST'] as const;
-const ZOOM_MEETING = (method: string) => ['zoom', '/v2/meetings', method] as const;
-const GOOGLE = (method: string) => ['google', '/calendar/v3/calendars', method] as const;
-/** The faults of `faults.test.ts`: [where, what, name]. */
-const FAULTS = (
-  [
-    [ZOOM_CREATE, { kind: 'status', status: 429, retryAfter: '1' }, 'Zoom create 429'],
-    [ZOOM_CREATE, { kind: 'status', status: 503 }, 'Zoom create 503'],
-    [ZOOM_CREATE, { kind: 'drop' }, 'Zoom create dropped'],
-    [ZOOM_MEETING('PATCH'), { kind: 'status', status: 500 }, 'Zoom update 500'],
-    [ZOOM_MEETING('PATCH'), { kind: 'drop' }, 'Zoom update dropped'],
-    [ZOOM_MEETING('DELETE'), { kind: 'status', status: 502 }, 'Zoom delete 502'],
-    [ZOOM_MEETING('DELETE'), { kind: 'drop' }, 'Zoom delete dropped'],
-    [['zoom', '/v2/users', 'GET'], { kind: 'status', status: 500 }, 'Zoom list 500'],
-    [GOOGLE('GET'), { kind: 'status', status: 503 }, 'Google read 503'],
-    [GOOGLE('GET'), { kind: 'status', status: 429 }, 'Google read 429'],
-    [GOOGLE('GET'), { kind: 'drop' }, 'Google read dropped'],
-    [GOOGLE('PATCH'), { kind: 'status', status: 500 }, 'Google patch 500'],
-    [GOOGLE('PATCH'), { kind: 'drop' }, 'Google patch dropped'],
-    [GOOGLE('PATCH'), { kind: 'status', status: 412 }, 'Google patch 412'],
-  ] as const
-).map(([[side, path, method], what, name]) => ({
-  side,
-  name,
-  spec: { path, method, ...what } as FaultSpec,
-}));
-
-/** A pass while upstreams fail: each fault at its `skip`-th matching call, `count` times; then cleared. */
-export class FaultPass implements Command {
-  constructor(
-    readonly faults: { which: number; skip: number; count: number }[],
-    readonly invalidateTokens: boolean,
-  ) {}
-  check = () => true;
-  async run(_m: Model, { h, ...world }: World) {
-    for (const f of this.faults) {
-      const { side, spec } = FAULTS[f.which % FAULTS.length]!;
-      const placed = { ...spec, skip: f.skip, count: f.count };
-      if (side === 'zoom') await h.zoomFault(placed);
-      else await h.googleFault(placed);
-    }
-    if (this.invalidateTokens) await h.googleControl('POST', '/sync-tokens/invalidate', {});
-    await world.pass();
-    await h.zoomControl('DELETE', '/faults');
-    await h.googleControl('DELETE', '/faults');
-  }
-  toString = () =>
-    `pass with ${[
-      ...this.faults.map(
-        (f) => `${FAULTS[f.which % FAULTS.length]!.name} (skip ${f.skip}, ×${f.count})`,
-      ),
-      ...(this.invalidateTokens ? ['sync tokens refused (410)'] : []),
-    ].join(', ')}`;
-}
-
-export class Advance implements Command {
-  constructor(readonly minutes: number) {}
-  check = () => true;
-  async run(_m: Model, { h }: World) {
-    h.advance(this.minutes * 60_000);
-  }
-  toString = () => `the clock moves ${this.minutes}min on`;
-}
-
-/** Faults cleared, passes until quiet, then the invariant (also always at the end). */
-export class Check implements Command {
-  check = () => true;
-  async run(model: Model, world: World) {
-    await settle(world);
-    await expectModelHolds(world, model);
-  }
-  toString = () => 'check';
-}
-
-const pick = fc.nat(20);
-const index = fc.nat(6);
-
-/** Every command, weighted: people act often, passes often, kills and clock moves now and then. */
-export function commandArbitraries(options: { crashes: boolean }) {
-  const book = fc
-    .record({
-      who: fc.nat(3),
-      rooms: fc.array(fc.nat(2), { minLength: 1, maxLength: 2 }),
-      day: fc.nat(13),
-      hour: fc.integer({ min: 7, max: 18 }),
-      minutes: fc.constantFrom(30, 60, 90),
-      rule: fc.constantFrom<RuleName>(
-        'single',
-        'single',
-        'weekly5',
-        'weekly',
-        'daily10',
-        'monthly4',
-        'monthly',
-        'monthlyLast',
-        'monthly5th',
-      ),
-      withText: fc.boolean(),
-    })
-    .map((r) => new Book(r.who, r.rooms, r.day, r.hour, r.minutes, r.rule, r.withText));
-  const weighted: fc.WeightedArbitrary<Command>[] = [
-    { weight: 6, arbitrary: book },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(pick, fc.nat(13), fc.integer({ min: 7, max: 18 }), fc.constantFrom(30, 60, 90))
-        .map(([p, d, hr, m]) => new MoveSingle(p, d, hr, m)),
-    },
-    { weight: 1, arbitrary: pick.map((p) => new Retitle(p)) },
-    { weight: 1, arbitrary: fc.tuple(pick, fc.boolean()).map(([p, d]) => new EditText(p, d)) },
-    { weight: 2, arbitrary: pick.map((p) => new Cancel(p)) },
-    {
-      weight: 4,
-      arbitrary: fc
-        .tuple(pick, index, fc.constantFrom(-60, 30, 120, 1440), fc.constantFrom(30, 60, 45))
-        .map(([p, i, s, m]) => new MoveInstance(p, i, s, m)),
-    },
-    { weight: 3, arbitrary: fc.tuple(pick, index).map(([p, i]) => new CancelInstance(p, i)) },
-    { weight: 2, arbitrary: fc.tuple(pick, index).map(([p, i]) => new Split(p, i)) },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(pick, fc.nat(2), fc.boolean())
-        .map(([p, r, a]) => new ChangeRoom(p, r, a)),
-    },
-    { weight: 6, arbitrary: fc.constant(new Pass()) },
-    { weight: 1, arbitrary: fc.constant(new WindowPass()) },
-    {
-      weight: 3,
-      arbitrary: fc
-        .tuple(
-          fc.array(
-            fc.record({
-              which: fc.nat(FAULTS.length - 1),
-              skip: fc.nat(6),
-              count: fc.integer({ min: 1, max: 3 }),
-            }),
-            {
-              minLength: 1,
-              maxLength: 3,
-            },
-          ),
-          fc.boolean(),
-        )
-        .map(([f, inv]) => new FaultPass(f, inv)),
-    },
-    {
-      weight: 2,
-      arbitrary: fc.constantFrom(30, 180, 1440, 7 * 1440, 23 * 1440).map((m) => new Advance(m)),
-    },
-    { weight: 1, arbitrary: fc.constant(new Check()) },
-  ];
-  if (options.crashes)
-    weighted.push({
-      weight: 3,
-      arbitrary: fc
-        .tuple(fc.integer({ min: 1, max: 24 }), fc.boolean())
-        .map(([after, late]) => new CrashPass(after, late)),
-    });
-  return fc.oneof(...weighted);
 }

@@ -1,19 +1,15 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import {
-  Advance,
   Book,
   Cancel,
   CancelInstance,
   ChangeRoom,
-  Check,
-  CrashPass,
-  FaultPass,
   MoveInstance,
   MoveSingle,
-  Pass,
   Split,
 } from './commands.js';
+import { Advance, Check, CrashPass, FaultPass, Pass } from './world-commands.js';
 import { modelProperty, replayOptions } from './property.js';
 import { runSequence } from './run-sequence.js';
 
@@ -26,12 +22,15 @@ import { runSequence } from './run-sequence.js';
  * `invariant.ts` must hold. A failure is shrunk to a minimal sequence and printed with its seed,
  * path and replay path (ZOOMLINK_MODEL_SEED, ZOOMLINK_MODEL_PATH, ZOOMLINK_MODEL_REPLAY_PATH
  * replay it); keep it below as a named case. `npm run soak` runs hundreds (`engine-model.soak.ts`).
+ * Here the seed is fixed, so that `npm test` is the same on every machine: exploring new
+ * sequences is the soak's job, and what it finds is kept below.
  */
 describe('the sync engine holds to its model (issue 18)', () => {
   it('over 30 random sequences of bookings, changes, passes, kills, faults and time', async () => {
     await fc.assert(modelProperty(), {
       numRuns: 30,
       verbose: 1,
+      seed: 1,
       ...replayOptions(),
       // Shrinking replays whole sequences: bounded, so a failure is reported in minutes.
       interruptAfterTimeLimit: 120_000,

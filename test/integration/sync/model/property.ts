@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { commandArbitraries } from './commands.js';
+import { commandArbitraries } from './arbitraries.js';
 import { runSequence } from './run-sequence.js';
 
 /** The model test's property: random command sequences, each run in a fresh world. */

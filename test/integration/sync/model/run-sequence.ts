@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { Check, type ModelCommand } from './commands.js';
+import type { ModelCommand } from './commands.js';
+import { Check } from './world-commands.js';
 import { newModel } from './model.js';
 import { startWorld } from './world.js';
 

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate.js';
 
 /**
- * Version 6: the work queue (issue 14). Polls put the bookings whose events changed here, one row
+ * Version 7: the work queue (issue 14). Polls put the bookings whose events changed here, one row
  * per booking with the normalised events still to be worked (a master before its exceptions, a
  * newer copy of an event in place of the older); workers take the soonest meeting first and
  * remove what they worked. A room's sync token is stored in the transaction that queued its last
@@ -27,7 +27,7 @@ CREATE INDEX work_queue_next ON work_queue (priority_at, seq);
 `;
 
 export const workQueue: Migration = {
-  version: 6,
+  version: 7,
   description: 'the work queue: bookings to work, soonest meeting first (work_queue)',
   up(db) {
     db.exec(sql);
