@@ -41,6 +41,9 @@ const idleEngine: SyncEngine = {
   poll: async () => idleSummary,
   moveWindows: async () => idleSummary,
   reconcile: async () => ({ checked: 0, findings: [] }),
+  stop: async () => undefined,
+  queueStatus: () => ({ queued: 0, held: 0, inFlight: 0, oldestQueuedAt: null }),
+  onWorked: () => () => undefined,
 };
 
 export const room = (i: number) => `c_room${i}@resource.calendar.google.com`;

@@ -67,7 +67,11 @@ function adapterFor(emulator: GoogleEmulator, keyFile: string, pageSize: number)
       fullSyncDaysBack: 0,
     },
   });
-  return createGoogleAdapter(config, { logger: quiet, now: () => emulator.server.clock.now() });
+  return createGoogleAdapter(config, {
+    logger: quiet,
+    now: () => emulator.server.clock.now(),
+    rateLimits: false,
+  });
 }
 
 async function readPass(adapter: GoogleAdapter, token: string | null): Promise<Pass> {

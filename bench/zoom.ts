@@ -137,6 +137,7 @@ export async function run(): Promise<void> {
   // The daemon's default level: what an operator runs with.
   const quiet = createLogger({ level: 'info' });
   const client: ZoomClient = createZoomClient(config, {
+    rateLimits: false,
     now: () => emulator.server.clock.now(),
     logger: quiet,
   });

@@ -4,6 +4,7 @@ import { createGoogleAdapter, type GoogleAdapter } from '../google/index.js';
 import { logger as processLogger, type Logger } from '../log.js';
 import { openStore, type Store } from '../store/index.js';
 import { createRollout, createSyncEngine, type Rollout, type SyncEngine } from '../sync/index.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import { createZoomClient, requireZoomCredentials, type ZoomClient } from '../zoom/index.js';
 
 /**
@@ -20,6 +21,8 @@ export interface App {
   /** `zoomlink plan` and `zoomlink decommission`, over the same parts. */
   readonly rollout: Rollout;
   readonly now: () => Date;
+  /** The rate limiters of both upstreams as they stand (the status page, metrics, benches). */
+  limiters(): RateLimiterStatus[];
   close(): void;
 }
 
@@ -34,17 +37,23 @@ export interface AppOptions {
    * databases (the intent journal relies on `full`).
    */
   synchronous?: 'full' | 'normal';
+  /**
+   * Benchmarks only: `false` calls both upstreams without their rate limiters, to measure the
+   * engine's own speed against the emulators on loopback (`npm run bench sync`).
+   */
+  rateLimits?: boolean;
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? processLogger;
   const observer = options.observer ? { observer: options.observer } : {};
+  const limits = options.rateLimits === false ? { rateLimits: false } : {};
   // Credentials first: a missing one is reported before a database file is made.
   requireZoomCredentials(config.zoom);
   const google = createGoogleAdapter(
     { google: config.google, rooms: config.rooms },
-    { ...observer, now, logger },
+    { ...observer, ...limits, now, logger },
   );
   const store = openStore({
     path: config.database.path,
@@ -57,6 +66,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     // The user-level login (zoom.auth "user") is kept in the store too: its refresh token rotates.
     const zoom = createZoomClient(config.zoom, {
       ...observer,
+      ...limits,
       now,
       logger,
       hosts: store.hosts,
@@ -65,7 +75,17 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     const parts = { store, calendar: google, meetings: zoom, config, logger, now };
     const engine = createSyncEngine(parts);
     const rollout = createRollout(parts);
-    return { config, store, zoom, google, engine, rollout, now, close: () => store.close() };
+    return {
+      config,
+      store,
+      zoom,
+      google,
+      engine,
+      rollout,
+      now,
+      limiters: () => [...zoom.rateLimits(), ...google.rateLimits()],
+      close: () => store.close(),
+    };
   } catch (error) {
     store.close();
     throw error;

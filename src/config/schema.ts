@@ -51,8 +51,16 @@ export const zoomSchema = z
       .int()
       .min(1)
       .max(64)
-      .default(4)
-      .describe('Zoom API calls in flight at once for the account.'),
+      .default(32)
+      .describe(
+        'Zoom API calls in flight at once for the account (the rate itself is kept by zoom.plan); at least sync.concurrency, or it caps the workers.',
+      ),
+    plan: z
+      .enum(['free', 'pro', 'business'])
+      .default('pro')
+      .describe(
+        "The Zoom account's plan, whose per-second API rate limits zoomlink keeps (per label: Light, Medium): `free` 4/2 a second, `pro` 30/20, `business` 80/60 (also for Business Plus, Education, Enterprise and Partner accounts).",
+      ),
     maxRetries: z
       .number()
       .int()
@@ -181,6 +189,22 @@ export const googleSchema = z
       1000,
     ),
     retryMaxMs: duration('Longest single retry delay in ms.').default(32_000),
+    quotaPerUserPerMinute: z
+      .number()
+      .int()
+      .min(1)
+      .default(600)
+      .describe(
+        "Google Calendar API quota: requests per minute per user (each user zoomlink acts as: the admin subject, each organizer); zoomlink keeps under it. Raise it only with the project's quota in the Cloud console.",
+      ),
+    quotaPerProjectPerMinute: z
+      .number()
+      .int()
+      .min(1)
+      .default(10_000)
+      .describe(
+        "Google Calendar API quota: requests per minute for the whole project; zoomlink keeps under it. Raise it only with the project's quota in the Cloud console.",
+      ),
     requestTimeoutMs: duration('Timeout of one Google HTTP request in ms.').default(30_000),
     writeConflictRetries: z
       .number()

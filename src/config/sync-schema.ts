@@ -111,6 +111,15 @@ export const syncSchema = z
         'At most this many orphan meetings (made by this database, belonging to no booking) are deleted by one reconcile run; the rest are reported. Meetings this database never recorded creating are never deleted.',
       ),
     roomParallelism: z.number().int().min(1).max(64).default(4).describe('Rooms polled at once.'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(256)
+      .default(16)
+      .describe(
+        'Bookings worked on at once: polls put changed bookings on a queue (in the database, soonest meeting first), and this many workers apply them, as fast as the rate limits allow. A booking takes about half a second at real API latency, so 16 link about 30 a second; about 32 keep a Business account’s 60 creates a second busy (raise zoom.concurrency with it).',
+      ),
     retryBaseSeconds: z
       .number()
       .int()

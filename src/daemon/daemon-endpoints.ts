@@ -1,5 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Store } from '../store/index.js';
+import type { SyncEngine } from '../sync/index.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import type { Endpoints, JsonAnswer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
 import { readBooking } from './booking-model.js';
@@ -25,6 +27,8 @@ export interface DaemonEndpointsOptions {
   now: () => Date;
   /** True once the daemon was told to stop. */
   stopping: () => boolean;
+  engine?: Pick<SyncEngine, 'queueStatus'>;
+  limiters?: () => RateLimiterStatus[];
 }
 
 /** What the HTTP server answers: /healthz, /readyz, /metrics, the status page and booking pages. */
@@ -122,6 +126,10 @@ function cachedStatusPage(options: DaemonEndpointsOptions): () => string {
           startedAt: options.startedAt,
           jobs: scheduler.status(),
           readyMaxLagSeconds: config.server.readyMaxLagSeconds,
+          work: {
+            inFlight: options.engine?.queueStatus().inFlight ?? 0,
+            limiters: options.limiters?.() ?? [],
+          },
         },
         now(),
         weekCache,

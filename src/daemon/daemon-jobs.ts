@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
-import type { PassSummary, SyncEngine } from '../sync/index.js';
+import { addCounts, emptyCounts, type PassSummary, type SyncEngine } from '../sync/index.js';
 import { pruneHistory } from './housekeeping.js';
 import type { DaemonMetrics } from './metrics.js';
 import type { Job } from './scheduler.js';
@@ -19,12 +19,30 @@ export interface DaemonJobsOptions {
  * The daemon's three jobs, each on its own schedule in the scheduler's one lane: the poll (which
  * first settles the creates a crash left open, so recovery runs in the lane before the first
  * poll and a shutdown waits for it like for any pass), the window pass, and the daily reconcile
- * with the housekeeping after it.
+ * with the housekeeping after it. The poll only reads and queues: the engine's workers apply
+ * what it queued beside the lane, so a slow backlog never delays the next poll.
  */
 export function daemonJobs(options: DaemonJobsOptions): Job[] {
   const { config, engine } = options;
+  // A background poll's own counts are its reading's; its log line adds what the workers finished
+  // since the last poll, so that a busy poll still says what was done (the metrics count the
+  // workers' counts as they come).
+  let worked = emptyCounts();
+  engine.onWorked((counts) => addCounts(worked, counts));
+  const withWorked = (summary: PassSummary): PassSummary => {
+    const logged = { ...summary, skipped: { ...summary.skipped } };
+    addCounts(logged, worked);
+    worked = emptyCounts();
+    return logged;
+  };
   return [
-    passJob(options, 'poll', config.sync.schedule, (signal) => engine.poll({ signal })),
+    passJob(
+      options,
+      'poll',
+      config.sync.schedule,
+      (signal) => engine.poll({ signal, background: true }),
+      withWorked,
+    ),
     passJob(options, 'windows', config.sync.windowSchedule, (signal) =>
       engine.moveWindows({ signal }),
     ),
@@ -37,6 +55,7 @@ function passJob(
   name: 'poll' | 'windows',
   schedule: string,
   pass: (signal: AbortSignal) => Promise<PassSummary>,
+  logged: (summary: PassSummary) => PassSummary = (summary) => summary,
 ): Job {
   return {
     name,
@@ -44,7 +63,7 @@ function passJob(
     run: async (signal) => {
       const summary = await pass(signal);
       metrics.recordPass(name, summary);
-      logPass(logger, name, summary);
+      logPass(logger, name, logged(summary));
     },
   };
 }

@@ -10,12 +10,16 @@ export interface DaemonShutdown {
 }
 
 /**
- * The daemon's stop: no new work starts, the pass in flight is told and may finish (bounded by
- * `shutdown.timeoutSeconds`), then `close` (the HTTP server). The caller closes the store after.
+ * The daemon's stop: no new work starts, the pass in flight is told and may finish, and so may
+ * the bookings the workers are on (all within `shutdown.timeoutSeconds`); the bookings not begun
+ * stay queued in the store for the next start. Then `close` (the HTTP server). The caller closes
+ * the store after.
  */
 export function daemonShutdown(options: {
   config: Config;
   scheduler: Scheduler;
+  /** Lets the workers start no new booking; resolves when those in flight are done. */
+  stopWork: () => Promise<void>;
   logger: Logger;
   close: () => Promise<void>;
 }): DaemonShutdown {
@@ -35,15 +39,31 @@ export function daemonShutdown(options: {
         running: running?.name ?? null,
         timeoutSeconds,
       });
-      const result = await scheduler.stop(timeoutSeconds * 1000);
+      const deadline = Date.now() + timeoutSeconds * 1000;
+      const lane = await scheduler.stop(timeoutSeconds * 1000);
+      const work = await within(options.stopWork(), deadline - Date.now());
+      const result = lane === 'drained' && work ? 'drained' : 'timed_out';
       await options.close();
       if (result === 'timed_out') {
         logger.warn(
-          'shutdown timed out: the pass in flight was abandoned; its journaled Zoom creates are recovered on the next start',
+          'shutdown timed out: work in flight was abandoned; its journaled Zoom creates are recovered on the next start',
           { job: running?.name ?? null, timeoutSeconds },
         );
       }
       return { drained: result === 'drained' };
     },
   };
+}
+
+/** Whether `work` settled within `ms`. */
+async function within(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

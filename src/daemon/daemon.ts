@@ -10,15 +10,17 @@ import { daemonShutdown } from './daemon-shutdown.js';
 import { startHttpServer, type Endpoints, type RunningHttpServer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 
 export { statusPageCacheMs } from './daemon-endpoints.js';
 
 /**
  * `zoomlink run` without the process around it, put together from its parts: the jobs
- * (`daemon-jobs.ts`) in the scheduler's lane, the HTTP endpoints (`daemon-endpoints.ts`), and the
- * shutdown (`daemon-shutdown.ts`). The caller owns the store, the engine, the lock and the
- * signals; `stop()` lets no new work start, lets the pass in flight finish (bounded by
- * `shutdown.timeoutSeconds`) and closes the server, and the caller closes the store after it.
+ * (`daemon-jobs.ts`) in the scheduler's lane, the engine's workers beside it, the HTTP endpoints
+ * (`daemon-endpoints.ts`), and the shutdown (`daemon-shutdown.ts`). The caller owns the store,
+ * the engine, the lock and the signals; `stop()` lets no new work start, lets the pass and the
+ * bookings in flight finish (bounded by `shutdown.timeoutSeconds`) and closes the server, and
+ * the caller closes the store after it.
  */
 export interface DaemonOptions {
   config: Config;
@@ -33,6 +35,8 @@ export interface DaemonOptions {
   triggers?: TriggerSource;
   /** The jitter's randomness, a number in [0, 1). */
   random?: () => number;
+  /** The upstreams' rate limiters as they stand (the status page and metrics show their wait). */
+  limiters?: () => RateLimiterStatus[];
 }
 
 export interface RunningDaemon {
@@ -65,10 +69,16 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const shutdown = daemonShutdown({
     config,
     scheduler,
+    stopWork: () => options.engine.stop(),
     logger,
     close: async () => server?.close(),
   });
   metrics.readFrom(() => (store.isOpen ? store : undefined), now);
+  metrics.readWorkFrom({
+    queue: () => options.engine.queueStatus(),
+    limiters: options.limiters ?? (() => []),
+  });
+  options.engine.onWorked((counts) => metrics.recordWorked(counts));
   const server = await serve(
     config,
     logger,

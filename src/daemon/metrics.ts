@@ -2,7 +2,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ApiObserver } from '../domain/api-observer.js';
 import { isZoomlinkError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import type { PassSummary, ReconcileReport } from '../sync/index.js';
+import type { PassCounts, PassSummary, ReconcileReport } from '../sync/index.js';
+import { registerWorkGauges, type WorkSource } from './work-metrics.js';
 import type { JobName, RunOutcome } from './scheduler.js';
 
 /**
@@ -16,11 +17,15 @@ export interface DaemonMetrics {
   /** Hand this to the Zoom client and the Google adapter. */
   readonly observer: ApiObserver;
   recordPass(job: JobName, summary: PassSummary): void;
+  /** What the workers did with one queued booking (the poll only reads and queues). */
+  recordWorked(counts: PassCounts): void;
   recordReconcile(report: ReconcileReport): void;
   recordRun(outcome: RunOutcome): void;
   recordSkip(job: JobName): void;
   /** Where scrape-time gauges read from; `undefined` once the store is closed. */
   readFrom(store: () => Store | undefined, now: () => Date): void;
+  /** Where the work queue's and the rate limiters' gauges read from. */
+  readWorkFrom(work: WorkSource): void;
   render(): Promise<string>;
   readonly contentType: string;
 }
@@ -225,6 +230,13 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     },
   });
 
+  let work: WorkSource | undefined;
+  registerWorkGauges(
+    registers,
+    () => (storeOf()?.isOpen ? work : undefined),
+    () => clock(),
+  );
+
   const observer: ApiObserver = {
     call(event) {
       apiCalls.inc({ service: event.service, operation: event.operation, status: event.status });
@@ -241,32 +253,38 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     },
   };
 
+  /** Events seen and what was done with them: by a pass, or by the workers. */
+  function recordCounts(counts: PassCounts): void {
+    eventsSeen.inc(counts.eventsSeen);
+    const counted: Array<[string, number]> = [
+      ['meetings_created', counts.meetingsCreated],
+      ['meetings_updated', counts.meetingsUpdated],
+      ['meetings_deleted', counts.meetingsDeleted],
+      ['occurrences_changed', counts.occurrencesChanged],
+      ['links_written', counts.linksWritten],
+      ['links_removed', counts.linksRemoved],
+    ];
+    for (const [action, n] of counted) if (n > 0) actions.inc({ action }, n);
+    for (const [reason, n] of Object.entries(counts.skipped))
+      if (n) eventsSkipped.inc({ reason }, n);
+    if (counts.failed) eventsFailed.inc(counts.failed);
+    if (counts.deferred) eventsDeferred.inc(counts.deferred);
+    if (counts.observed) eventsObserved.inc(counts.observed);
+  }
+
   return {
     registry,
     observer,
     contentType: registry.contentType,
     recordPass(job, summary) {
-      eventsSeen.inc(summary.eventsSeen);
-      const counted: Array<[string, number]> = [
-        ['meetings_created', summary.meetingsCreated],
-        ['meetings_updated', summary.meetingsUpdated],
-        ['meetings_deleted', summary.meetingsDeleted],
-        ['occurrences_changed', summary.occurrencesChanged],
-        ['links_written', summary.linksWritten],
-        ['links_removed', summary.linksRemoved],
-      ];
-      for (const [action, n] of counted) if (n > 0) actions.inc({ action }, n);
-      for (const [reason, n] of Object.entries(summary.skipped))
-        if (n) eventsSkipped.inc({ reason }, n);
-      if (summary.failed) eventsFailed.inc(summary.failed);
-      if (summary.deferred) eventsDeferred.inc(summary.deferred);
-      if (summary.observed) eventsObserved.inc(summary.observed);
+      recordCounts(summary);
       if (job !== 'poll') return;
       for (const result of summary.results) {
         polls.inc({ room: result.calendarId, result: result.ok ? 'ok' : 'failed' });
         if (result.error) errors.inc({ code: result.error.code, scope: 'room' });
       }
     },
+    recordWorked: (counts) => recordCounts(counts),
     recordReconcile(report) {
       reconcileFindings.reset();
       for (const finding of report.findings) reconcileFindings.inc({ kind: finding.kind });
@@ -287,6 +305,9 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     readFrom(store, now) {
       storeOf = store;
       clock = now;
+    },
+    readWorkFrom(from) {
+      work = from;
     },
     render: () => registry.metrics(),
   };

@@ -1,6 +1,7 @@
 import type { CalendarEvent, EventDateTime, LiveEvent } from '../domain/calendar-event.js';
 import { repeatsOf } from '../log-sentences.js';
 import type { Link, LinkState, Store } from '../store/index.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import type { JobStatus } from './scheduler.js';
 import { readRollout, type RolloutView } from './status-rollout.js';
 import type { PoolPageView } from './status-pool.js';
@@ -17,6 +18,8 @@ export interface DaemonInfo {
   jobs: JobStatus[];
   /** Seconds after which a room's last good poll counts as stale (`server.readyMaxLagSeconds`). */
   readyMaxLagSeconds: number;
+  /** The workers: bookings in flight, and the upstreams' rate limiters. */
+  work?: { inFlight: number; limiters: RateLimiterStatus[] };
 }
 
 export interface RoomView {
@@ -68,6 +71,25 @@ export interface HostView {
   quotaRemaining: number | null;
 }
 
+/** The work queue: what waits, for how long, and how long the rate limiters make calls wait. */
+export interface QueueView {
+  queued: number;
+  held: number;
+  inFlight: number;
+  /** Seconds the longest-waiting booking has been queued; null for an empty queue. */
+  oldestAgeSeconds: number | null;
+  limiters: LimiterView[];
+}
+
+export interface LimiterView {
+  name: string;
+  ratePerSecond: number;
+  currentRatePerSecond: number;
+  /** How long a call asked for now would wait, in seconds. */
+  waitSeconds: number;
+  slowDowns: number;
+}
+
 export interface StatusModel {
   generatedAt: Date;
   daemon: DaemonInfo;
@@ -78,6 +100,7 @@ export interface StatusModel {
   failures: FailureView[];
   failuresTotal: number;
   parked: HostView[];
+  queue: QueueView;
   /** Observations, bookings out of scope, updates waiting for a host's quota. */
   rollout: RolloutView;
   /** The user-level Zoom login and the shared host pool (`status-pool.ts`), when configured. */
@@ -165,8 +188,26 @@ export function readStatus(
     failures,
     failuresTotal: failing.length,
     parked,
+    queue: readQueue(store, daemon, now),
     rollout: readRollout(store, now),
     week,
+  };
+}
+
+export function readQueue(store: Store, daemon: DaemonInfo, now: Date): QueueView {
+  const counts = store.queue.counts();
+  return {
+    queued: counts.queued,
+    held: counts.held,
+    inFlight: daemon.work?.inFlight ?? 0,
+    oldestAgeSeconds: counts.oldestQueuedAt ? secondsBetween(counts.oldestQueuedAt, now) : null,
+    limiters: (daemon.work?.limiters ?? []).map((l) => ({
+      name: l.name,
+      ratePerSecond: l.ratePerSecond,
+      currentRatePerSecond: l.currentRatePerSecond,
+      waitSeconds: l.waitMs / 1000,
+      slowDowns: l.slowDowns,
+    })),
   };
 }
 

@@ -2,7 +2,14 @@ import { formatEventStart, relativeTime } from './format-time.js';
 import { html, type SafeHtml } from './html.js';
 import { bookingHref, joinLink, page, section, table, written } from './page-parts.js';
 import type { JobStatus } from './scheduler.js';
-import type { BookingView, FailureView, HostView, RoomView, StatusModel } from './status-model.js';
+import type {
+  BookingView,
+  FailureView,
+  HostView,
+  QueueView,
+  RoomView,
+  StatusModel,
+} from './status-model.js';
 import { rolloutSection } from './status-rollout.js';
 import { poolSection } from './status-pool.js';
 import { renderWeek } from './week-view.js';
@@ -39,7 +46,8 @@ export function renderStatusPage(model: StatusModel): string {
         ${failuresSection(model.failures, model.failuresTotal, now)}
         ${model.zoomAccounts ? poolSection(model.zoomAccounts, now) : null}
         ${renderWeek(model.week)} ${upcomingSection(model.upcoming, model.upcomingTotal)}
-        ${parkedSection(model.parked, now)} ${rolloutSection(model.rollout, now)}
+        ${parkedSection(model.parked, now)} ${queueSection(model.queue)}
+        ${rolloutSection(model.rollout, now)}
         ${section('jobs', 'Schedule', jobsTable(daemon.jobs, now))}
       </main>`,
     statusPageRefreshSeconds,
@@ -198,6 +206,35 @@ function parkedSection(hosts: HostView[], now: Date): SafeHtml {
       )}`,
   );
 }
+
+/** The work queue: bookings waiting and in flight, and how long each rate limiter makes calls wait. */
+function queueSection(queue: QueueView): SafeHtml {
+  const age = queue.oldestAgeSeconds === null ? '—' : `${queue.oldestAgeSeconds} s`;
+  const summary = html`<ul class="counts" aria-label="work queue">
+    <li><strong>${queue.queued - queue.held}</strong> queued</li>
+    <li><strong>${queue.inFlight}</strong> being worked on</li>
+    <li><strong>${queue.held}</strong> waiting for their series</li>
+    <li>oldest waiting <strong>${age}</strong></li>
+  </ul>`;
+  const limiters =
+    queue.limiters.length === 0
+      ? null
+      : table(
+          ['rate limiter', 'rate', 'wait', 'slowed down'],
+          queue.limiters.map((l) => ({
+            className: l.currentRatePerSecond < l.ratePerSecond ? 'warn' : '',
+            cells: [
+              l.name,
+              `${round(l.currentRatePerSecond)} of ${round(l.ratePerSecond)} a second`,
+              `${round(l.waitSeconds)} s`,
+              l.slowDowns,
+            ],
+          })),
+        );
+  return section('queue', 'Work queue', html`${summary}${limiters}`);
+}
+
+const round = (n: number) => (n >= 10 ? Math.round(n) : Math.round(n * 10) / 10);
 
 /** A booking's title, linking to its page. */
 function bookingLink(eventId: string, title: string): SafeHtml {

@@ -1,9 +1,9 @@
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGoogleEmulator, type GoogleEmulator } from './google/index.js';
+import { startGoogleEmulator, type GoogleEmulator, type GoogleSwitches } from './google/index.js';
 import { Clock, controlCall } from './kit/index.js';
-import { startZoomEmulator, type ZoomEmulator } from './zoom/index.js';
+import { startZoomEmulator, type ZoomEmulator, type ZoomSwitchValues } from './zoom/index.js';
 import { demoBookings } from './demo-bookings.js';
 import { seedOrganisation, seedZoomUsers, type SeedOrganisation } from './org.js';
 
@@ -16,7 +16,20 @@ export interface StartEmulatorsOptions {
   /** Both emulators' clocks start here (and demo bookings are placed around it); default: now. */
   now?: Date;
   host?: string;
+  /** How long each emulator takes to answer a call (its `latencyMs` and `latencyJitterMs`). */
+  latency?: { google?: Latency; zoom?: Latency };
+  /** Initial switch values of each emulator (kept across `/_emulator/reset`). */
+  switches?: { google?: Partial<GoogleSwitches>; zoom?: Partial<ZoomSwitchValues> };
 }
+
+/** An answer's delay: `latencyMs` ± `latencyJitterMs`, evenly spread. */
+export interface Latency {
+  latencyMs: number;
+  latencyJitterMs?: number;
+}
+
+const latencySwitches = (latency: Latency | undefined) =>
+  latency ? { latencyMs: latency.latencyMs, latencyJitterMs: latency.latencyJitterMs ?? 0 } : {};
 
 /** The JSON line `zoomlink emulators` prints (issue 3 and 4). */
 export interface EmulatorsInfo {
@@ -61,6 +74,7 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
     domain: org.domain,
     customer: org.customer,
     timeZone: org.timeZone,
+    switches: { ...options.switches?.google, ...latencySwitches(options.latency?.google) },
   });
   let zoom: ZoomEmulator;
   try {
@@ -69,6 +83,7 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
       port: options.zoomPort,
       clock,
       users: seeded ? seedZoomUsers(org) : [],
+      switches: { ...options.switches?.zoom, ...latencySwitches(options.latency?.zoom) },
     });
   } catch (error) {
     await google.close();

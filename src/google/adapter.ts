@@ -11,6 +11,8 @@ import { listInstances } from './list-instances.js';
 import { describeAuth, resolveCredentials } from './credentials.js';
 import { createGoogleCalls, type GoogleAuth } from './google-call.js';
 import { modifyEvent } from './modify-event.js';
+import { GoogleRateLimits } from './rate-limits.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 import { readChanges } from './read-changes.js';
 import { discoverRooms } from './rooms.js';
 import type { RoomListing } from './room-hosts.js';
@@ -23,6 +25,11 @@ export interface GoogleAdapterOptions {
   now?: () => Date;
   /** How retries wait; tests may pass a recorder. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Benchmarks only: `false` sends without the quota limiters, to measure the adapter's own
+   * speed against an emulator on loopback.
+   */
+  rateLimits?: boolean;
 }
 
 /** The sync engine's `CalendarPort`, plus what the CLI shows people. */
@@ -31,6 +38,10 @@ export interface GoogleAdapter extends CalendarPort {
   discoverRooms(): Promise<RoomListing>;
   /** A room's bookings in a window, series expanded into instances, by start time. */
   listBookings(calendarId: string, window: { from: Date; to: Date }): Promise<LiveEvent[]>;
+  /** The Calendar API quota limiters as they stand: the project's, and the users' in one line. */
+  rateLimits(): RateLimiterStatus[];
+  /** Each user's quota limiter (benchmarks). */
+  userRateLimits(): RateLimiterStatus[];
 }
 
 /**
@@ -60,6 +71,10 @@ export function createGoogleAdapter(
     }
     return resolved;
   };
+  const limits = new GoogleRateLimits({
+    perUserPerMinute: config.google.quotaPerUserPerMinute,
+    perProjectPerMinute: config.google.quotaPerProjectPerMinute,
+  });
   const calls = createGoogleCalls({
     policy: {
       maxRetries: config.google.maxRetries,
@@ -71,6 +86,7 @@ export function createGoogleAdapter(
     ...(options.observer ? { observer: options.observer } : {}),
     logger,
     now,
+    ...(options.rateLimits === false ? {} : { limits }),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const ctx: AdapterContext = {
@@ -92,6 +108,8 @@ export function createGoogleAdapter(
     listInstances: (calendarId, eventId, window, actAs) =>
       listInstances(ctx, calendarId, eventId, window, actAs),
     listBookings: (calendarId, window) => listBookings(ctx, calendarId, window),
+    rateLimits: () => limits.statuses(),
+    userRateLimits: () => limits.userStatuses(),
     writeTarget: (event) =>
       writeTarget(event, {
         domains: config.google.domains,

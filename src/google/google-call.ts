@@ -15,6 +15,7 @@ import {
   type AuthDescription,
 } from './classify-failure.js';
 import { toGoogleFailure } from './http-failure.js';
+import { googleSlowDownScopes, type GoogleRateLimits } from './rate-limits.js';
 import { GoogleScopes, type GoogleScope } from './scopes.js';
 
 /**
@@ -49,6 +50,8 @@ export interface GoogleCallsOptions {
   logger: Logger;
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** The Calendar API's per-user and per-project quota limiters; none when absent. */
+  limits?: GoogleRateLimits;
 }
 
 export interface GoogleCalls {
@@ -91,6 +94,11 @@ function googleUpstream(options: GoogleCallsOptions): Upstream<GoogleRequest, Au
   return {
     hostOf: (request) =>
       request.scope === GoogleScopes.readRooms ? options.roots.directory : options.roots.calendar,
+    // The Calendar API's quotas; the Directory API has quotas of its own, and one call a poll.
+    limiters: (request) =>
+      options.limits && request.scope !== GoogleScopes.readRooms
+        ? options.limits.forSubject(request.subject)
+        : [],
     credential: (request) => clients().clientFor(request.subject, request.scope),
     refuse: (request) => clients().forget(request.subject, request.scope),
     send: (request, auth) => request.send(auth),
@@ -147,6 +155,9 @@ function verdict(error: CalendarApiError): Handled {
     status: error.status,
     next: isTransient(error) ? 'retry' : 'fail',
     reason: retryReason(error),
+    ...(error.code === GoogleErrorCodes.rateLimited && error.status !== 0
+      ? { slowDown: googleSlowDownScopes(error.status, error.reason) }
+      : {}),
     ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
   };
 }

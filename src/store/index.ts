@@ -54,5 +54,6 @@ export type { Observation, ObservationsRepository } from './observations.js';
 export type { Decommission, DecommissionState, DecommissionsRepository } from './decommissions.js';
 export type { PoolHeldRow, PoolMove, PoolRepository } from './pool.js';
 export type { ZoomLoginRepository } from './zoom-login.js';
+export type { QueueCounts, QueuedBooking, QueuedEvent, WorkQueueRepository } from './work-queue.js';
 export { latestSchemaVersion } from './migrations/index.js';
 export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

@@ -17,6 +17,7 @@ import {
 import { createRoomsRepository, type RoomsRepository } from './rooms.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { StoreError } from './store-error.js';
+import { createWorkQueueRepository, type WorkQueueRepository } from './work-queue.js';
 import { createZoomHostsRepository, type ZoomHostsRepository } from './zoom-hosts.js';
 import { createZoomUsersRepository, type ZoomUsersRepository } from './zoom-users.js';
 import { createObservationsRepository, type ObservationsRepository } from './observations.js';
@@ -31,6 +32,8 @@ export interface StoreStats {
   linksByState: Record<LinkState, number>;
   linksByStrategy: Record<LinkStrategy, number>;
   openIntents: number;
+  /** Bookings waiting in the work queue. */
+  queuedBookings: number;
   /** Hosts parked now (by the store's clock). */
   parkedHosts: number;
   auditEntries: number;
@@ -61,6 +64,7 @@ export interface Store {
   readonly pool: PoolRepository;
   /** The user-level Zoom login (`zoom.auth: user`). */
   readonly zoomLogin: ZoomLoginRepository;
+  readonly queue: WorkQueueRepository;
   /**
    * Runs `fn` as one unit of work: everything it writes commits together, or nothing does when
    * it throws. `fn` must be synchronous (no awaits inside: SQLite holds the write lock for the
@@ -99,6 +103,7 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
   const countOpenIntents = db
     .prepare<[], number>("SELECT count(*) FROM intents WHERE state = 'open'")
     .pluck();
+  const countQueued = db.prepare<[], number>('SELECT count(*) FROM work_queue').pluck();
   const pageBytes = db
     .prepare<[], number>(
       'SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()',
@@ -137,6 +142,7 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
     decommissions: guard(createDecommissionsRepository(db, clock)),
     pool: guard(createPoolRepository(db, clock)),
     zoomLogin: guard(createZoomLoginRepository(db, clock)),
+    queue: guard(createWorkQueueRepository(db, clock)),
     transaction<T>(fn: () => T): T {
       assertOpen();
       try {
@@ -160,6 +166,7 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
         linksByState,
         linksByStrategy: links.countByStrategy(),
         openIntents: countOpenIntents.get()!,
+        queuedBookings: countQueued.get()!,
         parkedHosts: hosts.parked(clock()).length,
         auditEntries: audit.count(),
         databaseBytes: memory ? pageBytes.get()! : fileBytes(path),

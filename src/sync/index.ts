@@ -4,6 +4,7 @@ export type {
   PassCounts,
   PassSummary,
   PollOptions,
+  QueueStatus,
   ReconcileFinding,
   ReconcileReport,
   RoomPollResult,
@@ -13,6 +14,6 @@ export type {
 export { createRollout, type Rollout } from './rollout.js';
 export type { BookingPreview, PlanPreview, PreviewAction } from './plan/preview.js';
 export type { DecommissionItem, DecommissionReport } from './plan/plan-decommission.js';
-export { totalSkipped } from './apply/counts.js';
+export { addCounts, emptyCounts, totalSkipped } from './apply/counts.js';
 export { errorCode } from './apply/failures.js';
 export { poolReport, type PoolReport, type PoolReportBooking } from './pool-report.js';

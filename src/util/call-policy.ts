@@ -7,20 +7,31 @@ import { guarded } from './guarded.js';
 import { HostPauses } from './host-pauses.js';
 import { pageThrough, type Listing } from './paging.js';
 import { backoffDelay, sleep, type RetryHooks, type RetryPolicy } from './retry.js';
-import type { Answer, CallObserver, Handled, PolicyLogger, Upstream } from './upstream.js';
+import type {
+  Answer,
+  CallObserver,
+  Handled,
+  PolicyLogger,
+  RequestLimiter,
+  Upstream,
+} from './upstream.js';
 
 /**
  * The one way zoomlink calls an API (after Renovate's `lib/util/http`: one pipeline, a
  * per-upstream `handleError`). For every request, in this order:
  *
- * 1. wait while the host is held by a Retry-After (one 429 rests every call to that host);
+ * 1. wait while the host is held by a Retry-After (one 429 rests every call to that host), then
+ *    for a slot of each of the request's rate limiters (`Upstream.limiters`: the upstream's
+ *    quotas, e.g. Zoom's per-label rate, Google's per-user and per-project minute quotas);
  * 2. take a credential and a slot under `concurrency`, send, and tell the observer (guarded: an
  *    observer that throws never fails a call) and the debug log;
  * 3. on failure ask the upstream what it means (`handleError`): a refused credential is replaced
  *    and the request sent once more, outside the retry budget (so also with `maxRetries: 0`); a
  *    `retryable` transient failure is retried after Retry-After or backoff with full jitter, at
  *    most `maxRetries` times, each retry logged at warn; a Retry-After longer than `maxMs` is not
- *    waited for (the error goes up and the caller tries later); anything else is thrown;
+ *    waited for (the error goes up and the caller tries later); an answer that says a rate was
+ *    exceeded slows the request's limiters of the scopes it names (`Handled.slowDown`), so the
+ *    calls after it are spaced further too; anything else is thrown;
  * 4. check the 2xx body against the caller's schema (`call(request, schema)`), or throw the
  *    upstream's error for an unreadable answer.
  *
@@ -95,12 +106,14 @@ export class CallPolicy<
 
   private async send(request: Request): Promise<A> {
     const host = this.upstream.hostOf(request);
+    const limiters = this.upstream.limiters?.(request) ?? [];
     const { maxRetries } = this.options.retry;
     let retries = 0;
     let resends = 0;
     let refreshed = false;
     for (;;) {
       await this.pauses.ready(host);
+      for (const { limiter } of limiters) await limiter.acquire();
       const sent: { credential?: Credential; startedMs?: number } = {};
       let handled: Handled;
       try {
@@ -116,6 +129,7 @@ export class CallPolicy<
         handled = this.upstream.handleError(thrown, request);
         if (sent.startedMs !== undefined) this.tellCall(request, handled.status, sent.startedMs);
       }
+      if (handled.slowDown) this.slowDown(limiters, handled);
       const hold = this.holdFor(host, handled);
       if (handled.next === 'refresh' && !refreshed && 'credential' in sent) {
         refreshed = true;
@@ -141,6 +155,14 @@ export class CallPolicy<
       this.tellRetry(request, resends, delayMs, handled.reason, 'retry');
       await (hold ?? this.wait(delayMs));
     }
+  }
+
+  /** A Retry-After longer than the longest wait is the caller's to wait for, not the limiter's. */
+  private slowDown(limiters: readonly RequestLimiter[], handled: Handled): void {
+    const ms = handled.retryAfterMs;
+    const hold = ms !== undefined && ms <= this.options.retry.maxMs ? ms : undefined;
+    for (const { scope, limiter } of limiters)
+      if (handled.slowDown?.includes(scope)) limiter.slowDown(hold);
   }
 
   private slot(send: () => Promise<A>): Promise<A> {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { PagingStop } from './paging.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 /**
  * What an upstream (Zoom, Google) plugs into the call policy (`call-policy.ts`): how to send one
@@ -32,11 +33,27 @@ export interface Handled {
   retryAfterMs?: number;
   /** Why, for metrics and logs: `429`, `503`, `network`, `token-expired`, `rateLimitExceeded`… */
   reason: string;
+  /**
+   * The answer says a rate was exceeded: the request's limiters of these scopes slow down (and
+   * honour `retryAfterMs`), so the calls after it wait too, not only this one's retry.
+   */
+  slowDown?: readonly string[];
+}
+
+/** A rate limiter a request must pass, and what it limits (`label`, `user`, `project`). */
+export interface RequestLimiter {
+  scope: string;
+  limiter: RateLimiter;
 }
 
 export interface Upstream<Request extends { operation: string }, Credential, A extends Answer> {
   /** The host a request goes to: a Retry-After holds every call to that host. */
   hostOf(request: Request): string;
+  /**
+   * The rate limiters this request must pass before each attempt, the narrowest first (each
+   * attempt is a call against the upstream's quota). None when absent.
+   */
+  limiters?(request: Request): readonly RequestLimiter[];
   /** The credential to send with (a cached token is cheap; a fetch may fail like a call). */
   credential(request: Request): Credential | Promise<Credential>;
   /** Forgets a credential the upstream refused, so the next `credential` is a fresh one. */

@@ -27,6 +27,8 @@ import {
 } from './schemas.js';
 import { startsWithin } from './time-window.js';
 import type { ZoomLogger } from './transport.js';
+import type { ZoomRateLimits } from './rate-limits.js';
+import type { RateLimiterStatus } from '../util/rate-limiter.js';
 
 /**
  * Zoom's meeting calls as zoomlink needs them: the engine's `MeetingsPort`, plus what the CLI
@@ -47,6 +49,8 @@ export interface ZoomClientDependencies {
   schemas?: ZoomMeetingSchemas;
   observer?: ApiObserver;
   logger?: ZoomLogger;
+  /** The per-label rate limiters the client's calls pass (their status is shown). */
+  limits?: ZoomRateLimits;
 }
 
 /** Zoom's list page size maximum (spec: `page_size` max 300); 1000 pages is far beyond any host. */
@@ -73,6 +77,11 @@ export class ZoomClient implements MeetingsPort {
       ...(deps.observer ? { observer: deps.observer } : {}),
       ...(deps.logger ? { logger: deps.logger } : {}),
     });
+  }
+
+  /** The account's per-label rate limiters, as they stand (none without `limits`). */
+  rateLimits(): RateLimiterStatus[] {
+    return this.deps.limits?.statuses() ?? [];
   }
 
   /** `POST /users/{host}/meetings`: 201 with the meeting. Charged to the host's daily budget. */

@@ -9,7 +9,8 @@ import { ZoomApiError } from './errors.js';
  *   policy replaces it and sends once more (Zoom's token endpoint refusing the credentials is
  *   not that: a new token would be refused the same way).
  * - 429 (per-second limits), 5xx, timeouts and dropped connections are retried, after Zoom's
- *   `Retry-After` when it gave one (which then rests every Zoom call), else after backoff.
+ *   `Retry-After` when it gave one (which then rests every Zoom call), else after backoff. A
+ *   per-second 429 also slows the limiter of the call's rate-limit label (`rate-limits.ts`).
  * - A daily limit is not retried and holds nothing: it is one host's budget, parked by the
  *   client (`host-budget.ts`) until 00:00 UTC.
  * - A call whose effect is unknown is never repeated blindly: a create that timed out may have
@@ -27,6 +28,7 @@ export function handleZoomError(thrown: unknown): Handled {
     ...known,
     next: thrown.retryable && !thrown.outcomeUnknown ? 'retry' : 'fail',
     reason,
+    ...(thrown.status === 429 ? { slowDown: ['label'] } : {}),
     ...(thrown.retryAfterMs !== undefined ? { retryAfterMs: thrown.retryAfterMs } : {}),
   };
 }

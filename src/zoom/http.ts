@@ -10,6 +10,7 @@ import { errorFromResponse, type ResponseHeaders } from './error-mapping.js';
 import { ZoomApiError, ZoomErrorCodes, type ZoomErrorCode } from './errors.js';
 import { handleZoomError } from './handle-error.js';
 import type { AccessTokenSource } from './oauth-token.js';
+import type { ZoomRateLimits } from './rate-limits.js';
 import type { EdgeIssueParams } from './schemas.js';
 import {
   exchange,
@@ -59,6 +60,8 @@ export interface ZoomHttpOptions {
   retryHooks?: RetryHooks;
   /** The most a request or an answer may hold; `MAX_BODY_BYTES` by default. */
   maxBodyBytes?: number;
+  /** The account's per-label rate limiters (`zoom.plan`); none when absent. */
+  limits?: ZoomRateLimits;
 }
 
 /** POST creates things; sending it twice may create two. Everything else we send is idempotent. */
@@ -118,6 +121,9 @@ function zoomUpstream(
   return {
     // One account, one API host: a Retry-After rests every Zoom call.
     hostOf: () => options.apiUrl,
+    ...(options.limits
+      ? { limiters: (request: ZoomRequest) => options.limits!.forOperation(request.operation) }
+      : {}),
     credential: () => options.tokens.token(),
     refuse: (_request, token) => options.tokens.invalidate(token),
     async send(request, token) {

@@ -10,6 +10,7 @@ import { ZoomHttp } from './http.js';
 import { S2SOAuthTokenSource, type AccessTokenSource } from './oauth-token.js';
 import { UserOAuthTokenSource } from './user-oauth-token.js';
 import type { ZoomLoginPort } from '../domain/zoom-login.js';
+import { ZoomRateLimits } from './rate-limits.js';
 import { zoomMeetingSchemas } from './schemas.js';
 import type { ZoomLogger } from './transport.js';
 
@@ -33,6 +34,7 @@ export { ZoomLoginRequiredError, UserOAuthTokenSource } from './user-oauth-token
 export { codeFromPaste, codeFromRedirect, exchangeCode, startLogin } from './user-login.js';
 export type { LoginRequest } from './user-login.js';
 export type { ZoomLogger } from './transport.js';
+export { ZoomRateLimits, zoomPerSecondLimits, type ZoomPlan } from './rate-limits.js';
 
 export interface ZoomClientOptions {
   /** Told of every HTTP call, retry and budget change (metrics). */
@@ -55,6 +57,11 @@ export interface ZoomClientOptions {
   retryHooks?: RetryHooks;
   /** Tests only: a smaller limit on request and answer bodies than `MAX_BODY_BYTES` (4 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Benchmarks only: `false` sends without the per-label rate limiters, to measure the client's
+   * own speed against an emulator on loopback.
+   */
+  rateLimits?: boolean;
 }
 
 /**
@@ -66,6 +73,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? processLogger;
   const tokens = createTokenSource(config, options, now, logger);
+  const limits = options.rateLimits === false ? undefined : new ZoomRateLimits(config.plan);
   const http = new ZoomHttp({
     apiUrl: config.apiUrl,
     timeoutMs: config.requestTimeoutMs,
@@ -74,6 +82,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     tokens,
     now,
     logger,
+    ...(limits ? { limits } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
     ...(options.retryHooks ? { retryHooks: options.retryHooks } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
@@ -84,6 +93,7 @@ export function createZoomClient(config: ZoomConfig, options: ZoomClientOptions 
     dailyCreateUpdateLimit: config.dailyCreateUpdateLimit,
     schemas: zoomMeetingSchemas(config.trustedJoinHosts),
     logger,
+    ...(limits ? { limits } : {}),
     ...(options.hosts ? { hosts: options.hosts } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
   });

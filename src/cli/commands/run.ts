@@ -91,6 +91,7 @@ async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }
       metrics,
       logger,
       now: options.now,
+      limiters: () => app!.limiters(),
     });
     announce(mode, configured.mode === 'demo', config, daemon.url);
     demo?.startChanging(options.demoChangeSeconds);

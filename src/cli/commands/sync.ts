@@ -15,7 +15,10 @@ import { roomOption } from '../room-option.js';
 
 /**
  * `zoomlink sync --once`: one pass over the room calendars (or the rooms named), the same pass
- * the daemon makes on its schedule, then a summary. Exits 1 when a room could not be polled.
+ * the daemon makes on its schedule — what an earlier run left queued first — and returns when
+ * the work its polls queued is done (applied, failed or deferred), then a summary. Exits 1 when a
+ * room could not be polled. Ctrl-C stops reading and lets the bookings in flight finish; the rest
+ * stays queued for the next run.
  */
 export function register(program: Command): void {
   roomOption(program.command('sync'), 'only this room calendar')
@@ -40,7 +43,7 @@ export function register(program: Command): void {
           const onSignal = () => stop.abort();
           process.once('SIGINT', onSignal);
           process.once('SIGTERM', onSignal);
-          const progress = !options.json && process.stderr.isTTY ? progressBar() : undefined;
+          const progress = !options.json && process.stderr.isTTY ? progressBar(app) : undefined;
           try {
             const summary = await pollOrExplain(app, {
               ...(options.room.length > 0 ? { rooms: options.room } : {}),
@@ -108,17 +111,27 @@ export function parseClockStart(value: string): Date {
   return at;
 }
 
-function progressBar() {
+/** Rooms read, and the bookings still queued or in flight (redrawn twice a second). */
+function progressBar(app: App) {
   const width = 24;
+  let rooms = { done: 0, total: 0, failed: false };
+  const draw = () => {
+    const filled = Math.round((rooms.done / Math.max(1, rooms.total)) * width);
+    const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+    const queue = app.engine.queueStatus();
+    process.stderr.write(
+      `\r\x1b[2Ksyncing [${bar}] ${rooms.done}/${rooms.total} rooms read${rooms.failed ? ' (a room failed)' : ''}, ` +
+        `${queue.queued} bookings queued, ${queue.inFlight} in work`,
+    );
+  };
+  const timer = setInterval(draw, 500).unref();
   return {
     update(result: RoomPollResult, done: number, total: number) {
-      const filled = Math.round((done / Math.max(1, total)) * width);
-      const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
-      process.stderr.write(
-        `\rsyncing [${bar}] ${done}/${total} rooms${result.ok ? '' : ' (a room failed)'}`,
-      );
+      rooms = { done, total, failed: rooms.failed || !result.ok };
+      draw();
     },
     done() {
+      clearInterval(timer);
       process.stderr.write('\r\x1b[2K');
     },
   };

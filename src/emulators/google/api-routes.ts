@@ -17,7 +17,7 @@ import {
   type SyncState,
 } from './list-tokens.js';
 import type { Organisation } from './organisation.js';
-import type { UserRateLimiter } from './rate-limit.js';
+import type { MinuteQuotas } from './rate-limit.js';
 import { hasScopeFor, type EmulatedMethod } from './scopes.js';
 import { maxExpandedInstances, occurrencesOf, virtualInstance } from './series.js';
 import type { GoogleSwitchDefinitions } from './switches.js';
@@ -28,7 +28,7 @@ export interface ApiDeps {
   model: CalendarModel;
   organisation: Organisation;
   tokens: TokenStore;
-  limiter: UserRateLimiter;
+  limiter: MinuteQuotas;
   listings: ListingCache;
 }
 
@@ -47,9 +47,13 @@ export function registerApiRoutes(deps: ApiDeps): void {
         const principal = authenticate(deps, ctx);
         ctx.tag('user', principal.user);
         if (!hasScopeFor(method, principal.scopes)) throw googleErrors.insufficientScopes();
-        const limit = server.switches.get('userRateLimitPerMinute');
-        if (!deps.limiter.allow(principal.user, ctx.now.getTime(), limit))
-          throw rateLimitFailure(deps);
+        const over = deps.limiter.take(principal.user, ctx.now.getTime(), {
+          perUser: server.switches.get('userRateLimitPerMinute'),
+          perProject: server.switches.get('projectRateLimitPerMinute'),
+        });
+        if (over === 'user') throw rateLimitFailure(deps);
+        // The errors guide's 429: "Too many requests" for the project's quota.
+        if (over === 'project') throw googleErrors.rateLimitExceeded(429);
         return handler(ctx, principal);
       } catch (error) {
         if (error instanceof GoogleApiFailure) return error.reply();

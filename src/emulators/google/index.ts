@@ -1,7 +1,12 @@
 import { randomBytes, randomInt, type KeyObject } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { EmulatorServer, type Clock, type SwitchValues } from '../kit/index.js';
+import {
+  EmulatorServer,
+  type Clock,
+  type LatencySwitchDefinitions,
+  type SwitchValues,
+} from '../kit/index.js';
 import { registerApiRoutes } from './api-routes.js';
 import { CalendarModel } from './calendar-model.js';
 import { CalendarStore } from './calendar-store.js';
@@ -10,7 +15,7 @@ import { renderEvent } from './event-render.js';
 import { GoogleApiFailure, googleDialect } from './google-errors.js';
 import { ListingCache } from './list-tokens.js';
 import { Organisation, type PersonInput, type RoomInput } from './organisation.js';
-import { UserRateLimiter } from './rate-limit.js';
+import { MinuteQuotas } from './rate-limit.js';
 import { issueServiceAccount, writeKeyFile, type ServiceAccountKey } from './service-account.js';
 import { googleSwitchDefinitions, type GoogleSwitchDefinitions } from './switches.js';
 import { tokenEndpoint } from './token-endpoint.js';
@@ -27,7 +32,8 @@ export interface GoogleEmulatorOptions {
   host?: string;
   port?: number;
   clock?: Clock;
-  switches?: Partial<GoogleSwitches>;
+  /** Initial switch values (kept across `/_emulator/reset`), `latencyMs` and `latencyJitterMs` too. */
+  switches?: Partial<GoogleSwitches & SwitchValues<LatencySwitchDefinitions>>;
   /** The Workspace domain (default `example.com`). */
   domain?: string;
   /** The Directory customer id (default a fixed `C0…` id); `my_customer` always works too. */
@@ -78,7 +84,7 @@ export async function startGoogleEmulator(
   );
   const store = new CalendarStore();
   const tokens = new TokenStore();
-  const limiter = new UserRateLimiter();
+  const limiter = new MinuteQuotas();
   const listings = new ListingCache();
   const delegation: { scopes: Set<string> | undefined } = { scopes: undefined };
   const oauthClient = {

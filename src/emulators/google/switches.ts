@@ -30,6 +30,10 @@ export const googleSwitchDefinitions = {
     values: [0, 10, 60, 600] as const,
     why: 'Calendar quota: 600 requests per minute per user per project (quota guide), sliding window. 0 = off (the default, so tests stay deterministic).',
   },
+  projectRateLimitPerMinute: {
+    values: [0, 10, 100, 10_000] as const,
+    why: 'Calendar quota: 10,000 requests per minute per project (quota guide), sliding window, answered 429 usageLimits/rateLimitExceeded (errors guide). 0 = off (the default).',
+  },
   rateLimitReply: {
     values: [
       '403-userRateLimitExceeded',

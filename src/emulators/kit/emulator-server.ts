@@ -10,6 +10,7 @@ import {
   type Reply,
   type RunningServer,
 } from './http.js';
+import { answerDelay, latencySwitchDefinitions, type LatencySwitchDefinitions } from './latency.js';
 import { Router, type RequestContext } from './router.js';
 import { Switches, type SwitchDefinitions, type SwitchValues } from './switches.js';
 
@@ -43,14 +44,15 @@ export type ApiHandler = (ctx: ApiContext) => Reply | Promise<Reply>;
  * - `GET /_emulator/calls[?log=false]`, `DELETE /_emulator/calls`
  * - `GET|POST|DELETE /_emulator/faults` — POST takes one `FaultSpec` or an array of them
  * - `GET|POST /_emulator/clock` — POST `{ "advanceMs": n }` or `{ "set": "<ISO instant>" }` or `{ "reset": true }`
- * - `GET|POST /_emulator/switches` — POST a partial object of switch values
+ * - `GET|POST /_emulator/switches` — POST a partial object of switch values; besides the
+ *   emulator's own, every emulator has `latencyMs` and `latencyJitterMs` (`latency.ts`)
  * - whatever the emulator adds with `control(...)` (e.g. `GET /_emulator/state`)
  */
 export class EmulatorServer<S extends SwitchDefinitions> {
   readonly clock: Clock;
   readonly calls = new CallLog();
   readonly faults = new FaultInjector();
-  readonly switches: Switches<S>;
+  readonly switches: Switches<S & LatencySwitchDefinitions>;
   private readonly api = new Router();
   private readonly controlRouter = new Router();
   private server: RunningServer | undefined;
@@ -58,10 +60,17 @@ export class EmulatorServer<S extends SwitchDefinitions> {
   constructor(
     private readonly dialect: EmulatorDialect,
     switchDefinitions: S,
-    options: { clock?: Clock; switches?: Partial<SwitchValues<S>>; onReset?: () => void } = {},
+    options: {
+      clock?: Clock;
+      switches?: Partial<SwitchValues<S & LatencySwitchDefinitions>>;
+      onReset?: () => void;
+    } = {},
   ) {
     this.clock = options.clock ?? new Clock();
-    this.switches = new Switches(switchDefinitions, options.switches);
+    this.switches = new Switches(
+      { ...latencySwitchDefinitions, ...switchDefinitions },
+      options.switches,
+    );
     const onReset = options.onReset;
     this.control('POST', '/reset', () => {
       onReset?.();
@@ -201,6 +210,16 @@ export class EmulatorServer<S extends SwitchDefinitions> {
 
     const record = (status: number, fault?: string) =>
       this.calls.record({ at: ctx.now.toISOString(), method, route, path, status, tags, fault });
+    // Handled at once (what is counted and limited happens as the request arrives); answered
+    // after the latency the switches set.
+    const send = async (reply: Reply) => {
+      const delay = answerDelay(
+        this.switches.get('latencyMs') as number,
+        this.switches.get('latencyJitterMs') as number,
+      );
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      sendReply(res, reply);
+    };
 
     const fault = this.faults.take(method, path, route);
     if (fault?.kind === 'drop') {
@@ -219,7 +238,7 @@ export class EmulatorServer<S extends SwitchDefinitions> {
         body: fault.body ?? reply.body,
       };
       record(final.status, `status ${final.status}`);
-      sendReply(res, final);
+      await send(final);
       return;
     }
 
@@ -227,7 +246,7 @@ export class EmulatorServer<S extends SwitchDefinitions> {
       ? await found.route.handler(ctx)
       : this.dialect.notFound(method, path);
     record(reply.status, fault ? fault.kind : undefined);
-    sendReply(res, reply);
+    await send(reply);
   }
 }
 

@@ -3,8 +3,11 @@ export { CallLog, type CallRecord, type CallSummary } from './calls.js';
 export { FaultInjector, type FaultSpec, type FaultKind } from './faults.js';
 export { startHttpServer, readBody, sendReply, type Reply, type RunningServer } from './http.js';
 export { Router, type RequestContext } from './router.js';
+export { answerDelay, latencySwitchDefinitions, type LatencySwitchDefinitions } from './latency.js';
 export {
   Switches,
+  type ChoiceSwitch,
+  type RangeSwitch,
   type SwitchDefinition,
   type SwitchDefinitions,
   type SwitchValues,

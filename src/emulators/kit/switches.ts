@@ -4,16 +4,24 @@
  * the first is the default unless `default` says otherwise.
  */
 
-export interface SwitchDefinition {
+export interface ChoiceSwitch {
   values: readonly (string | number | boolean)[];
   default?: string | number | boolean;
   /** Why this is a switch: what the documents say and do not say. */
   why: string;
 }
 
+/** A whole number in a range (a latency in ms): no list of values would do. */
+export interface RangeSwitch {
+  range: { min: number; max: number };
+  default: number;
+  why: string;
+}
+
+export type SwitchDefinition = ChoiceSwitch | RangeSwitch;
 export type SwitchDefinitions = Record<string, SwitchDefinition>;
 export type SwitchValues<S extends SwitchDefinitions> = {
-  [K in keyof S]: S[K]['values'][number];
+  [K in keyof S]: S[K] extends { values: readonly (infer V)[] } ? V : number;
 };
 
 export class Switches<S extends SwitchDefinitions> {
@@ -46,7 +54,13 @@ export class Switches<S extends SwitchDefinitions> {
         throw new Error(
           `unknown switch "${name}"; known: ${Object.keys(this.definitions).join(', ')}`,
         );
-      if (!definition.values.includes(value as never))
+      if ('range' in definition) {
+        const { min, max } = definition.range;
+        if (!Number.isInteger(value) || (value as number) < min || (value as number) > max)
+          throw new Error(
+            `switch "${name}" must be a whole number from ${min} to ${max}; got ${JSON.stringify(value)}`,
+          );
+      } else if (!definition.values.includes(value as never))
         throw new Error(
           `switch "${name}" must be one of ${definition.values.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(value)}`,
         );
@@ -61,7 +75,8 @@ export class Switches<S extends SwitchDefinitions> {
   private defaults(): SwitchValues<S> {
     const out: Record<string, unknown> = {};
     for (const [name, definition] of Object.entries(this.definitions))
-      out[name] = definition.default ?? definition.values[0];
+      out[name] =
+        'range' in definition ? definition.default : (definition.default ?? definition.values[0]);
     return out as SwitchValues<S>;
   }
 }

@@ -1,4 +1,9 @@
-import { EmulatorServer, type Clock } from '../kit/index.js';
+import {
+  EmulatorServer,
+  type Clock,
+  type LatencySwitchDefinitions,
+  type SwitchValues,
+} from '../kit/index.js';
 import { addControlRoutes } from './control-routes.js';
 import { opaqueToken, randomAlnum, zoomUserId } from './ids.js';
 import type { ZoomAccount } from './oauth-route.js';
@@ -19,7 +24,8 @@ export interface ZoomEmulatorOptions {
   host?: string;
   port?: number;
   clock?: Clock;
-  switches?: Partial<ZoomSwitchValues>;
+  /** Initial switch values (kept across `/_emulator/reset`), `latencyMs` and `latencyJitterMs` too. */
+  switches?: Partial<ZoomSwitchValues & SwitchValues<LatencySwitchDefinitions>>;
   /** The Server-to-Server OAuth app's credentials; generated when absent. */
   account?: ZoomAccount;
   /** Users of the account (meeting hosts); the first is the account owner (`me`). */

@@ -5,6 +5,7 @@ import { exceptionWriteback } from './003-exception-writeback.js';
 import { rollout } from './004-rollout.js';
 import { linkTitle } from './005-link-title.js';
 import { poolAndZoomLogin } from './006-pool-and-zoom-login.js';
+import { workQueue } from './007-work-queue.js';
 
 /** Every schema step, oldest first. Append only: a released step is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   rollout,
   linkTitle,
   poolAndZoomLogin,
+  workQueue,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,6 +1,7 @@
 import type { ZoomUser } from '../../domain/zoom-meeting.js';
 import type { PassContext } from './context.js';
 import { describeError } from './failures.js';
+import { needsLookup } from '../plan/meeting-request.js';
 
 /**
  * Asks Zoom once whether an organizer may be an alternative host of their bookings' meetings, and
@@ -9,8 +10,18 @@ import { describeError } from './failures.js';
  * and on the same account"); a 404 means not a user of the account, a final answer. Any other
  * failure (a missing `user:read` scope, an outage) is remembered as unknown and asked again a day
  * later; the booking goes on without an alternative host meanwhile — its link matters more.
+ *
+ * Workers run side by side: two bookings of one organizer may both ask at once, so a lookup takes
+ * the organizer's lock, and one that finds the answer stored meanwhile asks nothing.
  */
-export async function lookUpOrganizer(ctx: PassContext, email: string): Promise<void> {
+export function lookUpOrganizer(ctx: PassContext, email: string): Promise<void> {
+  return ctx.locks.run(`organizer:${email.toLowerCase()}`, async () => {
+    if (!needsLookup(ctx.store.zoomUsers.get(email), ctx.now())) return;
+    await askZoom(ctx, email);
+  });
+}
+
+async function askZoom(ctx: PassContext, email: string): Promise<void> {
   let user: ZoomUser | null;
   try {
     user = await ctx.meetings.getUser(email);

@@ -103,7 +103,11 @@ export function intentSettlesAt(intent: Intent, ctx: EngineContext): Date {
   return new Date(Date.parse(intent.updatedAt) + ctx.config.zoom.requestTimeoutMs + 1000);
 }
 
-/** Every open intent old enough to settle, oldest first (run before a pass creates anything). */
+/**
+ * Every open intent old enough to settle, oldest first (run before a pass creates anything). An
+ * intent whose booking is being worked on in this process is left to it: its create may still be
+ * waiting for a rate limiter, and the booking settles its own intent before it is planned again.
+ */
 export async function recoverOpenIntents(
   ctx: EngineContext,
 ): Promise<{ adopted: number; abandoned: number }> {
@@ -111,7 +115,7 @@ export async function recoverOpenIntents(
   const result = { adopted: 0, abandoned: 0 };
   const now = ctx.now().getTime();
   for (const intent of ctx.store.intents.listOpen()) {
-    if (intentSettlesAt(intent, ctx).getTime() > now) continue;
+    if (intentSettlesAt(intent, ctx).getTime() > now || ctx.locks.has(intent.eventId)) continue;
     const outcome = await resolveIntent(intent, ctx, listings);
     result[outcome] += 1;
   }

@@ -94,7 +94,7 @@ export async function processEvent(
   const bookingId = bookingIdOf(event);
   return ctx.locks.run(bookingId, async () => {
     if (olderThanApplied(ctx, bookingId, event)) {
-      ctx.logger.debug('a copy older than the one applied is left alone', {
+      ctx.logger.debug('a copy no newer than the one applied is left alone', {
         eventId: event.eventId,
         calendarId: event.calendarId,
       });
@@ -190,7 +190,7 @@ function observe(
 
 /**
  * Whether this copy is older (Google's `updated`) than the copy of the same booking, or of the
- * same instance, already applied. An outside organizer's booking is read from every watched
+ * same instance, already applied — or the same version read through another room. An outside organizer's booking is read from every watched
  * room's copy, and those are written separately: the copy read last must not move a meeting back.
  * A copy with no readable time, and a deletion, are always applied.
  */
@@ -205,7 +205,17 @@ function olderThanApplied(ctx: PassContext, bookingId: string, event: CalendarEv
     ? ctx.store.overrides.get(bookingId, original)?.eventSnapshot
     : ctx.store.links.getSnapshot(bookingId);
   if (!applied || applied.kind === 'deleted' || applied.kind === 'cancelledInstance') return false;
-  return updated < Date.parse(applied.updated);
+  const appliedAt = Date.parse(applied.updated);
+  if (updated < appliedAt) return true;
+  // The same change read through another room's copy (a change reaches every copy at once): the
+  // copy applied said all of it, this one's room response included (every copy lists each
+  // room's). Reads run ahead of the work, so this copy was read before our own write reached it,
+  // and it would look as if our block were missing.
+  return (
+    updated === appliedAt &&
+    event.calendarId.toLowerCase() !== applied.calendarId.toLowerCase() &&
+    event.roomResponse !== 'declined'
+  );
 }
 
 /**

@@ -1,53 +1,55 @@
-import type { CalendarEvent } from '../../domain/calendar-event.js';
 import type { Link } from '../../store/index.js';
 import type { PassContext } from '../apply/context.js';
 import { emptyCounts } from '../apply/counts.js';
-import type { RoomPollResult } from '../plan/engine-types.js';
+import type { PassCounts, RoomPollResult } from '../plan/engine-types.js';
 import { describeError, errorCode, isFullSyncRequired } from '../apply/failures.js';
 import type { Room } from '../../domain/ports.js';
-import { processEvent } from './process-event.js';
+import type { BookingQueue } from './booking-queue.js';
 
-/**
- * Singles, masters and deletions before the instances of a series, so an instance finds its
- * series' link when both come in one page.
- */
-function bookingsFirst(events: readonly CalendarEvent[]): CalendarEvent[] {
-  const rank = (e: CalendarEvent) =>
-    e.kind === 'exception' || e.kind === 'cancelledInstance' ? 1 : 0;
-  return [...events].sort((a, b) => rank(a) - rank(b));
+/** What a room's poll needs beside the engine's context: where it queues, and who to tell. */
+export interface RoomPollContext extends Omit<PassContext, 'counts'> {
+  queue: BookingQueue;
+  /** Called after something was queued (the workers take it). */
+  queued: () => void;
+  /** Marks the room as being read, and as read (its held instances are then worked once more). */
+  reading: { begin(room: string): void; end(room: string): void };
 }
 
 /**
- * One poll of one room: the bookings of this room due for another try (from their stored
- * snapshots), then every page of changes since the stored sync token, planned and applied event
- * by event. The new sync token is stored only after every event of the pass is durable (done, or
- * failed with its snapshot saved). Google's 410 clears the token and reads the room again from
- * scratch: links are keyed by event id, so nothing is lost or made twice.
+ * One poll of one room: it reads and queues, and never waits for the work. The bookings of this
+ * room due for another try are queued from their stored snapshots (unless a newer version is
+ * queued already), then every page of changes since the stored sync token. Each page is queued in
+ * one transaction, and the last page's with the new sync token, so the token never moves past an
+ * event that is not queued or done. Google's 410 clears the token and reads the room again from
+ * scratch: links are keyed by event id, and a newer copy replaces a queued one, so nothing is
+ * lost or done twice.
  */
 export async function pollRoom(
   room: Room,
   due: readonly Link[],
-  base: Omit<PassContext, 'counts'>,
+  ctx: RoomPollContext,
 ): Promise<RoomPollResult> {
   const started = Date.now();
-  const ctx: PassContext = { ...base, counts: emptyCounts(), room: room.calendarId };
   const { store } = ctx;
+  const counts = emptyCounts();
   const result: RoomPollResult = {
-    ...ctx.counts,
+    ...counts,
     calendarId: room.calendarId,
     ok: true,
     fullSync: false,
     durationMs: 0,
   };
-  store.rooms.recordPollStarted(room.calendarId, ctx.now());
+  ctx.reading.begin(room.calendarId);
   try {
-    for (const link of due) {
-      const snapshot = store.links.getSnapshot(link.eventId);
-      if (snapshot) await processEvent(snapshot, ctx);
+    store.rooms.recordPollStarted(room.calendarId, ctx.now());
+    const snapshots = due.flatMap((link) => store.links.getSnapshot(link.eventId) ?? []);
+    if (snapshots.length > 0) {
+      store.transaction(() => ctx.queue.enqueue(snapshots, { ifAbsent: true }));
+      ctx.queued();
     }
     const token = store.rooms.get(room.calendarId)?.syncToken ?? null;
     try {
-      await readRoom(room, token, ctx);
+      await readRoom(room, token, ctx, counts);
     } catch (error) {
       if (token === null || !isFullSyncRequired(error)) throw error;
       ctx.logger.info('google refused the sync token (410); reading the room from scratch', {
@@ -55,7 +57,7 @@ export async function pollRoom(
       });
       store.rooms.clearSyncToken(room.calendarId);
       result.fullSync = true;
-      await readRoom(room, null, ctx);
+      await readRoom(room, null, ctx, counts);
     }
     store.rooms.recordPollSucceeded(room.calendarId, ctx.now());
   } catch (error) {
@@ -70,27 +72,28 @@ export async function pollRoom(
     } catch {
       // The store itself failed; the result says so.
     }
+  } finally {
+    ctx.reading.end(room.calendarId);
+    ctx.queued();
   }
-  Object.assign(result, ctx.counts, { durationMs: Date.now() - started });
+  Object.assign(result, counts, { durationMs: Date.now() - started });
   return result;
 }
 
-async function readRoom(room: Room, token: string | null, ctx: PassContext): Promise<void> {
-  const waiting: CalendarEvent[] = [];
+async function readRoom(
+  room: Room,
+  token: string | null,
+  ctx: RoomPollContext,
+  counts: PassCounts,
+): Promise<void> {
+  const { store } = ctx;
   for await (const page of ctx.calendar.readChanges(room.calendarId, token)) {
-    for (const event of bookingsFirst(page.events)) {
-      ctx.counts.eventsSeen += 1;
-      if ((await processEvent(event, ctx)) === 'waitForMaster') waiting.push(event);
-    }
-    if (page.nextSyncToken === undefined) continue;
-    // Instances whose series came on a later page: their master is known now, or never will be.
-    for (const event of waiting.splice(0)) {
-      if ((await processEvent(event, ctx)) === 'waitForMaster')
-        ctx.logger.info('an instance of a series this room does not hold; left alone', {
-          calendarId: room.calendarId,
-          eventId: event.eventId,
-        });
-    }
-    ctx.store.rooms.setSyncToken(room.calendarId, page.nextSyncToken);
+    counts.eventsSeen += page.events.length;
+    const nextSyncToken = page.nextSyncToken;
+    store.transaction(() => {
+      ctx.queue.enqueue(page.events);
+      if (nextSyncToken !== undefined) store.rooms.setSyncToken(room.calendarId, nextSyncToken);
+    });
+    ctx.queued();
   }
 }

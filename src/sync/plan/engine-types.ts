@@ -83,16 +83,42 @@ export interface PollOptions {
   rooms?: string[];
   /** Called after each room, for a progress bar. */
   onRoomDone?: (result: RoomPollResult, done: number, total: number) => void;
-  /** Stop starting new rooms when this signal aborts (shutdown); rooms in flight finish. */
+  /**
+   * Stop starting new rooms when this signal aborts (shutdown); rooms in flight finish, and so do
+   * the bookings being worked on; what is left stays queued for the next start.
+   */
   signal?: AbortSignal;
+  /**
+   * Read and queue only, without waiting for the work (the daemon: its workers run on while the
+   * next poll comes). By default a poll returns when the work it queued is done.
+   */
+  background?: boolean;
+}
+
+/** The work queue as it stands. */
+export interface QueueStatus {
+  /** Bookings queued (held ones included), and held for their master. */
+  queued: number;
+  held: number;
+  /** Bookings being worked on now. */
+  inFlight: number;
+  /** When the longest-waiting queued booking was queued (null: none). */
+  oldestQueuedAt: string | null;
 }
 
 export interface SyncEngine {
   /**
    * One pass over the rooms: first the open intents a crash left (adopt the meeting carrying the
-   * marker, or abandon), then read changes, plan, apply, store sync tokens.
+   * marker, or abandon), then read each room's changes onto the work queue (storing its sync
+   * token with its last page), while the workers plan and apply what is queued — what earlier
+   * runs left first, soonest meeting first. Returns when the work is done (unless `background`).
    */
   poll(options?: PollOptions): Promise<PassSummary>;
+  /** No new booking is started; resolves when those being worked on are done (shutdown). */
+  stop(): Promise<void>;
+  queueStatus(): QueueStatus;
+  /** Told the counts of every booking the workers finish (the daemon's metrics); unsubscribes. */
+  onWorked(listener: (counts: PassCounts) => void): () => void;
   /** Moves the windows of long or unbounded series forward, keeping their links. */
   moveWindows(options?: { signal?: AbortSignal }): Promise<PassSummary>;
   /** Compares stored links with Zoom and Google; with `fix`, repairs what it can. */

@@ -15,7 +15,12 @@ describe('sync engine: a host whose daily Zoom quota is spent', () => {
 
   const dir = mkdtempSync(join(tmpdir(), 'zoomlink-quota-'));
   beforeAll(async () => {
-    h = await startSyncHarness({ database: { path: join(dir, 'zoomlink.db') } });
+    // One worker: the first refused create parks the host before the next booking is planned
+    // (the fault refuses one call; Zoom would refuse every parallel one the same way).
+    h = await startSyncHarness({
+      database: { path: join(dir, 'zoomlink.db') },
+      sync: { concurrency: 1 },
+    });
   });
   afterAll(async () => {
     await h.close();

@@ -140,6 +140,55 @@ describe('daemon metrics', () => {
     store.close();
   });
 
+  it('shows the work queue, the rate limiters and what the workers did', async () => {
+    const store = seededStore();
+    const metrics = createDaemonMetrics({ version: '0.1.0', mode: 'live' });
+    metrics.readFrom(
+      () => store,
+      () => now,
+    );
+    const limiter = {
+      name: 'google.project',
+      ratePerSecond: 164,
+      currentRatePerSecond: 82,
+      waitMs: 250,
+      waiting: 1,
+      admitted: 12,
+      waitedMs: 40,
+      slowDowns: 1,
+    };
+    metrics.readWorkFrom({
+      queue: () => ({
+        queued: 5,
+        held: 1,
+        inFlight: 2,
+        oldestQueuedAt: new Date(now.getTime() - 42_000).toISOString(),
+      }),
+      limiters: () => [limiter],
+    });
+    metrics.recordWorked({ ...emptySummary(), meetingsCreated: 1, linksWritten: 1, deferred: 1 });
+    const families = parsePrometheusText(await metrics.render());
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      sampleValue(families, name, labels);
+    expect(value('zoomlink_queue_bookings', { state: 'queued' })).toBe(4);
+    expect(value('zoomlink_queue_bookings', { state: 'held' })).toBe(1);
+    expect(value('zoomlink_queue_bookings', { state: 'in_flight' })).toBe(2);
+    expect(value('zoomlink_queue_oldest_age_seconds')).toBe(42);
+    expect(value('zoomlink_rate_limiter_wait_seconds', { limiter: 'google.project' })).toBe(0.25);
+    expect(value('zoomlink_rate_limiter_rate', { limiter: 'google.project' })).toBe(82);
+    expect(value('zoomlink_rate_limiter_admitted_calls', { limiter: 'google.project' })).toBe(12);
+    expect(value('zoomlink_sync_actions_total', { action: 'meetings_created' })).toBe(1);
+    expect(value('zoomlink_events_deferred_total')).toBe(1);
+    expect(value('zoomlink_rate_limiter_slow_downs_total', { limiter: 'google.project' })).toBe(1);
+    // Slow-downs are counted once, however often the page is scraped.
+    limiter.slowDowns = 3;
+    const again = parsePrometheusText(await metrics.render());
+    expect(
+      sampleValue(again, 'zoomlink_rate_limiter_slow_downs_total', { limiter: 'google.project' }),
+    ).toBe(3);
+    store.close();
+  });
+
   it('reports no store gauges once the store is closed (and does not throw)', async () => {
     const store = seededStore();
     const metrics = createDaemonMetrics({ version: '0.1.0', mode: 'demo' });

@@ -191,4 +191,47 @@ describe('status page', () => {
     const hash = `sha256-${createHash('sha256').update(styles[0]!).digest('base64')}`;
     expect(hash).toBe(statusPageStyleHash);
   });
+
+  it('shows the work queue: what waits, for how long, and each rate limiter’s wait', () => {
+    const store = seededStore();
+    try {
+      store.queue.put('waiting', {
+        events: [],
+        priorityAt: '2025-03-04T09:00:00Z',
+      });
+      store.queue.put('held', { events: [], priorityAt: '2025-03-05T09:00:00Z', heldRoom: 'x' });
+      const info: DaemonInfo = {
+        ...daemon,
+        work: {
+          inFlight: 3,
+          limiters: [
+            {
+              name: 'zoom.Medium',
+              ratePerSecond: 57,
+              currentRatePerSecond: 28.5,
+              waitMs: 1500,
+              waiting: 2,
+              admitted: 40,
+              waitedMs: 900,
+              slowDowns: 1,
+            },
+          ],
+        },
+      };
+      const later = new Date(now.getTime() + 90_000);
+      const queue = section(
+        renderStatusPage(readStatus(store, info, later)).replace(/\s+/g, ' '),
+        'queue',
+      );
+      expect(queue).toContain('<strong>1</strong> queued');
+      expect(queue).toContain('<strong>3</strong> being worked on');
+      expect(queue).toContain('<strong>1</strong> waiting for their series');
+      expect(queue).toContain('oldest waiting <strong>90 s</strong>');
+      expect(queue).toContain('zoom.Medium');
+      expect(queue).toContain('29 of 57 a second');
+      expect(queue).toContain('1.5 s');
+    } finally {
+      store.close();
+    }
+  });
 });

@@ -215,6 +215,9 @@ export function fakeEngine(store: Store, clock: () => Date) {
         findings: [{ kind: 'block_missing', eventId: 'evsingle', detail: 'gone', fixed: true }],
       };
     },
+    stop: async () => undefined,
+    queueStatus: () => ({ queued: 0, held: 0, inFlight: 0, oldestQueuedAt: null }),
+    onWorked: () => () => undefined,
   };
   return {
     engine,

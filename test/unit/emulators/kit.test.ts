@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  answerDelay,
   EmulatorServer,
   FaultInjector,
   Router,
@@ -85,5 +86,31 @@ describe('emulator kit', () => {
       now: string;
     };
     expect(Date.parse(clock.now) - before).toBeGreaterThanOrEqual(86_400_000);
+  });
+
+  it('answers after latencyMs ± latencyJitterMs when the switches say so (control calls at once)', async () => {
+    server = new EmulatorServer(dialect, { mode: { values: ['a', 'b'] as const, why: 'test' } });
+    server.route('GET', '/v2/things', () => ({ status: 200, body: {} }));
+    const { url } = await server.listen();
+    const post = (path: string, body: unknown) =>
+      fetch(`${url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    expect(server.switches.values()).toMatchObject({ latencyMs: 0, latencyJitterMs: 0 });
+    expect((await post('/_emulator/switches', { latencyMs: -1 })).status).toBe(400);
+    expect((await post('/_emulator/switches', { latencyMs: 1.5 })).status).toBe(400);
+    expect((await post('/_emulator/switches', { latencyMs: 150, latencyJitterMs: 0 })).status).toBe(
+      200,
+    );
+    // Never sooner than the latency (how much later depends on the machine).
+    const started = performance.now();
+    expect((await fetch(`${url}/v2/things`)).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(149);
+  });
+
+  it('spreads the latency evenly over latency ± jitter, never below 0', () => {
+    expect(answerDelay(0, 0, () => 0.9)).toBe(0);
+    expect(answerDelay(100, 30, () => 0)).toBe(70);
+    expect(answerDelay(100, 30, () => 0.5)).toBe(100);
+    expect(answerDelay(100, 30, () => 1)).toBe(130);
+    expect(answerDelay(10, 30, () => 0)).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { createLogger } from '../../../src/log.js';
 import type { AuthClient, AuthClients } from '../../../src/google/auth-clients.js';
 import { CalendarApiError } from '../../../src/google/calendar-api-error.js';
 import { createGoogleCalls, type GoogleRequest } from '../../../src/google/google-call.js';
+import { GoogleRateLimits } from '../../../src/google/rate-limits.js';
 import { GoogleScopes } from '../../../src/google/scopes.js';
 import { Writable } from 'node:stream';
 import { z } from 'zod';
@@ -46,7 +47,7 @@ const rateLimited = httpError(403, {
   },
 });
 
-function setup(maxRetries = 3) {
+function setup(maxRetries = 3, limits?: GoogleRateLimits) {
   const observed: ApiCallEvent[] = [];
   const retries: ApiRetryEvent[] = [];
   const slept: number[] = [];
@@ -60,6 +61,7 @@ function setup(maxRetries = 3) {
     roots: { calendar: 'https://www.googleapis.com/', directory: 'https://admin.googleapis.com/' },
     observer: { call: (e) => observed.push(e), retry: (e) => retries.push(e) },
     logger: quiet,
+    ...(limits ? { limits } : {}),
     now: () => new Date('2026-03-02T10:00:00Z'),
     sleep: async (ms) => {
       slept.push(ms);
@@ -78,6 +80,51 @@ const spec = {
 };
 
 describe('the Google call runner', () => {
+  it('passes each attempt through the user’s and the project’s quota limiters, and slows the one a refusal names', async () => {
+    const limits = new GoogleRateLimits({ perUserPerMinute: 6000, perProjectPerMinute: 60_000 });
+    const { run } = setup(3, limits);
+    const userLimited = httpError(403, {
+      error: {
+        code: 403,
+        message: 'User Rate Limit Exceeded',
+        errors: [
+          {
+            domain: 'usageLimits',
+            reason: 'userRateLimitExceeded',
+            message: 'User Rate Limit Exceeded',
+          },
+        ],
+      },
+    });
+    let n = 0;
+    await run(spec, async () => {
+      n += 1;
+      if (n === 1) throw userLimited;
+      return { status: 200, data: null };
+    });
+    const [project, users] = limits.statuses();
+    expect(project).toMatchObject({ name: 'google.project', admitted: 2, slowDowns: 0 });
+    expect(users).toMatchObject({ name: 'google.user', admitted: 2, slowDowns: 1 });
+    // A rate limit that does not say whose (403 rateLimitExceeded, 429): both slow down.
+    n = 0;
+    await run({ ...spec, subject: 'other@example.com' }, async () => {
+      n += 1;
+      if (n === 1) throw rateLimited;
+      return { status: 200, data: null };
+    });
+    expect(limits.statuses()[0]).toMatchObject({ admitted: 4, slowDowns: 1 });
+    expect(limits.userStatuses().map((u) => [u.name, u.slowDowns])).toEqual([
+      ['google.user:admin@example.com', 1],
+      ['google.user:other@example.com', 1],
+    ]);
+    // The Directory API has quotas of its own: none of these.
+    await run({ ...spec, scope: GoogleScopes.readRooms }, async () => ({
+      status: 200,
+      data: null,
+    }));
+    expect(limits.statuses()[0]).toMatchObject({ admitted: 4 });
+  });
+
   it('retries rate limits with backoff and reports every attempt and retry', async () => {
     const { run, calls, retries, slept } = setup();
     let n = 0;

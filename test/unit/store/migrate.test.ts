@@ -54,6 +54,7 @@ describe('migrate', () => {
       'occurrence_overrides',
       'pool_moves',
       'rooms',
+      'work_queue',
       'zoom_hosts',
       'zoom_login',
       'zoom_users',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZoomlinkError } from '../../../src/errors.js';
 import { CallPolicy, type CallPolicyOptions } from '../../../src/util/call-policy.js';
 import type { PagingStop } from '../../../src/util/paging.js';
+import { RateLimiter } from '../../../src/util/rate-limiter.js';
 import type { Answer, Handled, PolicyLogger, Upstream } from '../../../src/util/upstream.js';
 
 /**
@@ -280,6 +281,57 @@ describe('the call policy', () => {
       );
       await Promise.all(Array.from({ length: 6 }, () => policy.call(request(['ok']))));
       expect(most).toBe(2);
+    });
+  });
+
+  describe('rate limiters', () => {
+    /** Limiters that only count: every slot is free at once. */
+    const counting = (name: string) => new RateLimiter({ name, ratePerSecond: 1000, burst: 1000 });
+
+    it("passes each attempt through the request's limiters, and slows those the answer names", async () => {
+      const fake = fakeUpstream();
+      const label = counting('label');
+      const project = counting('project');
+      fake.upstream.limiters = () => [
+        { scope: 'label', limiter: label },
+        { scope: 'project', limiter: project },
+      ];
+      const handle = fake.upstream.handleError;
+      fake.upstream.handleError = (thrown, req) => ({
+        ...handle(thrown, req),
+        ...((thrown as Failure).step === 'busy' ? {} : { slowDown: ['label'] }),
+      });
+      const policy = new CallPolicy<'fake', FakeRequest, string, Answer>(
+        {
+          service: 'fake',
+          retry: { maxRetries: 3, baseMs: 1, maxMs: 1000 },
+          hooks: { sleep: async () => undefined },
+        },
+        fake.upstream,
+      );
+      await policy.call(request(['busy', { busyFor: 0 }, 'ok']));
+      // Three attempts, three slots of each limiter; only the 429-like answer slowed one down.
+      expect(label.status()).toMatchObject({ admitted: 3, slowDowns: 1 });
+      expect(project.status()).toMatchObject({ admitted: 3, slowDowns: 0 });
+    });
+
+    it('holds a limiter for a Retry-After within the longest wait, not for a longer one', async () => {
+      const fake = fakeUpstream();
+      const label = counting('label');
+      fake.upstream.limiters = () => [{ scope: 'label', limiter: label }];
+      const handle = fake.upstream.handleError;
+      fake.upstream.handleError = (thrown, req) => ({
+        ...handle(thrown, req),
+        slowDown: ['label'],
+      });
+      const policy = new CallPolicy<'fake', FakeRequest, string, Answer>(
+        { service: 'fake', retry: { maxRetries: 0, baseMs: 1, maxMs: 1000 } },
+        fake.upstream,
+      );
+      await expect(policy.call(request([{ busyFor: 5000 }]))).rejects.toBeDefined();
+      expect(label.status().waitMs).toBe(0);
+      await expect(policy.call(request([{ busyFor: 800 }]))).rejects.toBeDefined();
+      expect(label.status().waitMs).toBeGreaterThan(700);
     });
   });
 });

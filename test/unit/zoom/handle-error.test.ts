@@ -23,7 +23,7 @@ describe('handleZoomError', () => {
     });
   });
 
-  it('passes on the wait Retry-After asks for', () => {
+  it('passes on the wait Retry-After asks for, and slows the label’s rate limiter', () => {
     const limited = error({ code: ZoomErrorCodes.rateLimited, status: 429, retryAfterMs: 1500 });
     expect(handleZoomError(limited)).toEqual({
       error: limited,
@@ -31,6 +31,7 @@ describe('handleZoomError', () => {
       next: 'retry',
       reason: '429',
       retryAfterMs: 1500,
+      slowDown: ['label'],
     });
   });
 

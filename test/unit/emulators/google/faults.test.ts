@@ -103,6 +103,26 @@ describe('Google emulator: quota and faults', () => {
     expect((await list()).status).toBe(200);
   });
 
+  it('limits the whole project per minute with a 429 rateLimitExceeded, users together', async () => {
+    await control(google, 'POST', '/switches', { projectRateLimitPerMinute: 10 });
+    const asBob = await apiAs(google, bob);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await list()).status);
+    for (let i = 0; i < 5; i += 1)
+      statuses.push((await asBob.call('GET', asBob.events('primary'))).status);
+    const refused = await list();
+    expect(statuses).toEqual(Array(10).fill(200));
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({
+      code: 429,
+      message: 'Rate Limit Exceeded',
+      errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded' }],
+    });
+    expect((await asBob.call('GET', asBob.events('primary'))).status).toBe(429);
+    await control(google, 'POST', '/clock', { advanceMs: 61_000 });
+    expect((await list()).status).toBe(200);
+  });
+
   it('counts calls per calendar and per user', async () => {
     await list();
     await api.call('GET', api.events(alice));

@@ -1,0 +1,27 @@
+import type { SwitchDefinitions } from './switches.js';
+
+/**
+ * The switches every emulator has: how long it takes to answer. Real APIs answer in 100-300 ms
+ * (the round trip and their own work) where an emulator on loopback answers in about one; the
+ * benchmarks measure the sync engine at realistic latency with these. Off (0) by default.
+ */
+export const latencySwitchDefinitions = {
+  latencyMs: {
+    range: { min: 0, max: 60_000 },
+    default: 0,
+    why: 'Each API answer (a token request included; control calls not) is sent this many ms after the request is handled. 0 = at once.',
+  },
+  latencyJitterMs: {
+    range: { min: 0, max: 60_000 },
+    default: 0,
+    why: 'Spreads latencyMs evenly over latencyMs ± this (never below 0), so that answers overtake each other as over a real network.',
+  },
+} satisfies SwitchDefinitions;
+
+export type LatencySwitchDefinitions = typeof latencySwitchDefinitions;
+
+/** The delay of one answer: latency ± jitter, drawn evenly, never below 0. */
+export function answerDelay(latencyMs: number, jitterMs: number, random = Math.random): number {
+  if (latencyMs <= 0 && jitterMs <= 0) return 0;
+  return Math.max(0, Math.round(latencyMs + (2 * random() - 1) * jitterMs));
+}
