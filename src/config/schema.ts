@@ -312,6 +312,32 @@ export const roomsSchema = z
   })
   .strict();
 
+/**
+ * Empty, or an absolute HTTPS URL (Google posts only to HTTPS, push guide); plain HTTP only to a
+ * loopback host (the demo, tests).
+ */
+const publicUrl = z.string().superRefine((value, context) => {
+  if (value === '') return;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    context.addIssue({
+      code: 'custom',
+      message: `not a URL: give the HTTPS address Google reaches this server at, e.g. "https://zoomlink.example.com", or leave it empty`,
+    });
+    return;
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    context.addIssue({
+      code: 'custom',
+      message: `Google delivers push notifications only to HTTPS addresses; "${value}" is ${url.protocol.replace(':', '')}. Put the daemon behind a reverse proxy with a valid certificate and give its https:// URL`,
+    });
+  if (url.search !== '' || url.hash !== '')
+    context.addIssue({ code: 'custom', message: 'give the URL without a query or fragment' });
+});
+
 export const serverSchema = z
   .object({
     enabled: z.boolean().default(true).describe('Serve health, metrics and the status page.'),
@@ -346,6 +372,11 @@ export const serverSchema = z
       .default(3600)
       .describe(
         '/healthz fails when one pass has run longer than this (a hung daemon a supervisor should restart).',
+      ),
+    publicUrl: publicUrl
+      .default('')
+      .describe(
+        'The HTTPS URL at which Google reaches this server (e.g. through a reverse proxy). When set, each watched room gets a Google push channel posting to <publicUrl>/webhooks/google; empty = polling only.',
       ),
   })
   .strict();

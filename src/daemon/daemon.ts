@@ -7,10 +7,13 @@ import { cronTriggers, type TriggerSource } from './cron-triggers.js';
 import { daemonEndpoints } from './daemon-endpoints.js';
 import { daemonJobs } from './daemon-jobs.js';
 import { daemonShutdown } from './daemon-shutdown.js';
+import { startGooglePush, type GooglePush } from './google-push-setup.js';
+import type { ChannelPort } from './push-channels.js';
 import { startHttpServer, type Endpoints, type RunningHttpServer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
+import type { WebhookHandler } from './webhook-route.js';
 
 export { statusPageCacheMs } from './daemon-endpoints.js';
 
@@ -37,6 +40,8 @@ export interface DaemonOptions {
   random?: () => number;
   /** The upstreams' rate limiters as they stand (the status page and metrics show their wait). */
   limiters?: () => RateLimiterStatus[];
+  /** Google's channel calls (the adapter): with server.publicUrl set, rooms get push channels. */
+  googleChannels?: ChannelPort;
 }
 
 export interface RunningDaemon {
@@ -45,6 +50,8 @@ export interface RunningDaemon {
   readonly scheduler: Scheduler;
   /** Settles when the first poll (started at once, without waiting for the schedule) is over. */
   readonly firstPoll: Promise<void>;
+  /** Google push, when server.publicUrl is set. */
+  readonly push: GooglePush | undefined;
   stop(reason: string): Promise<{ drained: boolean }>;
 }
 
@@ -53,10 +60,16 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   assertTimeZone(config.sync.scheduleTimeZone);
+  const triggers =
+    options.triggers ?? cronTriggers({ timeZone: config.sync.scheduleTimeZone, logger });
+  const push =
+    config.server.enabled && config.server.publicUrl !== '' && options.googleChannels
+      ? startGooglePush({ ...options, google: options.googleChannels, now, triggers })
+      : undefined;
 
   const scheduler = createScheduler({
-    jobs: daemonJobs({ ...options, now }),
-    triggers: options.triggers ?? cronTriggers({ timeZone: config.sync.scheduleTimeZone, logger }),
+    jobs: daemonJobs({ ...options, now, push }),
+    triggers,
     jitterMs: config.sync.jitterSeconds * 1000,
     logger,
     now,
@@ -69,7 +82,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const shutdown = daemonShutdown({
     config,
     scheduler,
-    stopWork: () => options.engine.stop(),
+    stopWork: async () => {
+      await push?.stop();
+      await options.engine.stop();
+    },
     logger,
     close: async () => server?.close(),
   });
@@ -83,17 +99,25 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     config,
     logger,
     daemonEndpoints({ ...options, scheduler, startedAt, now, stopping: () => shutdown.stopping }),
+    push?.webhooks,
   );
 
   scheduler.start();
   const firstPoll = scheduler.runNow('poll').then(() => undefined);
-  return { url: server?.url, scheduler, firstPoll, stop: (reason) => shutdown.stop(reason) };
+  return {
+    url: server?.url,
+    scheduler,
+    firstPoll,
+    push,
+    stop: (reason) => shutdown.stop(reason),
+  };
 }
 
 async function serve(
   config: Config,
   logger: Logger,
   endpoints: Endpoints,
+  webhooks?: Record<string, WebhookHandler>,
 ): Promise<RunningHttpServer | undefined> {
   if (!config.server.enabled) return undefined;
   const server = await startHttpServer({
@@ -102,6 +126,7 @@ async function serve(
     token: config.server.token,
     logger,
     endpoints,
+    ...(webhooks ? { webhooks } : {}),
   });
   logger.info('status page listening', { url: server.url });
   return server;

@@ -10,6 +10,7 @@ import {
 } from './auth.js';
 import { DaemonError } from './daemon-error.js';
 import { statusPageStyleHash } from './status-page.js';
+import { answerWebhook, type WebhookHandler } from './webhook-route.js';
 
 /**
  * The daemon's HTTP server: `/healthz` (process and scheduler alive), `/readyz` (every room polled
@@ -37,6 +38,8 @@ export interface HttpServerOptions {
   token: string;
   endpoints: Endpoints;
   logger: Logger;
+  /** POST endpoints by path (push notifications), outside server.token and the read-only rule. */
+  webhooks?: Record<string, WebhookHandler>;
   /** Tests only: tighter limits than `serverLimits`. */
   limits?: Partial<ServerLimits>;
 }
@@ -162,6 +165,8 @@ async function handle(
   options: HttpServerOptions,
 ): Promise<void> {
   const method = request.method ?? 'GET';
+  const hook = options.webhooks?.[pathOf(request.url) ?? ''];
+  if (hook) return answerWebhook(request, response, hook);
   if (options.token === '' && !isLoopbackHostHeader(request.headers.host)) {
     // DNS rebinding: a page from elsewhere whose name now points at 127.0.0.1 sends its own name.
     options.logger.debug('http request for another host refused', {
