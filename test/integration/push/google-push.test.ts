@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { syncRoutes as routes } from '../../support/routes.js';
 import { berlin } from '../../support/time.js';
 import { manualTriggers } from '../../unit/daemon/fakes.js';
 import { quiet, startSyncHarness, type SyncHarness } from '../sync/sync-harness.js';
+import { freePort } from '../../support/free-port.js';
 
 /**
  * Google push channels (issue 16) over real HTTP: the daemon opens a channel per room on the
@@ -29,14 +29,6 @@ interface EmulatedChannel {
 }
 
 const weekMs = 7 * 24 * 3_600_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function until<T>(what: string, check: () => Promise<T | undefined | false>): Promise<T> {
   for (let i = 0; i < 400; i += 1) {

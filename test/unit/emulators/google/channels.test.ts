@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelRegistry, renderChannel } from '../../../../src/emulators/google/channels.js';
-import { GoogleApiFailure } from '../../../../src/emulators/google/google-errors.js';
+import type { GoogleApiFailure } from '../../../../src/emulators/google/google-errors.js';
 
 const now = Date.parse('2030-03-04T08:00:00Z');
 const registry = (http = false) =>
