@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policySchema, recurrenceSchema, syncSchema } from './sync-schema.js';
+import { isLoopbackHost } from './loopback.js';
 
 export { policySchema, recurrenceSchema, syncSchema };
 
@@ -328,8 +329,7 @@ const publicUrl = z.string().superRefine((value, context) => {
     });
     return;
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
     context.addIssue({
       code: 'custom',
       message: `Google delivers push notifications only to HTTPS addresses; "${value}" is ${url.protocol.replace(':', '')}. Put the daemon behind a reverse proxy with a valid certificate and give its https:// URL`,
