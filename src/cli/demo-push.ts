@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import type { Config } from '../config/index.js';
 import { isLoopbackHost } from '../config/loopback.js';
+import { freePort } from '../util/free-port.js';
 
 /**
  * The demo uses Google push: the daemon's own HTTP server, on loopback, is the public URL the
@@ -23,15 +23,4 @@ export async function withDemoPush(config: Config): Promise<Config> {
     server: { ...server, port, publicUrl: `http://${urlHost}:${port}` },
     sync: { ...config.sync, pushPollSchedule: config.sync.schedule },
   };
-}
-
-async function freePort(host: string): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, host, resolve);
-  });
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }

@@ -9,7 +9,7 @@ import { syncRoutes as routes } from '../../support/routes.js';
 import { berlin } from '../../support/time.js';
 import { manualTriggers } from '../../unit/daemon/fakes.js';
 import { quiet, startSyncHarness, type SyncHarness } from '../sync/sync-harness.js';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../src/util/free-port.js';
 
 /**
  * Google push channels (issue 16) over real HTTP: the daemon opens a channel per room on the

@@ -3,7 +3,7 @@ import { runZoomLogin } from '../../../src/cli/zoom-login.js';
 import { diagnoseZoom } from '../../../src/zoom/diagnose.js';
 import { berlin } from '../../support/time.js';
 import { startSyncHarness, type SyncHarness } from './sync-harness.js';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../src/util/free-port.js';
 
 /**
  * The user-level Zoom login (issue 15, the seed's Postman flow) end to end, through both
