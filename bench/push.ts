@@ -18,6 +18,7 @@ import { createDaemonMetrics } from '../src/daemon/metrics.js';
 import { benchApp, quietLogger } from './bench-app.js';
 import { startChildEmulators } from './child-emulators.js';
 import { emulatorControl, type EmulatorsInfo } from './emulator-control.js';
+import { berlinAt } from './seed-bookings.js';
 import { freePort } from '../src/util/free-port.js';
 
 const PROBES = Number(process.env.BENCH_PUSH_PROBES ?? 20);
@@ -66,30 +67,42 @@ async function measure(
     while (app.store.links.countByState().linked < seeded.bookings) await sleep(100);
     if (push) while (app.store.pushChannels.list().length < seeded.rooms.length) await sleep(50);
     const probes: Array<{ id: string; at: number; linkedAt?: number }> = [];
-    for (let i = 0; i < PROBES; i += 1) {
-      await sleep(spacing(i));
-      const room = seeded.rooms[i % seeded.rooms.length]!;
-      const start = Date.parse(info.clock) + (30 + i) * 3_600_000;
-      const event = (await control.control('google', 'POST', '/events', {
-        as: seeded.newcomer,
-        calendarId: seeded.newcomer,
-        event: {
-          summary: `Probe ${push ? 'push' : 'poll'} ${i}`,
-          start: { dateTime: new Date(start).toISOString(), timeZone: 'Europe/Berlin' },
-          end: { dateTime: new Date(start + 1_800_000).toISOString(), timeZone: 'Europe/Berlin' },
-          attendees: [{ email: room.calendarId, resource: true }],
-        },
-      })) as { id: string };
-      probes.push({ id: event.id, at: performance.now() });
-    }
-    const deadline = performance.now() + (POLL_SECONDS + 60) * 1000;
-    for (;;) {
+    // Watched from the first probe on, beside the inserts.
+    const watch = setInterval(() => {
       for (const probe of probes)
         if (probe.linkedAt === undefined && app.store.links.get(probe.id)?.state === 'linked')
           probe.linkedAt = performance.now();
-      if (probes.every((p) => p.linkedAt !== undefined)) break;
-      if (performance.now() > deadline) throw new Error('push bench: a probe was never linked');
-      await sleep(20);
+    }, 10);
+    try {
+      for (let i = 0; i < PROBES; i += 1) {
+        await sleep(spacing(i));
+        const room = seeded.rooms[i % seeded.rooms.length]!;
+        // At 21:00, a day each: never the time of another booking in the room (the seeded ones are
+        // by day; a room declines an overlap, and a declined booking gets no link).
+        const at = berlinAt(info.clock, 1 + (push ? 0 : PROBES) + i, 21, 30);
+        const event = (await control.control('google', 'POST', '/events', {
+          as: seeded.newcomer,
+          calendarId: seeded.newcomer,
+          event: {
+            summary: `Probe ${push ? 'push' : 'poll'} ${i}`,
+            ...at,
+            attendees: [{ email: room.calendarId, resource: true }],
+          },
+        })) as { id: string };
+        probes.push({ id: event.id, at: performance.now() });
+      }
+      const deadline = performance.now() + (POLL_SECONDS + 60) * 1000;
+      while (!probes.every((p) => p.linkedAt !== undefined)) {
+        if (performance.now() > deadline)
+          throw new Error(
+            `push bench: a probe was never linked: ${probes
+              .map((p) => `${p.id} ${app.store.links.get(p.id)?.state ?? 'unseen'}`)
+              .join(', ')}`,
+          );
+        await sleep(20);
+      }
+    } finally {
+      clearInterval(watch);
     }
     return probes.map((p) => p.linkedAt! - p.at);
   } finally {

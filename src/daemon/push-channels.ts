@@ -38,6 +38,8 @@ export class ChannelKeeper {
   /** Rooms whose last open failed, or whose channel said `not_exists`: polled on sync.schedule. */
   private readonly failed = new Set<string>();
   private chain: Promise<void> = Promise.resolve();
+  /** Channels asked for and not yet answered: their first `sync` message may come before the answer (push guide). */
+  private readonly opening = new Map<string, { calendarId: string; token: string }>();
 
   constructor(private readonly options: ChannelKeeperOptions) {}
 
@@ -57,9 +59,9 @@ export class ChannelKeeper {
     return next;
   }
 
-  /** The stored channel with this id. */
-  channel(channelId: string): PushChannel | undefined {
-    return this.options.store.pushChannels.get(channelId);
+  /** The stored channel with this id, or one being opened now. */
+  channel(channelId: string): Pick<PushChannel, 'calendarId' | 'token'> | undefined {
+    return this.options.store.pushChannels.get(channelId) ?? this.opening.get(channelId);
   }
 
   /** A room whose channel is open, not expired, and not reported failed. */
@@ -116,6 +118,7 @@ export class ChannelKeeper {
       token: randomBytes(32).toString('base64url'),
       address,
     };
+    this.opening.set(request.id, { calendarId, token: request.token });
     try {
       const channel = await google.watchEvents(calendarId, request);
       store.pushChannels.add({
@@ -143,6 +146,8 @@ export class ChannelKeeper {
         error: describeError(error),
       });
       return false;
+    } finally {
+      this.opening.delete(request.id);
     }
   }
 

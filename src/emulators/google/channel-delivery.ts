@@ -82,6 +82,7 @@ export class ChannelDelivery {
         channel.lost += 1;
         continue;
       }
+      channel.pending += 1;
       this.later(delayMs, () => this.post(channel, headers, 0));
     }
   }
@@ -107,11 +108,13 @@ export class ChannelDelivery {
 
   private retry(channel: WatchChannel, headers: Record<string, string>, attempt: number): void {
     const wait = retryDelaysMs[attempt];
-    if (wait === undefined) {
-      channel.failed += 1;
-      return;
-    }
+    if (wait === undefined) return this.settle(channel, 'failed');
     this.later(wait, () => this.post(channel, headers, attempt + 1));
+  }
+
+  private settle(channel: WatchChannel, outcome: 'delivered' | 'failed'): void {
+    channel.pending -= 1;
+    channel[outcome] += 1;
   }
 
   private later(ms: number, run: () => void): void {

@@ -27,6 +27,8 @@ export interface WatchChannel {
   delivered: number;
   lost: number;
   failed: number;
+  /** Messages waiting for their delay, or posted and not yet answered. */
+  pending: number;
   stopped: boolean;
 }
 
@@ -81,6 +83,7 @@ export class ChannelRegistry {
       delivered: 0,
       lost: 0,
       failed: 0,
+      pending: 0,
       stopped: false,
     };
     this.byId.set(id, channel);
