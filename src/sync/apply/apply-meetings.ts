@@ -3,7 +3,7 @@ import { CrossLayerCodes } from '../../domain/error-codes.js';
 import type { ZoomMeeting, ZoomMeetingRequest } from '../../domain/zoom-meeting.js';
 import type { Link, LinkPatch } from '../../store/index.js';
 import type { MeetingPlan } from '../plan/actions.js';
-import { createdMeetingFields, meetingFields } from '../plan/link-fields.js';
+import { createdMeetingFields, meetingFields, updatedMeetingFields } from '../plan/link-fields.js';
 import type { PassContext } from './context.js';
 import {
   describeError,
@@ -272,7 +272,7 @@ export async function updateBookingMeeting(
   if (outcome === 'gone') throw new MeetingGone(meetingId);
   ctx.counts.meetingsUpdated += 1;
   ctx.store.transaction(() => {
-    ctx.store.links.update(link.eventId, meetingFields(plan));
+    ctx.store.links.update(link.eventId, updatedMeetingFields(plan));
     // A series edit re-expands Zoom's occurrences and drops their edits (what the Zoom emulator
     // does by default; Zoom documents nothing): they are applied again, whatever Zoom did.
     ctx.store.overrides.markAllUnapplied(link.eventId);

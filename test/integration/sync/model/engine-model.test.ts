@@ -7,6 +7,7 @@ import {
   ChangeRoom,
   MoveInstance,
   MoveSingle,
+  Retitle,
   Split,
 } from './commands.js';
 import { Advance, Check, CrashPass, FaultPass, Pass } from './world-commands.js';
@@ -171,6 +172,19 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new Advance(33_120),
       new Cancel(0),
       new FaultPass([{ which: 0, skip: 0, count: 1 }], false),
+    ]);
+  });
+
+  it('a series whose update was killed before its extra occurrences were deleted again deletes them on the next pass (soak seed 40001)', async () => {
+    // "5th Friday" is a monthly series with extras deleted. Retitled, its update re-expands
+    // Zoom's occurrences; the pass is killed right after the update: the link must not take the
+    // new hash for a finished job while Zoom holds the extras again.
+    await runSequence([
+      new Book(0, [0], 0, 7, 30, 'monthly5th', false),
+      new FaultPass([{ which: 0, skip: 1, count: 1 }], false),
+      new Retitle(0),
+      new CrashPass(3, true),
+      new CancelInstance(0, 6),
     ]);
   });
 
