@@ -290,5 +290,11 @@ async function deleteOrphan(
 function meetingChanges(ctx: PassContext, link: Link, meeting: ZoomMeeting): string {
   const snapshot = ctx.store.links.getSnapshot(link.eventId);
   if (!snapshot || (snapshot.kind !== 'single' && snapshot.kind !== 'master')) return '';
-  return meetingDifference(snapshot, link, meeting, { ...ctx.config, watched: ctx.watched });
+  return meetingDifference(
+    snapshot,
+    link,
+    meeting,
+    { ...ctx.config, watched: ctx.watched },
+    ctx.now(),
+  );
 }
