@@ -11,7 +11,7 @@ import { startHttpServer, type Endpoints, type RunningHttpServer } from './http-
 import type { DaemonMetrics } from './metrics.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 import type { InboundRoutes } from './inbound.js';
-import { zoomWebhookHandler } from './zoom-webhook.js';
+import { zoomWebhookEndpoint } from './zoom-webhook.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
 
 export { statusPageCacheMs } from './daemon-endpoints.js';
@@ -68,10 +68,21 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   });
   // The server is closed by the shutdown and asks it whether the daemon is stopping; `stop` can
   // only be called once startDaemon has returned, so `server` is set by then.
+  const zoomWebhook = zoomWebhookEndpoint({
+    secret: config.zoom.webhookSecretToken,
+    engine: options.engine,
+    logger,
+    now,
+    record: (result) => metrics.recordWebhook('zoom', result),
+    stopping: () => shutdown.stopping,
+  });
   const shutdown = daemonShutdown({
     config,
     scheduler,
-    stopWork: () => options.engine.stop(),
+    // The bookings in flight, and the checks Zoom's events started.
+    stopWork: async () => {
+      await Promise.all([options.engine.stop(), zoomWebhook.settled()]);
+    },
     logger,
     close: async () => server?.close(),
   });
@@ -81,18 +92,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     limiters: options.limiters ?? (() => []),
   });
   options.engine.onWorked((counts) => metrics.recordWorked(counts));
-  const inbound: InboundRoutes = new Map([
-    [
-      '/webhooks/zoom',
-      zoomWebhookHandler({
-        secret: config.zoom.webhookSecretToken,
-        engine: options.engine,
-        logger,
-        now,
-        record: (result) => metrics.recordWebhook('zoom', result),
-      }),
-    ],
-  ]);
+  const inbound: InboundRoutes = new Map([['/webhooks/zoom', zoomWebhook.handler]]);
   const server = await serve(
     config,
     logger,

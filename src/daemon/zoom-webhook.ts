@@ -13,7 +13,8 @@ export type ZoomWebhookResult =
   | 'malformed'
   | 'challenge'
   | 'meeting_event'
-  | 'other_event';
+  | 'other_event'
+  | 'stopping';
 
 export interface ZoomWebhookOptions {
   secret: string;
@@ -21,6 +22,14 @@ export interface ZoomWebhookOptions {
   logger: Logger;
   now: () => Date;
   record: (result: ZoomWebhookResult) => void;
+  /** True once the daemon is stopping: events are then refused with 503 (Zoom sends them again). */
+  stopping: () => boolean;
+}
+
+export interface ZoomWebhookEndpoint {
+  handler: InboundHandler;
+  /** Resolves when the checks that events started are done (the shutdown waits for them). */
+  settled(): Promise<void>;
 }
 
 /** The events whose meeting is checked: a meeting deleted or changed in Zoom. */
@@ -33,9 +42,10 @@ const meetingEvents = new Set(['meeting.updated', 'meeting.deleted']);
  * wants an answer within 3 seconds and retries otherwise) and the booking that links the meeting
  * is checked and repaired beside it. Anything else signed is 200 and ignored.
  */
-export function zoomWebhookHandler(options: ZoomWebhookOptions): InboundHandler {
+export function zoomWebhookEndpoint(options: ZoomWebhookOptions): ZoomWebhookEndpoint {
   const { secret, logger, record } = options;
-  return ({ headers, rawBody }) => {
+  const inFlight = new Set<Promise<void>>();
+  const handler: InboundHandler = ({ headers, rawBody }) => {
     if (secret === '') {
       record('not_configured');
       return { status: 404, body: 'Zoom webhooks are off: set zoom.webhookSecretToken\n' };
@@ -71,17 +81,32 @@ export function zoomWebhookHandler(options: ZoomWebhookOptions): InboundHandler 
       record('other_event');
       return { status: 200, body: { ignored: body.event } };
     }
+    if (options.stopping()) {
+      record('stopping');
+      return { status: 503, body: 'shutting down: send it again later\n' };
+    }
     record('meeting_event');
-    void options.engine.zoomChanged({ event: body.event, meetingId }).then(
-      (outcome) => logger.info('zoom webhook worked', { event: body.event, meetingId, ...outcome }),
-      (error: unknown) =>
+    const work = options.engine.zoomChanged({ event: body.event, meetingId }).then(
+      (outcome) => {
+        logger.info('zoom webhook worked', { event: body.event, meetingId, ...outcome });
+      },
+      (error: unknown) => {
         logger.warn('zoom webhook check failed; the nightly reconcile will look again', {
           event: body.event,
           meetingId,
           error: describeError(error),
-        }),
+        });
+      },
     );
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
     return { status: 200, body: { received: body.event } };
+  };
+  return {
+    handler,
+    async settled() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
   };
 }
 
