@@ -79,19 +79,23 @@ describe('Zoom webhooks', () => {
    * further delivery (no wall clock: counts of deliveries and of the daemon's log lines).
    */
   async function webhooksQuiet(): Promise<Delivery[]> {
+    const deliveries = async () =>
+      ((await h.zoomControl('GET', '/webhooks')) as { deliveries: Delivery[] }).deliveries;
     for (;;) {
-      const { deliveries } = (await h.zoomControl('GET', '/webhooks')) as {
-        deliveries: Delivery[];
-      };
-      const accepted = deliveries.filter(
-        (d) => d.status === 200 && d.event.startsWith('meeting.'),
-      ).length;
-      await vi.waitFor(() => expect(handled().length).toBe(accepted + posted), {
-        timeout: 10_000,
-        interval: 20,
-      });
-      const again = (await h.zoomControl('GET', '/webhooks')) as { deliveries: Delivery[] };
-      if (again.deliveries.length === deliveries.length) return deliveries;
+      let seen: Delivery[] = [];
+      // Read again each time: the daemon answers (and logs) an event before the emulator has
+      // read its answer, and the work may cause new deliveries.
+      await vi.waitFor(
+        async () => {
+          seen = await deliveries();
+          const accepted = seen.filter(
+            (d) => d.status === 200 && d.event.startsWith('meeting.'),
+          ).length;
+          expect(handled().length).toBe(accepted + posted);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      if ((await deliveries()).length === seen.length) return seen;
     }
   }
 
