@@ -18,6 +18,7 @@ import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from '../apply/pending-link.js';
 import { bookingFields } from '../apply/record-action.js';
 import { bookingIdOf, planEventSync } from '../plan/plan-event.js';
+import { organizerCancelled } from './organizer-cancelled.js';
 import { decidingRoomOf } from '../plan/booking-scope.js';
 import { previewOf } from '../plan/preview.js';
 import { roomSettings } from '../plan/room-settings.js';
@@ -121,11 +122,13 @@ export async function processEvent(
       }
     }
     let lookedUp = false;
+    let cancelledByOrganizer = false;
     for (let round = 0; ; round += 1) {
       let state: BookingState;
       let plan: EventPlan;
       try {
         state = loadState(ctx, bookingId, event);
+        if (cancelledByOrganizer) state.cancelledByOrganizer = true;
         plan = planEventSync(event, state, ctx.now(), ctx.config);
       } catch (error) {
         ctx.logger.error('planning an event failed', {
@@ -144,6 +147,17 @@ export async function processEvent(
       if (roomSettings(ctx.config, room).mode === 'observe') {
         observe(ctx, plan, event, state, room);
         return 'done';
+      }
+      if (
+        !cancelledByOrganizer &&
+        state.link &&
+        plan.actions.some((action) => action.kind === 'dropRoom') &&
+        (await organizerCancelled(ctx, state.link))
+      ) {
+        // The organizer cancelled it: planned again as the last room's removal.
+        cancelledByOrganizer = true;
+        round -= 1;
+        continue;
       }
       if (plan.lookUpOrganizer && !lookedUp) {
         // Asked once, remembered in the store; the plan made again names the alternative host.

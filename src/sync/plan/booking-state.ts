@@ -25,6 +25,11 @@ export interface BookingState {
   organizer?: ZoomUserLookup;
   /** The shared host pool, when the booking's room takes its host from it (`rooms.hostPool`). */
   pool?: PoolState;
+  /**
+   * The organizer's copy is cancelled or gone: a room that reports the booking gone speaks for
+   * every room (set by the pass, which read that copy; see `organizer-cancelled.ts`).
+   */
+  cancelledByOrganizer?: boolean;
 }
 
 /** The part of the configuration planning reads. */
