@@ -23,6 +23,18 @@ export const zoomSchema = z
       .string()
       .default('')
       .describe('A file holding the Zoom client secret (used when clientSecret is empty).'),
+    webhookSecretToken: z
+      .string()
+      .default('')
+      .describe(
+        "The Secret Token of the Zoom app's event subscriptions (Feature page): it signs every webhook call to /webhooks/zoom. Empty: the endpoint answers 404 (webhooks off; the nightly reconcile still finds meetings changed in Zoom).",
+      ),
+    webhookSecretTokenFile: z
+      .string()
+      .default('')
+      .describe(
+        'A file holding the Zoom webhook secret token (used when webhookSecretToken is empty).',
+      ),
     apiUrl: url.default('https://api.zoom.us/v2').describe('Zoom REST API v2 base URL.'),
     oauthUrl: url
       .default('https://zoom.us')

@@ -10,6 +10,8 @@ import { daemonShutdown } from './daemon-shutdown.js';
 import { startHttpServer, type Endpoints, type RunningHttpServer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
+import type { InboundRoutes } from './inbound.js';
+import { zoomWebhookEndpoint } from './zoom-webhook.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
 
 export { statusPageCacheMs } from './daemon-endpoints.js';
@@ -66,10 +68,21 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   });
   // The server is closed by the shutdown and asks it whether the daemon is stopping; `stop` can
   // only be called once startDaemon has returned, so `server` is set by then.
+  const zoomWebhook = zoomWebhookEndpoint({
+    secret: config.zoom.webhookSecretToken,
+    engine: options.engine,
+    logger,
+    now,
+    record: (result) => metrics.recordWebhook('zoom', result),
+    stopping: () => shutdown.stopping,
+  });
   const shutdown = daemonShutdown({
     config,
     scheduler,
-    stopWork: () => options.engine.stop(),
+    // The bookings in flight, and the checks Zoom's events started.
+    stopWork: async () => {
+      await Promise.all([options.engine.stop(), zoomWebhook.settled()]);
+    },
     logger,
     close: async () => server?.close(),
   });
@@ -79,10 +92,12 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     limiters: options.limiters ?? (() => []),
   });
   options.engine.onWorked((counts) => metrics.recordWorked(counts));
+  const inbound: InboundRoutes = new Map([['/webhooks/zoom', zoomWebhook.handler]]);
   const server = await serve(
     config,
     logger,
     daemonEndpoints({ ...options, scheduler, startedAt, now, stopping: () => shutdown.stopping }),
+    inbound,
   );
 
   scheduler.start();
@@ -94,6 +109,7 @@ async function serve(
   config: Config,
   logger: Logger,
   endpoints: Endpoints,
+  inbound: InboundRoutes,
 ): Promise<RunningHttpServer | undefined> {
   if (!config.server.enabled) return undefined;
   const server = await startHttpServer({
@@ -102,6 +118,7 @@ async function serve(
     token: config.server.token,
     logger,
     endpoints,
+    inbound,
   });
   logger.info('status page listening', { url: server.url });
   return server;
