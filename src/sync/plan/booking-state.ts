@@ -30,6 +30,12 @@ export interface BookingState {
    * every room (set by the pass, which read that copy; see `organizer-cancelled.ts`).
    */
   cancelledByOrganizer?: boolean;
+  /**
+   * Meeting ids the event's Zoom links name that this database recorded making (loaded for a
+   * booking not linked yet): a series split off one of ours carries our location even when
+   * someone deleted our block, and that link is ours, not someone else's.
+   */
+  ourMeetingIds?: ReadonlySet<string>;
 }
 
 /** The part of the configuration planning reads. */

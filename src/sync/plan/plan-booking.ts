@@ -107,7 +107,7 @@ export function planBooking(
   if (!verdict.in) return ignore(verdict.reason, verdict.detail);
 
   if (!live) {
-    const foreign = foreignZoomLinks(event);
+    const foreign = foreignZoomLinks(event, state.ourMeetingIds);
     if (foreign.length > 0) {
       const detail = `already has a Zoom link zoomlink did not make: ${foreign[0]}`;
       const same =

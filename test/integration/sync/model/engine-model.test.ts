@@ -5,6 +5,7 @@ import {
   Cancel,
   CancelInstance,
   ChangeRoom,
+  EditText,
   MoveInstance,
   MoveSingle,
   Retitle,
@@ -185,6 +186,16 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new Retitle(0),
       new CrashPass(3, true),
       new CancelInstance(0, 6),
+    ]);
+  });
+
+  it('a series split off ours after our block was deleted is ours, not foreign: its copied location names our meeting (soak seed 40007)', async () => {
+    await runSequence([
+      new Book(0, [0], 0, 7, 30, 'monthly', false),
+      new FaultPass([{ which: 0, skip: 1, count: 1 }], false),
+      new EditText(0, true),
+      new Split(0, 0),
+      new CrashPass(1, false),
     ]);
   });
 
