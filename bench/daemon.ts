@@ -44,6 +44,7 @@ const idleEngine: SyncEngine = {
   stop: async () => undefined,
   queueStatus: () => ({ queued: 0, held: 0, inFlight: 0, oldestQueuedAt: null }),
   onWorked: () => () => undefined,
+  zoomChanged: async () => ({ outcome: 'unknown_meeting' }),
 };
 
 export const room = (i: number) => `c_room${i}@resource.calendar.google.com`;

@@ -19,7 +19,7 @@ const REDACTED = '[REDACTED]';
 const secretKeys =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-zm-signature|access_?token|refresh_?token|id_?token|token|bearer|client_?secret|secret|api_?secret|password|passcode|pwd|h323_password|pstn_password|encrypted_password|private_?key|private_key_id|assertion|zak|start_url)$/i;
 /** Keys that end like a secret (`zoomClientSecret`, `adminPassword`) but are not paging cursors. */
-const secretSuffix = /(secret|password|passcode|accesstoken|refreshtoken|privatekey)$/i;
+const secretSuffix = /(secret|secrettoken|password|passcode|accesstoken|refreshtoken|privatekey)$/i;
 
 /** `=` or `&`, also percent-encoded once or twice (a join link inside another URL). */
 const equals = '(?:=|%3D|%253D)';

@@ -8,6 +8,7 @@ import { ConfigError } from './config-error.js';
  */
 export const secretFileFields = [
   { section: 'zoom', key: 'clientSecret' },
+  { section: 'zoom', key: 'webhookSecretToken' },
   { section: 'google', key: 'oauthClientSecret' },
   { section: 'google', key: 'oauthRefreshToken' },
   { section: 'server', key: 'token' },
@@ -60,6 +61,7 @@ export function filesHoldingSecrets(config: Config, env: NodeJS.ProcessEnv): Sec
   const files: SecretFile[] = [
     { field: 'ZOOMLINK_CONFIG', path: env.ZOOMLINK_CONFIG ?? '' },
     { field: 'zoom.clientSecretFile', path: config.zoom.clientSecretFile },
+    { field: 'zoom.webhookSecretTokenFile', path: config.zoom.webhookSecretTokenFile },
     { field: 'google.serviceAccountKeyFile', path: config.google.serviceAccountKeyFile },
     { field: 'google.oauthClientSecretFile', path: config.google.oauthClientSecretFile },
     { field: 'google.oauthRefreshTokenFile', path: config.google.oauthRefreshTokenFile },

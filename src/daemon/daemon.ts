@@ -12,8 +12,9 @@ import type { ChannelPort } from './push-channels.js';
 import { startHttpServer, type Endpoints, type RunningHttpServer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
+import type { InboundRoutes } from './inbound.js';
+import { zoomWebhookEndpoint } from './zoom-webhook.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
-import type { WebhookHandler } from './webhook-route.js';
 
 export { statusPageCacheMs } from './daemon-endpoints.js';
 
@@ -79,12 +80,22 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   });
   // The server is closed by the shutdown and asks it whether the daemon is stopping; `stop` can
   // only be called once startDaemon has returned, so `server` is set by then.
+  const zoomWebhook = zoomWebhookEndpoint({
+    secret: config.zoom.webhookSecretToken,
+    engine: options.engine,
+    logger,
+    now,
+    record: (result) => metrics.recordWebhook('zoom', result),
+    stopping: () => shutdown.stopping,
+  });
   const shutdown = daemonShutdown({
     config,
     scheduler,
+    // Google push first (no new reads; channels stopped), then the bookings in flight and the
+    // checks Zoom's events started.
     stopWork: async () => {
       await push?.stop();
-      await options.engine.stop();
+      await Promise.all([options.engine.stop(), zoomWebhook.settled()]);
     },
     logger,
     close: async () => server?.close(),
@@ -95,11 +106,15 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     limiters: options.limiters ?? (() => []),
   });
   options.engine.onWorked((counts) => metrics.recordWorked(counts));
+  const inbound: InboundRoutes = new Map([
+    ['/webhooks/zoom', zoomWebhook.handler],
+    ...(push ? [push.inbound] : []),
+  ]);
   const server = await serve(
     config,
     logger,
     daemonEndpoints({ ...options, scheduler, startedAt, now, stopping: () => shutdown.stopping }),
-    push?.webhooks,
+    inbound,
   );
 
   scheduler.start();
@@ -117,7 +132,7 @@ async function serve(
   config: Config,
   logger: Logger,
   endpoints: Endpoints,
-  webhooks?: Record<string, WebhookHandler>,
+  inbound: InboundRoutes,
 ): Promise<RunningHttpServer | undefined> {
   if (!config.server.enabled) return undefined;
   const server = await startHttpServer({
@@ -126,7 +141,7 @@ async function serve(
     token: config.server.token,
     logger,
     endpoints,
-    ...(webhooks ? { webhooks } : {}),
+    inbound,
   });
   logger.info('status page listening', { url: server.url });
   return server;

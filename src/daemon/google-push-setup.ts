@@ -8,14 +8,15 @@ import type { DaemonMetrics } from './metrics.js';
 import { ChannelKeeper, type ChannelPort } from './push-channels.js';
 import { RoomDebouncer } from './push-debounce.js';
 import { registerGooglePushMetrics } from './push-metrics.js';
-import type { WebhookHandler } from './webhook-route.js';
+import type { InboundHandler } from './inbound.js';
 
 /** How long a room's first notification waits for more before its read starts. */
 export const pushDebounceMs = 200;
 
 export interface GooglePush {
   readonly keeper: ChannelKeeper;
-  readonly webhooks: Record<string, WebhookHandler>;
+  /** The receiving route: `/webhooks/google` and its handler. */
+  readonly inbound: [string, InboundHandler];
   /** What the scheduled poll adds to its options: skip rooms with a healthy channel, list rooms. */
   pollOptions(): Pick<PollOptions, 'roomFilter' | 'onRooms'>;
   /** After each scheduled poll: channels follow the rooms it listed (open, renew, stop). */
@@ -66,7 +67,7 @@ export function startGooglePush(options: {
   });
   return {
     keeper,
-    webhooks: { [googlePushPath]: (headers) => receiver.receive(headers) },
+    inbound: [googlePushPath, receiver.handler],
     pollOptions() {
       const all = everyRoomDue;
       everyRoomDue = false;

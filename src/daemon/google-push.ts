@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '../log.js';
+import type { InboundHandler } from './inbound.js';
 import type { ChannelKeeper } from './push-channels.js';
 import type { GooglePushMetrics } from './push-metrics.js';
 
@@ -10,6 +11,8 @@ export const googlePushPath = '/webhooks/google';
 export interface GooglePushReceiver {
   /** The status to answer a notification with (200 taken, 404 unknown channel, 401 wrong token). */
   receive(headers: IncomingHttpHeaders): number;
+  /** The same, as the HTTP server's inbound route. */
+  handler: InboundHandler;
 }
 
 /**
@@ -28,7 +31,16 @@ export function googlePushReceiver(options: {
   logger: Logger;
 }): GooglePushReceiver {
   const { keeper, metrics, logger } = options;
-  return {
+  const said: Record<number, string> = {
+    200: 'ok\n',
+    401: 'wrong token\n',
+    404: 'unknown channel\n',
+  };
+  const receiver: GooglePushReceiver = {
+    handler: ({ headers }) => {
+      const status = receiver.receive(headers);
+      return { status, body: said[status] ?? '' };
+    },
     receive(headers) {
       const channelId = header(headers, 'x-goog-channel-id');
       const channel = channelId === undefined ? undefined : keeper.channel(channelId);
@@ -49,6 +61,7 @@ export function googlePushReceiver(options: {
       return 200;
     },
   };
+  return receiver;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {

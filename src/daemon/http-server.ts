@@ -9,13 +9,13 @@ import {
   isLoopbackHostHeader,
 } from './auth.js';
 import { DaemonError } from './daemon-error.js';
+import { serveInbound, type InboundRoutes } from './inbound.js';
 import { statusPageStyleHash } from './status-page.js';
-import { answerWebhook, type WebhookHandler } from './webhook-route.js';
 
 /**
  * The daemon's HTTP server: `/healthz` (process and scheduler alive), `/readyz` (every room polled
  * recently), `/metrics` (Prometheus text), the status page at `/` and a page per booking at
- * `/bookings/<eventId>`. Read-only: GET and HEAD only. Nothing it serves loads anything from elsewhere, and its headers forbid it to.
+ * `/bookings/<eventId>`. Read-only: GET and HEAD only, but for the `inbound` POST routes of upstream services (`inbound.ts`). Nothing it serves loads anything from elsewhere, and its headers forbid it to.
  */
 export interface JsonAnswer {
   ok: boolean;
@@ -38,8 +38,8 @@ export interface HttpServerOptions {
   token: string;
   endpoints: Endpoints;
   logger: Logger;
-  /** POST endpoints by path (push notifications), outside server.token and the read-only rule. */
-  webhooks?: Record<string, WebhookHandler>;
+  /** POST endpoints for upstream services, each authenticating its own calls (`inbound.ts`). */
+  inbound?: InboundRoutes;
   /** Tests only: tighter limits than `serverLimits`. */
   limits?: Partial<ServerLimits>;
 }
@@ -165,8 +165,8 @@ async function handle(
   options: HttpServerOptions,
 ): Promise<void> {
   const method = request.method ?? 'GET';
-  const hook = options.webhooks?.[pathOf(request.url) ?? ''];
-  if (hook) return answerWebhook(request, response, hook);
+  const inbound = options.inbound?.get(pathOf(request.url) ?? '');
+  if (inbound) return serveInbound(request, response, inbound);
   if (options.token === '' && !isLoopbackHostHeader(request.headers.host)) {
     // DNS rebinding: a page from elsewhere whose name now points at 127.0.0.1 sends its own name.
     options.logger.debug('http request for another host refused', {

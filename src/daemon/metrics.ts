@@ -22,6 +22,8 @@ export interface DaemonMetrics {
   recordReconcile(report: ReconcileReport): void;
   recordRun(outcome: RunOutcome): void;
   recordSkip(job: JobName): void;
+  /** A call to a webhook endpoint, by source (`zoom`) and what became of it. */
+  recordWebhook(source: string, result: string): void;
   /** Where scrape-time gauges read from; `undefined` once the store is closed. */
   readFrom(store: () => Store | undefined, now: () => Date): void;
   /** Where the work queue's and the rate limiters' gauges read from. */
@@ -111,6 +113,12 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     name: 'zoomlink_errors_total',
     help: 'Errors by stable code and where they stopped work (room poll, job).',
     labelNames: ['code', 'scope'],
+    registers,
+  });
+  const webhookCalls = new Counter({
+    name: 'zoomlink_webhook_calls_total',
+    help: 'Calls to a webhook endpoint by source and result (refused ones: missing, bad_signature, stale_timestamp).',
+    labelNames: ['source', 'result'],
     registers,
   });
   const reconcileFindings = new Gauge({
@@ -301,6 +309,9 @@ export function createDaemonMetrics(info: { version: string; mode: string }): Da
     },
     recordSkip(job) {
       skipped.inc({ job });
+    },
+    recordWebhook(source, result) {
+      webhookCalls.inc({ source, result });
     },
     readFrom(store, now) {
       storeOf = store;

@@ -21,6 +21,7 @@ import { pollRoom } from './passes/room-poll.js';
 import { workBooking, type WorkedBooking } from './passes/work-booking.js';
 import { WorkerPool } from './passes/worker-pool.js';
 import { moveWindows } from './passes/windows.js';
+import { ZoomChanges } from './passes/zoom-change.js';
 import { scopeHashOf } from './plan/room-settings.js';
 
 /** The store, both ports, the configuration, a logger and the clock. */
@@ -117,6 +118,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  // Rooms are listed once, then on every pass: a webhook works with the rooms as last listed.
+  const zoomChanges = new ZoomChanges(
+    async () => {
+      if (watched.size === 0) await rooms();
+      return { ...ctx, watched, counts: emptyCounts() };
+    },
+    () => ctx.config.sync.reconcileFix,
+  );
+
   /** Until the queue is worked; on `signal`, until the bookings in flight are done. */
   async function drain(signal: AbortSignal | undefined): Promise<void> {
     if (!signal) return pool.whenIdle();
@@ -202,6 +212,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const counts = await moveWindows({ ...ctx, watched, counts: emptyCounts() }, windowOptions);
       return { ...counts, rooms: 0, roomsFailed: 0, results: [], durationMs: Date.now() - started };
     },
+
+    zoomChanged: (change) => zoomChanges.changed(change),
 
     async reconcile(reconcileOptions) {
       await rooms();

@@ -10,6 +10,8 @@ export type {
   RoomPollResult,
   SkipReason,
   SyncEngine,
+  ZoomChange,
+  ZoomChangeOutcome,
 } from './plan/engine-types.js';
 export { createRollout, type Rollout } from './rollout.js';
 export type { BookingPreview, PlanPreview, PreviewAction } from './plan/preview.js';

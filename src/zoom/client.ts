@@ -19,13 +19,12 @@ import type { ZoomHttp } from './http.js';
 import { MeetingHosts } from './meeting-hosts.js';
 import {
   invitationSchema,
-  userListPageSchema,
-  userSchema,
   zoomMeetingSchemas,
   type ZoomInviteLink,
   type ZoomMeetingSchemas,
 } from './schemas.js';
 import { startsWithin } from './time-window.js';
+import { getUser, listUsers, PAGE_SIZE, userPath } from './users-api.js';
 import type { ZoomLogger } from './transport.js';
 import type { ZoomRateLimits } from './rate-limits.js';
 import type { RateLimiterStatus } from '../util/rate-limiter.js';
@@ -53,12 +52,7 @@ export interface ZoomClientDependencies {
   limits?: ZoomRateLimits;
 }
 
-/** Zoom's list page size maximum (spec: `page_size` max 300); 1000 pages is far beyond any host. */
-const PAGE_SIZE = 300;
-
 const meetingPath = (meetingId: number) => `/meetings/${encodeURIComponent(checkedId(meetingId))}`;
-// `@` may stand in a path segment (RFC 3986 pchar) and is what Zoom's own examples send.
-const userPath = (userId: string) => `/users/${encodeURIComponent(userId).replace(/%40/g, '@')}`;
 const userMeetingsPath = (host: string) => `${userPath(host)}/meetings`;
 
 export class ZoomClient implements MeetingsPort {
@@ -223,51 +217,15 @@ export class ZoomClient implements MeetingsPort {
     return startsWithin(meetings, options);
   }
 
-  /**
-   * `GET /users/{userId}` (an id, an email, or `me` for a user-level app): the user, or null when
-   * Zoom says the account has none (404/1001 "User does not exist", or 400/1120: invited and never
-   * joined — both in Zoom's OpenAPI export, `user`). Not charged to a daily budget (a read).
-   */
+  /** See `users-api.ts`: a read, not charged to a daily budget. */
   async getUser(userId: string): Promise<ZoomUser | null> {
-    try {
-      const { data } = await this.http.call(
-        { operation: 'users.get', method: 'GET', path: userPath(userId) },
-        userSchema,
-      );
-      return data;
-    } catch (error) {
-      if (isUserMissing(error)) return null;
-      throw error;
-    }
+    return getUser(this.http, userId);
   }
 
-  /**
-   * `GET /users` (what zoomus's `user.list()` calls), every page: the account's users of one
-   * `status` (Zoom's default `active`). Needs `user:read:admin` (or `user:read:list_users:admin`).
-   */
   async listUsers(
     options: { status?: 'active' | 'inactive' | 'pending' } = {},
   ): Promise<ZoomUser[]> {
-    const operation = 'users.list';
-    const users: ZoomUser[] = [];
-    const pages = this.http.pages(
-      { operation, where: 'GET /users' },
-      async (pageToken) =>
-        (
-          await this.http.call(
-            {
-              operation,
-              method: 'GET',
-              path: '/users',
-              query: { status: options.status, page_size: PAGE_SIZE, next_page_token: pageToken },
-            },
-            userListPageSchema,
-          )
-        ).data,
-      (page) => page.next_page_token || undefined,
-    );
-    for await (const page of pages) users.push(...page.users);
-    return users;
+    return listUsers(this.http, options);
   }
 
   /** `GET /meetings/{id}/invitation`: the invitation text as Zoom writes it (CRLF line breaks). */
@@ -342,14 +300,6 @@ export class ZoomClient implements MeetingsPort {
     await this.getMeeting(meetingId);
     return this.hosts.hostOf(meetingId);
   }
-}
-
-function isUserMissing(error: unknown): boolean {
-  if (!(error instanceof ZoomApiError)) return false;
-  return (
-    (error.code === ZoomErrorCodes.userNotFound && error.status === 404) ||
-    (error.status === 400 && error.zoomCode === 1120)
-  );
 }
 
 function isMeetingGone(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import type { EmulatorServer } from '../kit/index.js';
+import type { MeetingBody } from './meeting-model.js';
 import { renderMeeting } from './render-meeting.js';
 import type { ZoomSwitchDefinitions } from './switches.js';
 import type { ZoomUserInput } from './users.js';
@@ -118,6 +119,57 @@ export function addControlRoutes(
       };
     zoom.joinUrlTemplate = template ?? undefined;
     return { status: 200, body: { template } };
+  });
+
+  // Webhooks (webhooks.ts): the app's event subscription, validated as Zoom does on saving it.
+  server.control('POST', '/webhooks', async (ctx) => {
+    const body = parseObject(ctx.rawBody) as { url?: unknown; secretToken?: unknown } | undefined;
+    if (body && body.url === null) {
+      zoom.webhooks.subscription = undefined;
+      return { status: 200, body: { subscribed: false } };
+    }
+    if (typeof body?.url !== 'string' || typeof body.secretToken !== 'string')
+      return {
+        status: 400,
+        body: {
+          error: 'send {"url": "https://…/webhooks/zoom", "secretToken": "…"} or {"url": null}',
+        },
+      };
+    const result = await zoom.webhooks.subscribe({ url: body.url, secretToken: body.secretToken });
+    return {
+      status: result.validated ? 200 : 409,
+      body: { subscribed: result.validated, ...result },
+    };
+  });
+  server.control('GET', '/webhooks', async () => {
+    await zoom.webhooks.settled();
+    return {
+      status: 200,
+      body: {
+        url: zoom.webhooks.subscription?.url ?? null,
+        deliveries: zoom.webhooks.deliveries,
+      },
+    };
+  });
+
+  // A person changing or deleting a meeting in Zoom's web portal (not through the API): the
+  // change is made and its event names the host as operator; nothing is counted or limited.
+  server.control('POST', '/meetings/:meetingId/edit', (ctx) => {
+    const meeting = zoom.liveMeeting(ctx.params.meetingId, ctx.now.getTime());
+    if (!meeting) return { status: 404, body: { error: `no meeting ${ctx.params.meetingId}` } };
+    const body = parseObject(ctx.rawBody) as Record<string, unknown> | undefined;
+    const switches = server.switches.values();
+    const occurrence = typeof body?.occurrence_id === 'string' ? body.occurrence_id : null;
+    const result = zoom.applyPatch(meeting, occurrence, (body ?? {}) as MeetingBody, ctx, switches);
+    if (!result.ok) return result.reply;
+    zoom.notify('meeting.updated', result.payload, zoom.users.get(meeting.hostId));
+    return { status: 204 };
+  });
+  server.control('POST', '/meetings/:meetingId/delete', (ctx) => {
+    const meeting = zoom.liveMeeting(ctx.params.meetingId, ctx.now.getTime());
+    if (!meeting) return { status: 404, body: { error: `no meeting ${ctx.params.meetingId}` } };
+    zoom.deleteMeeting(meeting, ctx, server.switches.values(), zoom.users.get(meeting.hostId));
+    return { status: 204 };
   });
 
   // A meeting in progress, for the errors Zoom gives then (3000 on update, 3002 on delete).

@@ -145,6 +145,25 @@ export const zoomSwitchDefinitions = {
     values: [7, 30] as const,
     why: 'SPEC meetingStatus: PUT status "recover" restores a deleted meeting; the recovery window is UNCONFIRMED and undocumented (7 days is the web portal "Recently Deleted" list as remembered, not a source).',
   },
+  webhookDelayMs: {
+    range: { min: 0, max: 60_000 },
+    default: 0,
+    why: 'How long after a change Zoom delivers its event is undocumented (seconds in practice); a delay lets a test see the order of things.',
+  },
+  webhookDropEvery: {
+    range: { min: 0, max: 1000 },
+    default: 0,
+    why: 'Zoom gives up on a delivery after its retries (developers.zoom.us/docs/api/webhooks/: three retries); an event can be lost. n > 0 drops every n-th event (1: all); 0 none. Deterministic, so tests do not depend on chance.',
+  },
+  webhookCopies: {
+    range: { min: 1, max: 5 },
+    default: 1,
+    why: 'Zoom may deliver an event more than once (a retry after a slow answer); each event is sent this many times.',
+  },
+  webhookApiOperator: {
+    values: ['account-owner', 'host'] as const,
+    why: 'Undocumented: which user `operator`/`operator_id` names for a change made through the API by a Server-to-Server app. account-owner names the first user of the account, host the meeting host. A change made with the control API (a person in the web portal) names the host.',
+  },
 };
 
 export type ZoomSwitchDefinitions = typeof zoomSwitchDefinitions;

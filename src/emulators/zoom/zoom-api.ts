@@ -29,6 +29,8 @@ import { bearerToken, TokenStore } from './tokens.js';
 import { UserDirectory, type ZoomUser } from './users.js';
 import { checkRecurrence } from './validate-recurrence.js';
 import { errors, zoomError, type FieldError } from './zoom-errors.js';
+import { ZoomWebhooks } from './webhooks.js';
+import { deletedPayload, occurrencePayload, updatedPayload } from './meeting-events.js';
 
 type ZoomHandler = (ctx: ApiContext, switches: ZoomSwitchValues) => Reply;
 
@@ -52,6 +54,8 @@ export class ZoomApi {
   appScopes: readonly string[] = defaultAppScopes;
   /** Not Zoom's: the join URL form of meetings made from now on (control API `/join-url`). */
   joinUrlTemplate: string | undefined;
+  /** Event notifications to the app's subscription (`webhooks.ts`). */
+  readonly webhooks: ZoomWebhooks;
   private readonly cursors = new PageCursors();
   private readonly userCursors = new UserCursors();
 
@@ -61,6 +65,11 @@ export class ZoomApi {
   ) {
     requestValidators(); // read the spec now, so a missing file fails at start, not mid-test
     this.grants = new UserGrants(() => account.clientId, this.users, this.tokens);
+    this.webhooks = new ZoomWebhooks(
+      server.clock,
+      () => account.accountId,
+      () => server.switches.values(),
+    );
     server.route('POST', '/oauth/token', (ctx) =>
       tokenEndpoint(
         ctx,
@@ -124,6 +133,7 @@ export class ZoomApi {
     this.appScopes = defaultAppScopes;
     this.joinUrlTemplate = undefined;
     this.meetings.clear();
+    this.webhooks.deliveries.length = 0;
     this.tokens.clear();
     this.grants.clear();
     this.limits.clear();
@@ -304,13 +314,9 @@ export class ZoomApi {
     if (invalid) return gate.finish(invalid, false);
     if (meeting.status === 'started') return gate.finish(errors.startedMeeting(), false);
     const occurrenceId = ctx.query.get('occurrence_id');
-    const write = this.writeContext(ctx, switches);
-    const result: WriteResult =
-      occurrenceId !== null && occurrenceId !== ''
-        ? patchOccurrence(meeting, occurrenceId, body as MeetingBody, write)
-        : patchMeeting(meeting, body as MeetingBody, write);
+    const result = this.applyPatch(meeting, occurrenceId, body as MeetingBody, ctx, switches);
     if (!result.ok) return gate.finish(result.reply, false);
-    this.meetings.set(meeting.id, result.meeting);
+    this.notify('meeting.updated', result.payload, this.apiOperator(ctx, meeting, switches));
     return gate.finish({ status: 204 }, true);
   }
 
@@ -329,11 +335,78 @@ export class ZoomApi {
       if (!occurrence) return errors.invalidOccurrence();
       // Deleting an occurrence that is already deleted answers 204 again (not sourced).
       occurrence.status = 'deleted';
+      this.notify(
+        'meeting.deleted',
+        occurrencePayload(meeting, occurrenceId, 'deleted'),
+        this.apiOperator(ctx, meeting, switches),
+      );
       return { status: 204 };
     }
     if (meeting.status === 'started') return errors.inProgress();
-    meeting.deletedAt = ctx.now.getTime();
+    this.deleteMeeting(meeting, ctx, switches, this.apiOperator(ctx, meeting, switches));
     return { status: 204 };
+  }
+
+  /** A whole-meeting or one-occurrence PATCH, and the `meeting.updated` payload it makes. */
+  applyPatch(
+    meeting: StoredMeeting,
+    occurrenceId: string | null,
+    body: MeetingBody,
+    ctx: ApiContext,
+    switches: ZoomSwitchValues,
+  ): { ok: true; payload: Record<string, unknown> } | { ok: false; reply: Reply } {
+    const write = this.writeContext(ctx, switches);
+    const host = this.users.get(meeting.hostId);
+    const render = (m: StoredMeeting) =>
+      renderMeeting(m, host, {
+        now: ctx.now,
+        switches: { ...switches, deletedOccurrences: 'listed' },
+      });
+    const before = render(meeting);
+    const result: WriteResult =
+      occurrenceId !== null && occurrenceId !== ''
+        ? patchOccurrence(meeting, occurrenceId, body, write)
+        : patchMeeting(meeting, body, write);
+    if (!result.ok) return result;
+    this.meetings.set(meeting.id, result.meeting);
+    const payload =
+      occurrenceId !== null && occurrenceId !== ''
+        ? occurrencePayload(result.meeting, occurrenceId, 'updated')
+        : updatedPayload(result.meeting, before, render(result.meeting));
+    return { ok: true, payload };
+  }
+
+  /** A whole meeting deleted (soft, recoverable), and its `meeting.deleted` event. */
+  deleteMeeting(
+    meeting: StoredMeeting,
+    ctx: ApiContext,
+    switches: ZoomSwitchValues,
+    operator: ZoomUser | undefined,
+  ): void {
+    const rendered = renderMeeting(meeting, this.users.get(meeting.hostId), {
+      now: ctx.now,
+      switches,
+    });
+    meeting.deletedAt = ctx.now.getTime();
+    this.notify('meeting.deleted', deletedPayload(rendered), operator);
+  }
+
+  /** Who an API call's event names as its operator (switch `webhookApiOperator`). */
+  private apiOperator(
+    ctx: ApiContext,
+    meeting: StoredMeeting,
+    switches: ZoomSwitchValues,
+  ): ZoomUser | undefined {
+    const user = this.tokens.userOf(bearerToken(ctx.headers.authorization));
+    const acting = user ? this.users.find(user) : undefined;
+    if (acting) return acting;
+    return switches.webhookApiOperator === 'host'
+      ? this.users.get(meeting.hostId)
+      : this.users.list()[0];
+  }
+
+  notify(event: string, payload: Record<string, unknown>, operator: ZoomUser | undefined): void {
+    this.webhooks.notify(event, { email: operator?.email ?? '', id: operator?.id ?? '' }, payload);
   }
 
   private status(ctx: ApiContext, switches: ZoomSwitchValues): Reply {

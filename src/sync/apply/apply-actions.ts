@@ -3,17 +3,19 @@ import type { Link } from '../../store/index.js';
 import { occurrenceStrategyFields } from '../plan/link-fields.js';
 import type { Action, EventPlan } from '../plan/actions.js';
 import {
+  createBookingMeeting,
+  deleteWholeMeeting,
+  updateBookingMeeting,
+  moveBookingMeeting,
+} from './apply-meetings.js';
+import {
   applyOccurrenceChange,
   clearAhead,
-  createBookingMeeting,
   createOccurrenceMeeting,
   deleteOccurrence,
   deleteOccurrenceMeeting,
-  deleteWholeMeeting,
-  updateBookingMeeting,
   updateOccurrenceMeeting,
-  moveBookingMeeting,
-} from './apply-meetings.js';
+} from './apply-occurrences.js';
 import {
   assertPoolHostFree,
   freesPoolTime,

@@ -15,6 +15,8 @@ import { isLiveException } from '../plan/booking-state.js';
 import { roomSettings } from '../plan/room-settings.js';
 import { writeTargets, writtenCopies } from '../plan/write-targets.js';
 import { errorCode } from './failures.js';
+import { madeHere } from './our-meetings.js';
+import { meetingIdOfLink } from '../../invitation/index.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -43,7 +45,8 @@ function blockMeetings(ctx: PassContext, link: Link, zone: string): BlockMeeting
 
 /**
  * Writes our block (replaced whole, people's text around it kept), the join URL as the location
- * when the location is empty or is a join URL we wrote (one our current block names), and the
+ * when the location is empty or is a join URL of ours (one our current block names, or a meeting
+ * this database made: a series split off ours copies its location), and the
  * meeting id as a private property, into the copies `writeTargets` names: the organizer's, or
  * each room's that holds the booking. Costs one read per copy, and one patch where something
  * differs.
@@ -117,7 +120,10 @@ async function writeBlock(
       privateProperties: { [meetingIdProperty]: String(meetings[0]!.meetingId) },
     };
     const location = copy.location.trim();
-    const ours = location !== '' && ourJoinUrls(copy.description).includes(location);
+    const ours =
+      location !== '' &&
+      (ourJoinUrls(copy.description).includes(location) ||
+        madeHere(ctx.store, meetingIdOfLink(location)));
     if (single && google.writeLocation && (location === '' || ours))
       patch.location = single.joinUrl;
     // One meeting per occurrence has no one link for the location: ours from before goes.

@@ -7,7 +7,8 @@ import {
   type DecommissionReport,
 } from '../plan/plan-decommission.js';
 import { writtenCopies } from '../plan/write-targets.js';
-import { deleteOccurrenceMeeting, deleteWholeMeeting } from '../apply/apply-meetings.js';
+import { deleteWholeMeeting } from '../apply/apply-meetings.js';
+import { deleteOccurrenceMeeting } from '../apply/apply-occurrences.js';
 import { removeBlock } from '../apply/apply-writeback.js';
 import type { PassContext } from '../apply/context.js';
 import { describeError } from '../apply/failures.js';

@@ -4,7 +4,8 @@ import type { EventPlan } from '../plan/actions.js';
 import { applyActions } from '../apply/apply-actions.js';
 import { MeetingGone, Retry } from '../apply/apply-meetings.js';
 import { spanOf } from '../plan/booking-span.js';
-import type { BookingState } from '../plan/booking-state.js';
+import { meetingIdsNamedBy } from '../plan/block.js';
+import { isLiveLink, type BookingState } from '../plan/booking-state.js';
 import type { PassContext } from '../apply/context.js';
 import { countSkip } from '../apply/counts.js';
 import {
@@ -18,11 +19,13 @@ import { intentSettlesAt, resolveIntent } from './intent-recovery.js';
 import { pendingLink } from '../apply/pending-link.js';
 import { bookingFields } from '../apply/record-action.js';
 import { bookingIdOf, planEventSync } from '../plan/plan-event.js';
+import { organizerCancelled } from './organizer-cancelled.js';
 import { decidingRoomOf } from '../plan/booking-scope.js';
 import { previewOf } from '../plan/preview.js';
 import { roomSettings } from '../plan/room-settings.js';
 import { lookUpOrganizer } from '../apply/organizer-lookup.js';
 import { poolFor } from '../apply/pool-view.js';
+import { madeHere } from '../apply/our-meetings.js';
 
 /**
  * How one event ended: done (or recorded as failed), held back until its master is known, or
@@ -45,6 +48,8 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
       : link?.organizerEmail;
   const organizer = organizerEmail ? store.zoomUsers.get(organizerEmail) : undefined;
   if (organizer) state.organizer = organizer;
+  if ((event.kind === 'single' || event.kind === 'master') && !isLiveLink(link))
+    state.ourMeetingIds = ourMeetingsNamedBy(ctx, event);
   if (!link) return withPool(ctx, bookingId, event, state);
   state.link = link;
   if (
@@ -62,6 +67,11 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
       state.master = snapshot as LiveEvent;
   }
   return withPool(ctx, bookingId, event, state);
+}
+
+/** The meetings of this database among those the event's Zoom links name (see `ourMeetingIds`). */
+function ourMeetingsNamedBy(ctx: PassContext, event: LiveEvent): Set<string> {
+  return new Set(meetingIdsNamedBy(event).filter((id) => madeHere(ctx.store, id)));
 }
 
 /** A booking of a room that shares the pool's hosts gets the pool's bookings (issue 15). */
@@ -121,11 +131,13 @@ export async function processEvent(
       }
     }
     let lookedUp = false;
+    let cancelledByOrganizer = false;
     for (let round = 0; ; round += 1) {
       let state: BookingState;
       let plan: EventPlan;
       try {
         state = loadState(ctx, bookingId, event);
+        if (cancelledByOrganizer) state.cancelledByOrganizer = true;
         plan = planEventSync(event, state, ctx.now(), ctx.config);
       } catch (error) {
         ctx.logger.error('planning an event failed', {
@@ -144,6 +156,17 @@ export async function processEvent(
       if (roomSettings(ctx.config, room).mode === 'observe') {
         observe(ctx, plan, event, state, room);
         return 'done';
+      }
+      if (
+        !cancelledByOrganizer &&
+        state.link &&
+        plan.actions.some((action) => action.kind === 'dropRoom') &&
+        (await organizerCancelled(ctx, state.link))
+      ) {
+        // The organizer cancelled it: planned again as the last room's removal.
+        cancelledByOrganizer = true;
+        round -= 1;
+        continue;
       }
       if (plan.lookUpOrganizer && !lookedUp) {
         // Asked once, remembered in the store; the plan made again names the alternative host.

@@ -4,7 +4,7 @@ import type { Link, OccurrenceOverride } from '../../store/index.js';
 import { isoInstant } from '../../util/instant.js';
 import type { PassContext } from '../apply/context.js';
 import type { ReconcileFinding } from '../plan/engine-types.js';
-import { deleteOccurrence } from '../apply/apply-meetings.js';
+import { deleteOccurrence } from '../apply/apply-occurrences.js';
 import { bookingScope } from '../plan/booking-scope.js';
 import { zoomDrifted, zoomHashOf } from '../plan/hashes.js';
 import {

@@ -1,6 +1,7 @@
 import { isPoolHost } from '../../config/schema.js';
 import { recordAction } from '../apply/record-action.js';
 import { findIntentMarker, type Link } from '../../store/index.js';
+import type { ZoomMeeting } from '../../domain/zoom-meeting.js';
 import { blockHashIn } from '../plan/block.js';
 import { isLiveLink } from '../plan/booking-state.js';
 import type { PassContext } from '../apply/context.js';
@@ -17,6 +18,7 @@ import {
   type OccurrenceCheck,
 } from './reconcile-occurrences.js';
 import { writtenCopies } from '../plan/write-targets.js';
+import { meetingDifference } from '../plan/meeting-difference.js';
 
 /**
  * Compares what the store says with what Zoom and Google have: a linked meeting that no longer
@@ -35,28 +37,42 @@ export async function reconcile(
     if (options.signal?.aborted) break;
     if (!isLiveLink(link) || link.state === 'pending') continue;
     checked += 1;
-    // A booking of a room in observe mode is reported, never repaired: nothing is written for it.
-    const observed = options.fix && isObserved(ctx, link.rooms[0]);
-    const fix = options.fix && !observed;
-    const { found, occurrences } = await checkLink(ctx, link);
-    if (found.length > 0 && fix) {
-      const fixed = await fixLink(ctx, link, found);
-      for (const f of found) f.fixed = fixed;
-    }
-    if (occurrences && !noDrift(occurrences.drift)) {
-      const finding = occurrencesFinding(link, occurrences);
-      if (fix) finding.fixed = await fixOccurrences(ctx, link, occurrences);
-      found.unshift(finding);
-    }
-    if (observed)
-      for (const f of found) {
-        f.fixed = false;
-        f.detail += ' (not repaired: its room is in observe mode)';
-      }
-    findings.push(...found);
+    findings.push(...(await reconcileLink(ctx, link, options.fix)));
   }
   findings.push(...(await findOrphans(ctx, options)));
   return { checked, findings };
+}
+
+/**
+ * One booking's check and, with `fix`, its repair: what the nightly pass does for each link, and
+ * what a Zoom webhook about the booking's meeting triggers at once.
+ */
+export async function reconcileLink(
+  ctx: PassContext,
+  link: Link,
+  fixWanted: boolean,
+): Promise<ReconcileFinding[]> {
+  // A booking of a room in observe mode is reported, never repaired: nothing is written for it.
+  const observed = fixWanted && isObserved(ctx, link.rooms[0]);
+  const fix = fixWanted && !observed;
+  const { found, occurrences } = await checkLink(ctx, link);
+  if (found.length > 0 && fix) {
+    const fixed = await fixLink(ctx, link, found);
+    for (const f of found) f.fixed = fixed;
+  }
+  // A series put back whole (meeting_changed) has had every exception applied again.
+  const seriesPutBack = fix && found.some((f) => f.kind === 'meeting_changed');
+  if (occurrences && !noDrift(occurrences.drift) && !seriesPutBack) {
+    const finding = occurrencesFinding(link, occurrences);
+    if (fix) finding.fixed = await fixOccurrences(ctx, link, occurrences);
+    found.unshift(finding);
+  }
+  if (observed)
+    for (const f of found) {
+      f.fixed = false;
+      f.detail += ' (not repaired: its room is in observe mode)';
+    }
+  return found;
 }
 
 function isObserved(ctx: PassContext, calendarId: string | undefined): boolean {
@@ -90,6 +106,13 @@ async function checkLink(
         kind: 'meeting_missing',
         meetingId: known.id,
         detail: `meeting ${known.id} no longer exists in Zoom`,
+      });
+    } else if (link.strategy !== 'per_occurrence' && meetingChanges(ctx, link, meeting)) {
+      findings.push({
+        ...base,
+        kind: 'meeting_changed',
+        meetingId: known.id,
+        detail: `meeting ${known.id} was changed in Zoom (${meetingChanges(ctx, link, meeting)}); the booking says otherwise`,
       });
     } else if ((meeting.password ?? null) !== known.passcode) {
       findings.push({
@@ -145,9 +168,13 @@ async function fixLink(
           .listForLink(link.eventId)
           .find((m) => m.zoomMeetingId === finding.meetingId);
         if (gone) store.occurrenceMeetings.remove(link.eventId, gone.occurrenceStart);
-      } else {
+      } else if (store.links.get(link.eventId)?.zoomMeetingId === finding.meetingId) {
+        // Only the meeting found missing: a booking worked since may hold a new one already.
         store.links.update(link.eventId, { zoomMeetingId: null, zoomHash: null, state: 'pending' });
       }
+    } else if (finding.kind === 'meeting_changed') {
+      // The booking is planned as changed: the whole request is sent again (same meeting, same link).
+      store.links.update(link.eventId, { zoomHash: null });
     } else if (finding.kind === 'passcode_changed' && finding.meetingId !== undefined) {
       const meeting = await ctx.meetings.getMeeting(finding.meetingId);
       const passcode = meeting?.password ?? null;
@@ -257,4 +284,17 @@ async function deleteOrphan(
     finding.detail += ` (delete failed: ${describeError(error)})`;
     return false;
   }
+}
+
+/** What differs between the meeting Zoom has and what the booking asks for, or '' (pure part). */
+function meetingChanges(ctx: PassContext, link: Link, meeting: ZoomMeeting): string {
+  const snapshot = ctx.store.links.getSnapshot(link.eventId);
+  if (!snapshot || (snapshot.kind !== 'single' && snapshot.kind !== 'master')) return '';
+  return meetingDifference(
+    snapshot,
+    link,
+    meeting,
+    { ...ctx.config, watched: ctx.watched },
+    ctx.now(),
+  );
 }

@@ -5,6 +5,7 @@ import {
   findZoomLinks,
   htmlToText,
   isHtml,
+  meetingIdOfLink,
   readBlock,
   removeBlock,
   replaceBlock,
@@ -61,13 +62,16 @@ export function ourJoinUrls(description: string): string[] {
  * the location or in a conference, unless our block names them. (A series split off another
  * carries the old series' block and location: those are ours, not foreign.)
  */
-export function foreignZoomLinks(event: LiveEvent): string[] {
+export function foreignZoomLinks(
+  event: LiveEvent,
+  ourMeetingIds: ReadonlySet<string> = new Set(),
+): string[] {
   const ours = new Set(ourJoinUrls(event.description));
   const found = [
     ...findForeignZoomLinks(event.description),
     ...findZoomLinks(event.location),
     ...(event.conference?.uris ?? []).flatMap((uri) => findZoomLinks(uri)),
-  ].filter((url) => !ours.has(url));
+  ].filter((url) => !ours.has(url) && !ourMeetingIds.has(meetingIdOfLink(url) ?? ''));
   return [...new Set(found)];
 }
 
@@ -85,4 +89,9 @@ export function copyShowsBlock(event: LiveEvent, link: Link): boolean {
     target === copy ||
     link.rooms.some((room) => room.toLowerCase() === copy)
   );
+}
+
+/** The meeting ids of the Zoom links `foreignZoomLinks` finds, for the store to say which are ours. */
+export function meetingIdsNamedBy(event: LiveEvent): string[] {
+  return foreignZoomLinks(event).flatMap((url) => meetingIdOfLink(url) ?? []);
 }

@@ -25,6 +25,17 @@ export interface BookingState {
   organizer?: ZoomUserLookup;
   /** The shared host pool, when the booking's room takes its host from it (`rooms.hostPool`). */
   pool?: PoolState;
+  /**
+   * The organizer's copy is cancelled or gone: a room that reports the booking gone speaks for
+   * every room (set by the pass, which read that copy; see `organizer-cancelled.ts`).
+   */
+  cancelledByOrganizer?: boolean;
+  /**
+   * Meeting ids the event's Zoom links name that this database recorded making (loaded for a
+   * booking not linked yet): a series split off one of ours carries our location even when
+   * someone deleted our block, and that link is ours, not someone else's.
+   */
+  ourMeetingIds?: ReadonlySet<string>;
 }
 
 /** The part of the configuration planning reads. */

@@ -59,6 +59,8 @@ export interface ReconcileFinding {
     | 'meeting_missing'
     | 'block_missing'
     | 'passcode_changed'
+    /** The meeting's topic, time or length was changed in Zoom (the booking says otherwise). */
+    | 'meeting_changed'
     | 'occurrences_differ'
     | 'orphan_meeting'
     /** Carries our marker, but this database never recorded creating it: reported, never deleted. */
@@ -72,6 +74,18 @@ export interface ReconcileFinding {
   /** With `fix`: what was done about it. */
   fixed?: boolean;
 }
+
+/** A Zoom webhook's news about a meeting (`meeting.updated`, `meeting.deleted`). */
+export interface ZoomChange {
+  event: string;
+  meetingId: number;
+}
+
+/** What a Zoom change led to: no booking of ours, folded into a check running, or checked. */
+export type ZoomChangeOutcome =
+  | { outcome: 'unknown_meeting' }
+  | { outcome: 'coalesced'; eventId: string }
+  | { outcome: 'checked'; eventId: string; findings: ReconcileFinding[] };
 
 export interface ReconcileReport {
   checked: number;
@@ -132,4 +146,9 @@ export interface SyncEngine {
   moveWindows(options?: { signal?: AbortSignal }): Promise<PassSummary>;
   /** Compares stored links with Zoom and Google; with `fix`, repairs what it can. */
   reconcile(options: { fix: boolean; signal?: AbortSignal }): Promise<ReconcileReport>;
+  /**
+   * A Zoom webhook said a meeting changed: the booking that links it is checked and, with
+   * `sync.reconcileFix`, repaired, as reconcile does; an unknown meeting is ignored.
+   */
+  zoomChanged(change: ZoomChange): Promise<ZoomChangeOutcome>;
 }

@@ -19,6 +19,15 @@ export function meetingFields(
   };
 }
 
+/**
+ * An update: the meeting as planned, and the link not `linked` until the steps after the update
+ * (extras deleted again, exceptions applied again, the block) are done — so that a pass killed
+ * between them resumes them instead of taking the new hash for a finished job.
+ */
+export function updatedMeetingFields(meeting: MeetingPlan): LinkPatch {
+  return { ...meetingFields(meeting), state: 'pending' };
+}
+
 /** A create: the meeting as planned, its host and the rooms that hold the booking. */
 export function createdMeetingFields(meeting: MeetingPlan, rooms: string[]): LinkPatch {
   return { ...meetingFields(meeting), zoomHost: meeting.host, rooms };

@@ -56,7 +56,10 @@ export function needsLookup(organizer: ZoomUserLookup | undefined, now: Date): b
 }
 
 /** The conversion's meeting requests with the scope's topic and settings. */
-export function scopedConversion<T extends MeetingConversion>(conversion: T, scope: RequestScope): T {
+export function scopedConversion<T extends MeetingConversion>(
+  conversion: T,
+  scope: RequestScope,
+): T {
   const scoped = (request: ZoomMeetingRequest): ZoomMeetingRequest => ({
     ...request,
     ...(scope.topic !== undefined ? { topic: scope.topic } : {}),

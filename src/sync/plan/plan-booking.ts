@@ -15,19 +15,20 @@ import {
   needsWindowMove,
   windowOf,
 } from './conversion.js';
-import { copyShowsBlock, blockHashIn, foreignZoomLinks } from './block.js';
+import { foreignZoomLinks } from './block.js';
 import { bookingRooms } from './booking-rooms.js';
 import { bookingScope } from './booking-scope.js';
 import { hasMeeting, isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
 import { zoomHashOf } from './hashes.js';
 import { requestScopeOf, scopedConversion, type RequestScope } from './meeting-request.js';
 import { scopeOf } from './scope.js';
-import { writesPerRoom } from './write-targets.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
 import { waitForRunningOccurrence } from './plan-in-progress.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { planOverrides } from './plan-overrides.js';
 import { planRemoval, removeMeetings } from './plan-removal.js';
+import { settleFinished } from './plan-finished.js';
+import { blockIntact, sameRooms } from './link-checks.js';
 import { isPoolHost } from '../../config/schema.js';
 import { decidePoolHost, type PoolCheck } from './plan-pool.js';
 
@@ -106,7 +107,7 @@ export function planBooking(
   if (!verdict.in) return ignore(verdict.reason, verdict.detail);
 
   if (!live) {
-    const foreign = foreignZoomLinks(event);
+    const foreign = foreignZoomLinks(event, state.ourMeetingIds);
     if (foreign.length > 0) {
       const detail = `already has a Zoom link zoomlink did not make: ${foreign[0]}`;
       const same =
@@ -342,57 +343,4 @@ function bringMeetingToBooking(
   if (meetingState !== 'steady') steps.push({ kind: 'writeBack', event });
   const withBlocks = withExceptionBlocks(steps, state.overrides, link, event, now);
   return withBlocks.length > 0 || !done ? [...withBlocks, { kind: 'markLinked' }] : withBlocks;
-}
-
-/**
- * A finished booking's link stops waiting: linked as history, or skipped when it never got a
- * meeting. One that a change made finished (cut short by a split, moved into the past) may leave
- * its meeting holding occurrences Google no longer has: what is ahead of now is cleared first.
- */
-function settleFinished(
-  event: LiveEvent,
-  state: BookingState,
-  link: Link,
-  request: RequestScope,
-  rooms: string[],
-  detail: string,
-  now: Date,
-): Action[] {
-  if (!hasMeeting(link, state.occurrenceMeetings)) {
-    if (link.state === 'linked') return [];
-    return [
-      { kind: 'recordIgnored', strategy: 'skipped', reason: detail, code: 'finished', rooms },
-    ];
-  }
-  const zoomHash = zoomHashOf(event, link.strategy, request);
-  const meetingId = link.zoomMeetingId;
-  const cut: Action[] =
-    link.zoomHash === zoomHash
-      ? []
-      : link.strategy === 'per_occurrence'
-        ? planOccurrenceMeetings([], state.occurrenceMeetings, link.zoomHost ?? '', now)
-        : meetingId === null
-          ? []
-          : [{ kind: 'clearAhead', meetingId, zoomHash }];
-  return cut.length > 0 || link.state !== 'linked' ? [...cut, { kind: 'markLinked' }] : [];
-}
-
-/**
- * Our block is in the description as we last wrote it (or this copy cannot show it), and, when
- * it is written per room, every room that holds the booking now had it written.
- */
-function blockIntact(event: LiveEvent, link: Link, rooms: readonly string[]): boolean {
-  if (link.writebackHash === null) return false;
-  if (writesPerRoom(link)) {
-    const written = new Set(link.rooms.map((r) => r.toLowerCase()));
-    if (rooms.some((room) => !written.has(room.toLowerCase()))) return false;
-  }
-  if (!copyShowsBlock(event, link)) return true;
-  return blockHashIn(event.description) === link.writebackHash;
-}
-
-function sameRooms(link: Link, rooms: readonly string[]): boolean {
-  const a = link.rooms.map((r) => r.toLowerCase()).sort();
-  const b = rooms.map((r) => r.toLowerCase()).sort();
-  return a.length === b.length && a.every((r, i) => r === b[i]);
 }

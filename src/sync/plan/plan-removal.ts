@@ -4,7 +4,8 @@ import { writesPerRoom } from './write-targets.js';
 
 /**
  * A booking is gone from the room `calendarId` (deleted there, the room taken off it, or the room
- * declined it: then its `copy` is `kept` on the room's calendar). When another watched room still holds it, only that room is dropped from the link;
+ * declined it: then its `copy` is `kept` on the room's calendar). When another watched room still
+ * holds it (and the organizer has not cancelled it), only that room is dropped from the link;
  * otherwise its meeting(s) are deleted, our block is taken out of the copy we wrote (where it
  * still exists) and the link is marked deleted. Never a create.
  */
@@ -16,9 +17,11 @@ export function planRemoval(
   const { link } = state;
   if (!link || link.state === 'deleted') return [];
   const gone = calendarId.toLowerCase();
-  const others = link.rooms.filter(
-    (room) => room.toLowerCase() !== gone && state.watched.has(room.toLowerCase()),
-  );
+  const others = state.cancelledByOrganizer
+    ? []
+    : link.rooms.filter(
+        (room) => room.toLowerCase() !== gone && state.watched.has(room.toLowerCase()),
+      );
   const held = link.rooms.some((room) => room.toLowerCase() === gone);
   if (others.length > 0) {
     if (!held) return [];

@@ -178,6 +178,7 @@ export function fakeEngine(store: Store, clock: () => Date) {
   let release: (() => void) | undefined;
   let seenSignal: AbortSignal | undefined;
   const engine: SyncEngine = {
+    zoomChanged: async () => ({ outcome: 'unknown_meeting' }),
     async poll(options = {}) {
       calls.push('poll');
       seenSignal = options.signal;

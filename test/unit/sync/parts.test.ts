@@ -45,6 +45,13 @@ describe('the description block, as the engine sees it', () => {
       foreignZoomLinks(booking({ description: `${ours}\nhttps://acme.zoom.us/j/99999999999` })),
     ).toEqual(['https://acme.zoom.us/j/99999999999']);
   });
+
+  it('takes no link for foreign whose meeting this database made (a split copies our location)', () => {
+    const event = booking({ location: 'https://zoom.us/j/87538403528?pwd=abc' });
+    expect(foreignZoomLinks(event)).toEqual(['https://zoom.us/j/87538403528?pwd=abc']);
+    expect(foreignZoomLinks(event, new Set(['87538403528']))).toEqual([]);
+    expect(foreignZoomLinks(event, new Set(['11111111111']))).toHaveLength(1);
+  });
 });
 
 describe('the Zoom hash', () => {

@@ -10,8 +10,8 @@ import { withBlock } from '../../../src/sync/plan/block.js';
 import type { BookingState } from '../../../src/sync/plan/booking-state.js';
 import {
   createdMeetingFields,
-  meetingFields,
   occurrenceStrategyFields,
+  updatedMeetingFields,
 } from '../../../src/sync/plan/link-fields.js';
 import { NOW, ORGANIZER, WATCHED } from './fixtures.js';
 
@@ -103,7 +103,7 @@ export class Model {
         return;
       }
       case 'updateMeeting':
-        this.link = this.patched(this.link!, meetingFields(action.meeting));
+        this.link = this.patched(this.link!, updatedMeetingFields(action.meeting));
         this.overrides = this.overrides.map((o) => ({ ...o, appliedHash: null }));
         return;
       case 'deleteMeeting':

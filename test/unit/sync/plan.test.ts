@@ -157,6 +157,13 @@ describe('planEventSync: named cases', () => {
     });
     linked(model, twoRooms);
     expect(plan(model, deleted(BOARD)).actions).toEqual([{ kind: 'dropRoom', calendarId: BOARD }]);
+    // The organizer's copy says cancelled: the room speaks for every room.
+    const cancelled = { ...model.state(), cancelledByOrganizer: true };
+    expect(kinds(planEventSync(deleted(BOARD), cancelled, NOW, CONFIG))).toEqual([
+      'deleteMeeting',
+      'removeBlock',
+      'markDeleted',
+    ]);
   });
 
   it('a deletion of a booking we never linked, or already deleted: nothing', () => {

@@ -1,0 +1,15 @@
+import type { Store } from '../../store/index.js';
+
+/**
+ * Whether this database recorded making the Zoom meeting `meetingId` (a booking's meeting or a
+ * meeting per occurrence; a link that only records someone else's meeting as foreign does not
+ * count). A join URL of such a meeting in an event is ours even where our block no longer names
+ * it: a series split off one of ours copies its location, and people delete blocks.
+ */
+export function madeHere(store: Store, meetingId: string | null): boolean {
+  if (meetingId === null) return false;
+  const id = Number(meetingId);
+  const link = store.links.getByMeetingId(id);
+  if (link && link.strategy !== 'foreign' && link.strategy !== 'skipped') return true;
+  return store.occurrenceMeetings.getByMeetingId(id) !== undefined;
+}
