@@ -225,6 +225,28 @@ describe('google push channels', () => {
     expect(h.callsFor('calendar', board)[routes.list] ?? 0).toBe(0);
   });
 
+  it('puts a room whose channel says not_exists back on sync.schedule, and opens it a new channel', async () => {
+    const { h, triggers, config } = await start();
+    const board = h.rooms[0]!.calendarId.toLowerCase();
+    const old = (await channels()).find((c) => c.calendarId === board)!;
+    const runs = () => daemon!.scheduler.status().find((j) => j.name === 'poll')!.runs;
+    h.resetCalls();
+    await h.googleControl('POST', '/channels/notify', { id: old.id, state: 'not_exists' });
+    await until('the read the notification asked for', async () =>
+      (h.callsFor('calendar', board)[routes.list] ?? 0) >= 1 ? true : undefined,
+    );
+    h.resetCalls();
+    const before = runs();
+    triggers.fire(config.sync.schedule);
+    await until('a poll', async () => runs() > before);
+    // A healthy room is left to push; this one is read on sync.schedule again.
+    expect(h.callsFor('calendar', board)[routes.list] ?? 0).toBe(1);
+    const now = (await channels()).filter((c) => c.calendarId === board && !c.stopped);
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).not.toBe(old.id);
+    expect(daemon!.push!.keeper.healthy(board)).toBe(true);
+  });
+
   it('reuses the stored channels after a restart, replaces them for a new address, and stops them on shutdown', async () => {
     const { h, daemon: d } = await start();
     const rooms = h.rooms.map((r) => r.calendarId);
