@@ -29,7 +29,7 @@ export const quiet = createLogger({
 });
 
 /** A meeting as the Zoom emulator's state shows it: every occurrence, and whether deleted. */
-export type ZoomMeetingState = ZoomMeeting & { deleted?: boolean };
+export type ZoomMeetingState = ZoomMeeting & { deleted?: boolean; expired?: boolean };
 
 export interface GoogleEventState {
   id: string;

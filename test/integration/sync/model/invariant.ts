@@ -141,7 +141,10 @@ export async function expectModelHolds(world: World, model: Model): Promise<void
     }
   }
 
-  for (const meeting of meetings)
+  // An expired meeting (a one-off 30 days after its time; support.zoom.us/hc/en-us/articles/214973206
+  // for recurring ones) is listed nowhere and cannot be joined: a create left unfinished that
+  // long cannot be found by recovery, and need not be.
+  for (const meeting of meetings.filter((m) => !m.expired))
     expect(
       explained.get(meeting.id),
       `meeting ${meeting.id} "${meeting.topic}" belongs to a booking a watched room holds`,
