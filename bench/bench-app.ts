@@ -40,6 +40,7 @@ export function benchApp(
     },
     rooms: { list: info.seeded.rooms },
     ...(more.config?.sync ? { sync: more.config.sync } : {}),
+    ...(more.config?.server ? { server: more.config.server } : {}),
   });
   return createApp(config, {
     now: clockFrom(new Date(info.clock)),

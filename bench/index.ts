@@ -17,6 +17,8 @@ const benches: Bench[] = [
   { name: 'sync', load: () => import('./sync.js') },
   // Not in `npm run bench` without a name: it takes a minute or two of real latency.
   { name: 'realistic', load: () => import('./realistic.js'), onlyByName: true },
+  // Also only by name: polling only is measured on real minutes (about three).
+  { name: 'push', load: () => import('./push.js'), onlyByName: true },
 ];
 
 const wanted = process.argv.slice(2);

@@ -9,6 +9,7 @@ import { startEmulators, type RunningEmulators } from '../emulators/index.js';
 import { controlCall } from '../emulators/kit/index.js';
 import { seedOrganisation } from '../emulators/org.js';
 import type { Logger } from '../log.js';
+import { withDemoPush } from './demo-push.js';
 
 /**
  * Demo mode: what `zoomlink run` (and `npm start`) does on a machine with no credentials. Both
@@ -53,14 +54,20 @@ const demoSchedule = { schedule: '*/10 * * * * *', jitterSeconds: 2 };
 
 export async function startDemo(options: DemoOptions): Promise<Demo> {
   const startedAt = new Date();
-  const emulators = await startEmulators({ seed: 'demo', now: startedAt });
+  const emulators = await startEmulators({
+    seed: 'demo',
+    now: startedAt,
+    switches: { google: { pushAddress: 'http-allowed' } },
+  });
   const folder = mkdtempSync(join(tmpdir(), 'zoomlink-demo-'));
   let config: Config;
   try {
-    config = loadConfig({
-      env: { ...options.env, ...emulators.env },
-      overrides: { database: { path: join(folder, 'demo.db') }, sync: demoSchedule },
-    });
+    config = await withDemoPush(
+      loadConfig({
+        env: { ...options.env, ...emulators.env },
+        overrides: { database: { path: join(folder, 'demo.db') }, sync: demoSchedule },
+      }),
+    );
   } catch (error) {
     await emulators.close();
     rmSync(folder, { recursive: true, force: true });

@@ -1,5 +1,32 @@
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback.js';
 import { MIN_TOKEN_LENGTH } from './schema-parts.js';
+
+/**
+ * Empty, or an absolute HTTPS URL (Google posts only to HTTPS, Calendar push guide,
+ * developers.google.com/workspace/calendar/api/guides/push); plain HTTP only to a loopback host
+ * (the demo, tests).
+ */
+const publicUrl = z.string().superRefine((value, context) => {
+  if (value === '') return;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    context.addIssue({
+      code: 'custom',
+      message: `not a URL: give the HTTPS address Google reaches this server at, e.g. "https://zoomlink.example.com", or leave it empty`,
+    });
+    return;
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
+    context.addIssue({
+      code: 'custom',
+      message: `Google delivers push notifications only to HTTPS addresses; "${value}" is ${url.protocol.replace(':', '')}. Put the daemon behind a reverse proxy with a valid certificate and give its https:// URL`,
+    });
+  if (url.search !== '' || url.hash !== '')
+    context.addIssue({ code: 'custom', message: 'give the URL without a query or fragment' });
+});
 
 /** `server` in the configuration: the daemon's HTTP server. */
 export const serverSchema = z
@@ -36,6 +63,11 @@ export const serverSchema = z
       .default(3600)
       .describe(
         '/healthz fails when one pass has run longer than this (a hung daemon a supervisor should restart).',
+      ),
+    publicUrl: publicUrl
+      .default('')
+      .describe(
+        'The HTTPS URL at which Google reaches this server (e.g. through a reverse proxy). When set, each watched room gets a Google push channel posting to <publicUrl>/webhooks/google; empty = polling only.',
       ),
   })
   .strict();

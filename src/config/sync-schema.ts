@@ -76,6 +76,11 @@ export const syncSchema = z
     schedule: cronExpression
       .default('* * * * *')
       .describe('Cron expression for polling every room (node-cron, with seconds optional).'),
+    pushPollSchedule: cronExpression
+      .default('*/15 * * * *')
+      .describe(
+        'Cron expression for polling the rooms whose Google push channel is healthy (server.publicUrl set); the others stay on sync.schedule.',
+      ),
     jitterSeconds: z
       .number()
       .int()

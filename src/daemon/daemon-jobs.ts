@@ -1,7 +1,13 @@
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/index.js';
-import { addCounts, emptyCounts, type PassSummary, type SyncEngine } from '../sync/index.js';
+import {
+  addCounts,
+  emptyCounts,
+  type PassSummary,
+  type PollOptions,
+  type SyncEngine,
+} from '../sync/index.js';
 import { pruneHistory } from './housekeeping.js';
 import type { DaemonMetrics } from './metrics.js';
 import type { Job } from './scheduler.js';
@@ -13,6 +19,11 @@ export interface DaemonJobsOptions {
   metrics: DaemonMetrics;
   logger: Logger;
   now: () => Date;
+  /** Google push (server.publicUrl): which rooms the poll reads, and the channels after it. */
+  push?: {
+    pollOptions(): Pick<PollOptions, 'roomFilter' | 'onRooms'>;
+    afterPoll(): Promise<void>;
+  };
 }
 
 /**
@@ -40,7 +51,15 @@ export function daemonJobs(options: DaemonJobsOptions): Job[] {
       options,
       'poll',
       config.sync.schedule,
-      (signal) => engine.poll({ signal, background: true }),
+      async (signal) => {
+        const summary = await engine.poll({
+          signal,
+          background: true,
+          ...options.push?.pollOptions(),
+        });
+        await options.push?.afterPoll();
+        return summary;
+      },
       withWorked,
     ),
     passJob(options, 'windows', config.sync.windowSchedule, (signal) =>

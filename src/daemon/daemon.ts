@@ -7,6 +7,8 @@ import { cronTriggers, type TriggerSource } from './cron-triggers.js';
 import { daemonEndpoints } from './daemon-endpoints.js';
 import { daemonJobs } from './daemon-jobs.js';
 import { daemonShutdown } from './daemon-shutdown.js';
+import { startGooglePush, type GooglePush } from './google-push-setup.js';
+import type { ChannelPort } from './push-channels.js';
 import { startHttpServer, type Endpoints, type RunningHttpServer } from './http-server.js';
 import type { DaemonMetrics } from './metrics.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
@@ -39,6 +41,8 @@ export interface DaemonOptions {
   random?: () => number;
   /** The upstreams' rate limiters as they stand (the status page and metrics show their wait). */
   limiters?: () => RateLimiterStatus[];
+  /** Google's channel calls (the adapter): with server.publicUrl set, rooms get push channels. */
+  googleChannels?: ChannelPort;
 }
 
 export interface RunningDaemon {
@@ -47,6 +51,8 @@ export interface RunningDaemon {
   readonly scheduler: Scheduler;
   /** Settles when the first poll (started at once, without waiting for the schedule) is over. */
   readonly firstPoll: Promise<void>;
+  /** Google push, when server.publicUrl is set. */
+  readonly push: GooglePush | undefined;
   stop(reason: string): Promise<{ drained: boolean }>;
 }
 
@@ -55,10 +61,16 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   assertTimeZone(config.sync.scheduleTimeZone);
+  const triggers =
+    options.triggers ?? cronTriggers({ timeZone: config.sync.scheduleTimeZone, logger });
+  const push =
+    config.server.enabled && config.server.publicUrl !== '' && options.googleChannels
+      ? startGooglePush({ ...options, google: options.googleChannels, now, triggers })
+      : undefined;
 
   const scheduler = createScheduler({
-    jobs: daemonJobs({ ...options, now }),
-    triggers: options.triggers ?? cronTriggers({ timeZone: config.sync.scheduleTimeZone, logger }),
+    jobs: daemonJobs({ ...options, now, push }),
+    triggers,
     jitterMs: config.sync.jitterSeconds * 1000,
     logger,
     now,
@@ -79,8 +91,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const shutdown = daemonShutdown({
     config,
     scheduler,
-    // The bookings in flight, and the checks Zoom's events started.
+    // Google push first (no new reads; channels stopped), then the bookings in flight and the
+    // checks Zoom's events started.
     stopWork: async () => {
+      await push?.stop();
       await Promise.all([options.engine.stop(), zoomWebhook.settled()]);
     },
     logger,
@@ -92,7 +106,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     limiters: options.limiters ?? (() => []),
   });
   options.engine.onWorked((counts) => metrics.recordWorked(counts));
-  const inbound: InboundRoutes = new Map([['/webhooks/zoom', zoomWebhook.handler]]);
+  const inbound: InboundRoutes = new Map([
+    ['/webhooks/zoom', zoomWebhook.handler],
+    ...(push ? [push.inbound] : []),
+  ]);
   const server = await serve(
     config,
     logger,
@@ -102,7 +119,13 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
 
   scheduler.start();
   const firstPoll = scheduler.runNow('poll').then(() => undefined);
-  return { url: server?.url, scheduler, firstPoll, stop: (reason) => shutdown.stop(reason) };
+  return {
+    url: server?.url,
+    scheduler,
+    firstPoll,
+    push,
+    stop: (reason) => shutdown.stop(reason),
+  };
 }
 
 async function serve(

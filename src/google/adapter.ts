@@ -17,6 +17,12 @@ import { readChanges } from './read-changes.js';
 import { discoverRooms } from './rooms.js';
 import type { RoomListing } from './room-hosts.js';
 import { writeTarget } from './write-target.js';
+import {
+  stopChannel,
+  watchEvents,
+  type ChannelRequest,
+  type OpenChannel,
+} from './watch-channel.js';
 
 export interface GoogleAdapterOptions {
   observer?: ApiObserver;
@@ -42,6 +48,10 @@ export interface GoogleAdapter extends CalendarPort {
   rateLimits(): RateLimiterStatus[];
   /** Each user's quota limiter (benchmarks). */
   userRateLimits(): RateLimiterStatus[];
+  /** `events.watch` on a room calendar: a push channel to `request.address`. */
+  watchEvents(calendarId: string, request: ChannelRequest): Promise<OpenChannel>;
+  /** `channels.stop`; `gone` when Google no longer knows the channel. */
+  stopChannel(channel: { id: string; resourceId: string }): Promise<'stopped' | 'gone'>;
 }
 
 /**
@@ -110,6 +120,8 @@ export function createGoogleAdapter(
     listBookings: (calendarId, window) => listBookings(ctx, calendarId, window),
     rateLimits: () => limits.statuses(),
     userRateLimits: () => limits.userStatuses(),
+    watchEvents: (calendarId, request) => watchEvents(ctx, calendarId, request),
+    stopChannel: (channel) => stopChannel(ctx, channel),
     writeTarget: (event) =>
       writeTarget(event, {
         domains: config.google.domains,

@@ -15,3 +15,4 @@ export { GoogleScopes, allGoogleScopes, type GoogleScope } from './scopes.js';
 export { writeTarget, type WriteTargetRules } from './write-target.js';
 export { normaliseEvent } from './normalise-event.js';
 export { rawEvent, type RawEvent } from './raw-event.js';
+export type { ChannelRequest, OpenChannel } from './watch-channel.js';

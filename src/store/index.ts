@@ -55,5 +55,6 @@ export type { Decommission, DecommissionState, DecommissionsRepository } from '.
 export type { PoolHeldRow, PoolMove, PoolRepository } from './pool.js';
 export type { ZoomLoginRepository } from './zoom-login.js';
 export type { QueueCounts, QueuedBooking, QueuedEvent, WorkQueueRepository } from './work-queue.js';
+export type { PushChannel, PushChannelsRepository } from './push-channels.js';
 export { latestSchemaVersion } from './migrations/index.js';
 export { diagnoseDatabase, type DatabaseDiagnosis } from './diagnose.js';

@@ -23,6 +23,7 @@ import { createZoomUsersRepository, type ZoomUsersRepository } from './zoom-user
 import { createObservationsRepository, type ObservationsRepository } from './observations.js';
 import { createDecommissionsRepository, type DecommissionsRepository } from './decommissions.js';
 import { createPoolRepository, type PoolRepository } from './pool.js';
+import { createPushChannelsRepository, type PushChannelsRepository } from './push-channels.js';
 import { createZoomLoginRepository, type ZoomLoginRepository } from './zoom-login.js';
 
 export interface StoreStats {
@@ -65,6 +66,8 @@ export interface Store {
   /** The user-level Zoom login (`zoom.auth: user`). */
   readonly zoomLogin: ZoomLoginRepository;
   readonly queue: WorkQueueRepository;
+  /** Google push channels open on room calendars (`server.publicUrl`). */
+  readonly pushChannels: PushChannelsRepository;
   /**
    * Runs `fn` as one unit of work: everything it writes commits together, or nothing does when
    * it throws. `fn` must be synchronous (no awaits inside: SQLite holds the write lock for the
@@ -143,6 +146,7 @@ export function createStore(db: Database, path: string, clock: Clock, version: n
     pool: guard(createPoolRepository(db, clock)),
     zoomLogin: guard(createZoomLoginRepository(db, clock)),
     queue: guard(createWorkQueueRepository(db, clock)),
+    pushChannels: guard(createPushChannelsRepository(db, clock)),
     transaction<T>(fn: () => T): T {
       assertOpen();
       try {

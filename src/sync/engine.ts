@@ -74,6 +74,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
   /** The watched rooms as the last pass listed them (the workers plan against them). */
   let watched: WatchedRooms = new Map();
+  let listed: Room[] | undefined;
   const listeners = new Set<(done: WorkedBooking) => void>();
   const pool = new WorkerPool({
     queue,
@@ -95,6 +96,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ctx.store.rooms.upsert({ ...room, scopeHash: scopeHashOf(ctx.config, room.calendarId) });
     });
     watched = watchedRooms(all);
+    listed = all;
     return { all, watched };
   }
 
@@ -144,9 +146,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   return {
     async poll(pollOptions: PollOptions = {}): Promise<PassSummary> {
       const started = Date.now();
-      await recoverQuietly();
-      const { all } = await rooms();
-      const selected = selectRooms(all, pollOptions.rooms);
+      const reuse = pollOptions.reuseRooms === true && listed !== undefined;
+      if (!reuse) await recoverQuietly();
+      const { all } = reuse ? { all: listed! } : await rooms();
+      pollOptions.onRooms?.(all.map((r) => r.calendarId));
+      const filter = pollOptions.roomFilter;
+      const selected = selectRooms(all, pollOptions.rooms).filter(
+        (r) => !filter || filter(r.calendarId),
+      );
       const due = dueByRoom(ctx.store.links.listDue(ctx.now()), selected, watched);
       pool.retrySetAside();
       // Rows held for a read that is not happening any more (a process that stopped mid-read).

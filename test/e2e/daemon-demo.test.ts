@@ -73,6 +73,10 @@ describe('zoomlink run with no credentials (the demo)', () => {
       30_000,
       () => log().slice(-3000),
     );
+    // Followed through Google push: the emulator posted to the demo's own server.
+    expect(
+      await metric('zoomlink_google_push_notifications_total', { state: 'exists' }),
+    ).toBeGreaterThan(0);
     const at = (pattern: RegExp) => lines().findIndex((line) => pattern.test(line));
     expect(at(moved)).toBeGreaterThan(-1);
     expect(at(moved)).toBeLessThan(at(followed));
@@ -91,8 +95,14 @@ describe('zoomlink run with no credentials (the demo)', () => {
     expect(log()).not.toMatch(/^\{/m);
     expect(log()).not.toMatch(/ action {2}service=/);
     expect(log()).not.toMatch(/pass done/);
+    // With push the demo follows changes before its next poll: wait for a poll's line (the demo
+    // polls every 10 s; a poll's line also says what the workers did since the last one).
+    await waitFor(
+      () => (lines().some((line) => / {2}Poll: /.test(line)) ? true : undefined),
+      30_000,
+      () => log().slice(-2000),
+    );
     const polls = lines().filter((line) => / {2}Poll: /.test(line));
-    expect(polls.length).toBeGreaterThan(0);
     for (const poll of polls)
       expect(poll).toMatch(/Poll: \d+ [a-z ]+(, \d+ [a-z ]+)* \(3 rooms, \d+\.\d s\)$/);
 

@@ -92,6 +92,7 @@ async function runDaemon(options: { demoChangeSeconds: number; now: () => Date }
       logger,
       now: options.now,
       limiters: () => app!.limiters(),
+      googleChannels: app.google,
     });
     announce(mode, configured.mode === 'demo', config, daemon.url);
     demo?.startChanging(options.demoChangeSeconds);

@@ -22,6 +22,7 @@ import { hasScopeFor, type EmulatedMethod } from './scopes.js';
 import { maxExpandedInstances, occurrencesOf, virtualInstance } from './series.js';
 import type { GoogleSwitchDefinitions } from './switches.js';
 import type { Principal, TokenStore } from './tokens.js';
+import { stopChannel, watchEvents, type WatchDeps } from './watch-routes.js';
 
 export interface ApiDeps {
   server: EmulatorServer<GoogleSwitchDefinitions>;
@@ -30,6 +31,8 @@ export interface ApiDeps {
   tokens: TokenStore;
   limiter: MinuteQuotas;
   listings: ListingCache;
+  /** Notification channels (`events.watch`, `channels.stop`) and their delivery. */
+  watch: WatchDeps;
 }
 
 type Handler = (ctx: ApiContext, principal: Principal) => Reply;
@@ -95,6 +98,18 @@ export function registerApiRoutes(deps: ApiDeps): void {
     'GET',
     `${calendarBase}/:eventId/instances`,
     guard('calendar.events.instances', (ctx, p) => listInstances(deps, ctx, p)),
+  );
+  server.route(
+    'POST',
+    `${calendarBase}/watch`,
+    guard('calendar.events.watch', (ctx, p) =>
+      watchEvents({ ...deps, ...deps.watch }, ctx, p, jsonBody(ctx)),
+    ),
+  );
+  server.route(
+    'POST',
+    '/calendar/v3/channels/stop',
+    guard('calendar.channels.stop', (ctx) => stopChannel(deps.watch, jsonBody(ctx))),
   );
   server.route(
     'GET',

@@ -52,6 +52,8 @@ export class CalendarStore {
   private readonly holders = new Map<string, Set<string>>();
   private seq = 0;
   private lastUs = 0;
+  /** Told of every write, with the calendar written (push channels deliver from it). */
+  onWrite: (calendarId: string) => void = () => undefined;
 
   get currentSeq(): number {
     return this.seq;
@@ -110,6 +112,7 @@ export class CalendarStore {
       if (!set) this.holders.set(copy.id, (set = new Set()));
       set.add(calendar.id);
     }
+    this.onWrite(calendar.id);
   }
 
   /** A calendar's sync tokens stop working (410 on their next use). */

@@ -8,8 +8,11 @@ import {
   type SwitchValues,
 } from '../kit/index.js';
 import { registerApiRoutes } from './api-routes.js';
+import { registerChannelControl } from './channel-control.js';
 import { CalendarModel } from './calendar-model.js';
 import { CalendarStore } from './calendar-store.js';
+import { ChannelDelivery } from './channel-delivery.js';
+import { ChannelRegistry } from './channels.js';
 import { defaultActor, registerControlRoutes } from './control-api.js';
 import { renderEvent } from './event-render.js';
 import { GoogleApiFailure, googleDialect } from './google-errors.js';
@@ -100,6 +103,7 @@ export async function startGoogleEmulator(
       switches: options.switches,
       onReset: () => {
         store.clearEvents();
+        channels.clear();
         listings.clear();
         limiter.clear();
         delegation.scopes = undefined;
@@ -109,6 +113,21 @@ export async function startGoogleEmulator(
     },
   );
   const nowMs = () => server.clock.nowMs();
+  let rootUrl = '';
+  const channels = new ChannelRegistry(
+    () => rootUrl,
+    () => server.switches.get('pushAddress') === 'http-allowed',
+  );
+  const delivery = new ChannelDelivery(
+    channels,
+    () => ({
+      delayMs: server.switches.get('pushDelayMs'),
+      loss: server.switches.get('pushLoss'),
+      duplicates: server.switches.get('pushDuplicates'),
+    }),
+    nowMs,
+  );
+  store.onWrite = (calendarId) => delivery.changed(calendarId);
   const model = new CalendarModel(
     organisation,
     store,
@@ -137,10 +156,19 @@ export async function startGoogleEmulator(
       nowMs,
     }),
   );
-  registerApiRoutes({ server, model, organisation, tokens, limiter, listings });
+  registerApiRoutes({
+    server,
+    model,
+    organisation,
+    tokens,
+    limiter,
+    listings,
+    watch: { channels, delivery },
+  });
 
   const running = await server.listen({ host: options.host, port: options.port });
   tokenUrl = `${running.url}/token`;
+  rootUrl = `${running.url}/`;
   const issued = issueServiceAccount(tokenUrl);
   serviceAccounts.set(issued.key.client_email, issued.publicKey);
   registerControlRoutes({
@@ -153,6 +181,7 @@ export async function startGoogleEmulator(
     tokenUrl: () => tokenUrl,
     delegation,
   });
+  registerChannelControl(server, channels, delivery);
 
   const tempDirs: string[] = [];
   return {
@@ -204,6 +233,7 @@ export async function startGoogleEmulator(
     },
     server,
     async close() {
+      delivery.close();
       await server.close();
       for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
     },

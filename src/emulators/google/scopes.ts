@@ -25,6 +25,18 @@ const calendarWrite = [
   'calendar.events.owned',
 ].map((s) => auth + s);
 
+/** channels.stop accepts every calendar scope but the write-only ones of events.watch's list, plus these. */
+const channelStop = [
+  ...calendarRead,
+  ...[
+    'calendar.acls',
+    'calendar.acls.readonly',
+    'calendar.calendarlist',
+    'calendar.calendarlist.readonly',
+    'calendar.settings.readonly',
+  ].map((s) => auth + s),
+];
+
 const directoryResourceRead = [
   'admin.directory.resource.calendar',
   'admin.directory.resource.calendar.readonly',
@@ -38,6 +50,8 @@ export const methodScopes = {
   'calendar.events.patch': calendarWrite,
   'calendar.events.update': calendarWrite,
   'calendar.events.delete': calendarWrite,
+  'calendar.events.watch': calendarRead,
+  'calendar.channels.stop': channelStop,
   'directory.resources.calendars.list': directoryResourceRead,
   'directory.resources.calendars.get': directoryResourceRead,
 } as const;

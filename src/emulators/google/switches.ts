@@ -46,6 +46,23 @@ export const googleSwitchDefinitions = {
     values: [0, 1, 24, 168] as const,
     why: 'Sync tokens expire or are invalidated "for various reasons" (sync guide) without a documented lifetime. 0 = never by age (default); /_emulator/sync-tokens/invalidate ends them on demand.',
   },
+  pushAddress: {
+    values: ['https-only', 'http-allowed'] as const,
+    why: 'The push guide requires an HTTPS address with a valid certificate (400 push.webhookUrlNotHttps otherwise). Tests, the demo and the benches deliver to a daemon on loopback over plain HTTP, which this switch allows.',
+  },
+  pushDelayMs: {
+    range: { min: 0, max: 600_000 },
+    default: 0,
+    why: 'The push guide gives no bound on how soon a message follows a change. Each message is posted this many ms after the change. 0 = at once (the default).',
+  },
+  pushLoss: {
+    values: [0, 0.1, 0.5, 1] as const,
+    why: 'The push guide promises no delivery ("notifications are not 100% reliable"; polling stays the safety net). The share of messages dropped, drawn per message. 0 = none (the default).',
+  },
+  pushDuplicates: {
+    values: [0, 1, 3] as const,
+    why: 'Field reports: one change can bring a burst of messages for the whole calendar (google-api-nodejs-client #3158). Extra copies of every message, same message number. 0 = none (the default).',
+  },
 } satisfies SwitchDefinitions;
 
 export type GoogleSwitchDefinitions = typeof googleSwitchDefinitions;

@@ -6,6 +6,7 @@ import { rollout } from './004-rollout.js';
 import { linkTitle } from './005-link-title.js';
 import { poolAndZoomLogin } from './006-pool-and-zoom-login.js';
 import { workQueue } from './007-work-queue.js';
+import { pushChannels } from './008-push-channels.js';
 
 /** Every schema step, oldest first. Append only: a released step is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   linkTitle,
   poolAndZoomLogin,
   workQueue,
+  pushChannels,
 ];
 
 export const latestSchemaVersion = migrations.length;

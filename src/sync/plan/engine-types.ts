@@ -107,6 +107,15 @@ export interface PollOptions {
    * next poll comes). By default a poll returns when the work it queued is done.
    */
   background?: boolean;
+  /** Of the rooms selected, poll only those this accepts (push: rooms with a healthy channel wait). */
+  roomFilter?: (calendarId: string) => boolean;
+  /** Told every watched room's calendar id once the rooms are listed (push channels follow them). */
+  onRooms?: (calendarIds: string[]) => void;
+  /**
+   * Use the rooms the last pass listed, without asking the Directory again and without the
+   * recovery of open intents (a push notification's quick read of one room).
+   */
+  reuseRooms?: boolean;
 }
 
 /** The work queue as it stands. */

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runZoomLogin } from '../../../src/cli/zoom-login.js';
 import { diagnoseZoom } from '../../../src/zoom/diagnose.js';
 import { berlin } from '../../support/time.js';
 import { startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { freePort } from '../../../src/util/free-port.js';
 
 /**
  * The user-level Zoom login (issue 15, the seed's Postman flow) end to end, through both
@@ -13,14 +13,6 @@ import { startSyncHarness, type SyncHarness } from './sync-harness.js';
  * token, a revoked login (ZOOM_LOGIN_REQUIRED: Zoom work stops, Google reading goes on) and the
  * recovery by logging in again.
  */
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('zoom.auth "user": the login, rotations, a revoked login and the recovery', () => {
   let h: SyncHarness;

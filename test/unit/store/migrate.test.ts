@@ -53,6 +53,7 @@ describe('migrate', () => {
       'occurrence_meetings',
       'occurrence_overrides',
       'pool_moves',
+      'push_channels',
       'rooms',
       'work_queue',
       'zoom_hosts',

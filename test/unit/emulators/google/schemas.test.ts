@@ -200,7 +200,7 @@ describe('Google emulator: answers match the discovery documents', () => {
 
   it('accepts for each method exactly the scopes its discovery document lists', () => {
     const cal = loadDiscovery('calendar-v3-discovery.json') as unknown as {
-      resources: { events: { methods: Record<string, { scopes: string[] }> } };
+      resources: Record<string, { methods: Record<string, { scopes: string[] }> }>;
     };
     const dir = loadDiscovery('admin-directory-v1-discovery.json') as unknown as {
       resources: {
@@ -208,10 +208,10 @@ describe('Google emulator: answers match the discovery documents', () => {
       };
     };
     for (const [name, scopes] of Object.entries(methodScopes)) {
-      const [api0, , resourceOrMethod, maybeMethod] = name.split('.');
+      const [api0, resource, resourceOrMethod, maybeMethod] = name.split('.');
       const listed =
         api0 === 'calendar'
-          ? cal.resources.events.methods[resourceOrMethod!]!.scopes
+          ? cal.resources[resource!]!.methods[resourceOrMethod!]!.scopes
           : dir.resources.resources.resources.calendars.methods[maybeMethod!]!.scopes;
       expect([name, [...scopes].sort()]).toEqual([name, [...listed].sort()]);
     }
