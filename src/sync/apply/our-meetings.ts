@@ -1,4 +1,6 @@
+import type { LiveEvent } from '../../domain/calendar-event.js';
 import type { Store } from '../../store/index.js';
+import { meetingIdsNamedBy } from '../plan/block.js';
 
 /**
  * Whether this database recorded making the Zoom meeting `meetingId` (a booking's meeting or a
@@ -12,4 +14,9 @@ export function madeHere(store: Store, meetingId: string | null): boolean {
   const link = store.links.getByMeetingId(id);
   if (link && link.strategy !== 'foreign' && link.strategy !== 'skipped') return true;
   return store.occurrenceMeetings.getByMeetingId(id) !== undefined;
+}
+
+/** The meetings of this database among those the event's Zoom links name (`ourMeetingIds`). */
+export function ourMeetingsNamedBy(store: Store, event: LiveEvent): Set<string> {
+  return new Set(meetingIdsNamedBy(event).filter((id) => madeHere(store, id)));
 }

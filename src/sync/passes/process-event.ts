@@ -4,7 +4,6 @@ import type { EventPlan } from '../plan/actions.js';
 import { applyActions } from '../apply/apply-actions.js';
 import { MeetingGone, Retry } from '../apply/apply-meetings.js';
 import { spanOf } from '../plan/booking-span.js';
-import { meetingIdsNamedBy } from '../plan/block.js';
 import { isLiveLink, type BookingState } from '../plan/booking-state.js';
 import type { PassContext } from '../apply/context.js';
 import { countSkip } from '../apply/counts.js';
@@ -25,7 +24,7 @@ import { previewOf } from '../plan/preview.js';
 import { roomSettings } from '../plan/room-settings.js';
 import { lookUpOrganizer } from '../apply/organizer-lookup.js';
 import { poolFor } from '../apply/pool-view.js';
-import { madeHere } from '../apply/our-meetings.js';
+import { ourMeetingsNamedBy } from '../apply/our-meetings.js';
 
 /**
  * How one event ended: done (or recorded as failed), held back until its master is known, or
@@ -49,7 +48,7 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
   const organizer = organizerEmail ? store.zoomUsers.get(organizerEmail) : undefined;
   if (organizer) state.organizer = organizer;
   if ((event.kind === 'single' || event.kind === 'master') && !isLiveLink(link))
-    state.ourMeetingIds = ourMeetingsNamedBy(ctx, event);
+    state.ourMeetingIds = ourMeetingsNamedBy(ctx.store, event);
   if (!link) return withPool(ctx, bookingId, event, state);
   state.link = link;
   if (
@@ -67,11 +66,6 @@ export function loadState(ctx: PassContext, bookingId: string, event: CalendarEv
       state.master = snapshot as LiveEvent;
   }
   return withPool(ctx, bookingId, event, state);
-}
-
-/** The meetings of this database among those the event's Zoom links name (see `ourMeetingIds`). */
-function ourMeetingsNamedBy(ctx: PassContext, event: LiveEvent): Set<string> {
-  return new Set(meetingIdsNamedBy(event).filter((id) => madeHere(ctx.store, id)));
 }
 
 /** A booking of a room that shares the pool's hosts gets the pool's bookings (issue 15). */
