@@ -16,7 +16,15 @@ export function madeHere(store: Store, meetingId: string | null): boolean {
   return store.occurrenceMeetings.getByMeetingId(id) !== undefined;
 }
 
-/** The meetings of this database among those the event's Zoom links name (`ourMeetingIds`). */
+/**
+ * The meetings of this database among those the event's Zoom links name (`ourMeetingIds`). A copy
+ * of one of ours names one or two; an event naming more than `MAX_LOOKUPS` is looked up no further
+ * (one store read each: a description of thousands of links must not cost thousands), and the
+ * links not looked up count as someone else's.
+ */
 export function ourMeetingsNamedBy(store: Store, event: LiveEvent): Set<string> {
-  return new Set(meetingIdsNamedBy(event).filter((id) => madeHere(store, id)));
+  const named = [...new Set(meetingIdsNamedBy(event))].slice(0, MAX_LOOKUPS);
+  return new Set(named.filter((id) => madeHere(store, id)));
 }
+
+const MAX_LOOKUPS = 20;

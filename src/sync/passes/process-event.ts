@@ -153,6 +153,7 @@ export async function processEvent(
       }
       if (
         !cancelledByOrganizer &&
+        event.kind === 'deleted' &&
         state.link &&
         plan.actions.some((action) => action.kind === 'dropRoom') &&
         (await organizerCancelled(ctx, state.link))
