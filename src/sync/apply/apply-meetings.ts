@@ -3,7 +3,7 @@ import { CrossLayerCodes } from '../../domain/error-codes.js';
 import type { ZoomMeeting, ZoomMeetingRequest } from '../../domain/zoom-meeting.js';
 import type { Link, LinkPatch } from '../../store/index.js';
 import type { MeetingPlan } from '../plan/actions.js';
-import { createdMeetingFields, meetingFields, updatedMeetingFields } from '../plan/link-fields.js';
+import { createdMeetingFields, updatedMeetingFields } from '../plan/link-fields.js';
 import type { PassContext } from './context.js';
 import {
   describeError,
@@ -197,7 +197,7 @@ export async function moveBookingMeeting(
   }
   if (moved) {
     store.transaction(() => {
-      store.links.update(link.eventId, { ...meetingFields(plan), zoomHost: toHost });
+      store.links.update(link.eventId, { ...updatedMeetingFields(plan), zoomHost: toHost });
       store.overrides.markAllUnapplied(link.eventId);
       store.pool.endMove(link.eventId);
       recordAction(ctx, {
