@@ -5,6 +5,8 @@ export { startHttpServer, readBody, sendReply, type Reply, type RunningServer } 
 export { Router, type RequestContext } from './router.js';
 export { answerDelay, latencySwitchDefinitions, type LatencySwitchDefinitions } from './latency.js';
 export {
+  choice,
+  range,
   Switches,
   type ChoiceSwitch,
   type RangeSwitch,

@@ -1,4 +1,4 @@
-import type { SwitchDefinitions } from './switches.js';
+import { range, type SwitchDefinitions } from './switches.js';
 
 /**
  * The switches every emulator has: how long it takes to answer. Real APIs answer in 100-300 ms
@@ -6,16 +6,8 @@ import type { SwitchDefinitions } from './switches.js';
  * benchmarks measure the sync engine at realistic latency with these. Off (0) by default.
  */
 export const latencySwitchDefinitions = {
-  latencyMs: {
-    range: { min: 0, max: 60_000 },
-    default: 0,
-    why: 'Each API answer (a token request included; control calls not) is sent this many ms after the request is handled. 0 = at once.',
-  },
-  latencyJitterMs: {
-    range: { min: 0, max: 60_000 },
-    default: 0,
-    why: 'Spreads latencyMs evenly over latencyMs ± this (never below 0), so that answers overtake each other as over a real network.',
-  },
+  latencyMs: range(0, 60_000),
+  latencyJitterMs: range(0, 60_000),
 } satisfies SwitchDefinitions;
 
 export type LatencySwitchDefinitions = typeof latencySwitchDefinitions;

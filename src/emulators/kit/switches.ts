@@ -1,22 +1,30 @@
 /**
- * Named switches for behaviour the official documents leave open (each emulator documents its
- * own in its README with the source that left it open). A definition lists the allowed values;
- * the first is the default unless `default` says otherwise.
+ * Named switches for behaviour the official documents leave open. Each emulator's README holds
+ * the table of its switches: the values, the default and why each is a switch, with the public
+ * source that left it open (a test holds each README to its table). A definition here holds only
+ * what the code needs: the allowed values, the first being the default.
  */
 
 export interface ChoiceSwitch {
   values: readonly (string | number | boolean)[];
-  default?: string | number | boolean;
-  /** Why this is a switch: what the documents say and do not say. */
-  why: string;
 }
 
 /** A whole number in a range (a latency in ms): no list of values would do. */
 export interface RangeSwitch {
   range: { min: number; max: number };
   default: number;
-  why: string;
 }
+
+/** A switch taking one of `values`; the first is the default. */
+export const choice = <const V extends readonly (string | number | boolean)[]>(...values: V) => ({
+  values,
+});
+
+/** A switch taking a whole number from `min` to `max`; `min` unless `fallback` is given. */
+export const range = (min: number, max: number, fallback = min): RangeSwitch => ({
+  range: { min, max },
+  default: fallback,
+});
 
 export type SwitchDefinition = ChoiceSwitch | RangeSwitch;
 export type SwitchDefinitions = Record<string, SwitchDefinition>;
@@ -75,8 +83,7 @@ export class Switches<S extends SwitchDefinitions> {
   private defaults(): SwitchValues<S> {
     const out: Record<string, unknown> = {};
     for (const [name, definition] of Object.entries(this.definitions))
-      out[name] =
-        'range' in definition ? definition.default : (definition.default ?? definition.values[0]);
+      out[name] = 'range' in definition ? definition.default : definition.values[0];
     return out as SwitchValues<S>;
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   answerDelay,
+  choice,
   EmulatorServer,
   FaultInjector,
   Router,
@@ -21,7 +22,7 @@ const dialect = {
 };
 
 describe('emulator kit', () => {
-  let server: EmulatorServer<{ mode: { values: readonly ['a', 'b']; why: string } }> | undefined;
+  let server: EmulatorServer<{ mode: { values: readonly ['a', 'b'] } }> | undefined;
   afterEach(async () => server?.close());
 
   it('routes with decoded params and reports the methods a path allows', () => {
@@ -42,14 +43,14 @@ describe('emulator kit', () => {
   });
 
   it('refuses unknown switches and values, naming them', () => {
-    const switches = new Switches({ mode: { values: ['a', 'b'] as const, why: 'test' } });
+    const switches = new Switches({ mode: choice('a', 'b') });
     expect(switches.get('mode')).toBe('a');
     expect(() => switches.update({ mode: 'c' })).toThrow(/"mode" must be one of "a", "b"; got "c"/);
     expect(() => switches.update({ other: 1 })).toThrow(/unknown switch "other"/);
   });
 
   it('counts calls, injects faults and answers the control API over HTTP', async () => {
-    server = new EmulatorServer(dialect, { mode: { values: ['a', 'b'] as const, why: 'test' } });
+    server = new EmulatorServer(dialect, { mode: choice('a', 'b') });
     server.route('GET', '/v2/things/:id', (ctx) => {
       ctx.tag('host', 'h1');
       return { status: 200, body: { id: ctx.params.id, mode: server!.switches.get('mode') } };
@@ -89,7 +90,7 @@ describe('emulator kit', () => {
   });
 
   it('answers after latencyMs ± latencyJitterMs when the switches say so (control calls at once)', async () => {
-    server = new EmulatorServer(dialect, { mode: { values: ['a', 'b'] as const, why: 'test' } });
+    server = new EmulatorServer(dialect, { mode: choice('a', 'b') });
     server.route('GET', '/v2/things', () => ({ status: 200, body: {} }));
     const { url } = await server.listen();
     const post = (path: string, body: unknown) =>
