@@ -1,4 +1,4 @@
-import { opaqueToken } from './ids.js';
+import { pageFields, readPaging, type Paging } from './paging.js';
 import type { StoredMeeting } from './meeting-model.js';
 import { renderListItem, shownStart } from './render-meeting.js';
 import type { ZoomSwitchValues } from './switches.js';
@@ -15,41 +15,8 @@ export const LIST_TYPES = [
 ] as const;
 export type ListType = (typeof LIST_TYPES)[number];
 
-/** SPEC: "This token's expiration period is 15 minutes." */
-const PAGE_TOKEN_TTL_MS = 15 * 60_000;
-
-interface Cursor {
-  hostId: string;
+export interface ListQuery extends Paging {
   type: ListType;
-  offset: number;
-  expiresAt: number;
-}
-
-export class PageCursors {
-  private readonly cursors = new Map<string, Cursor>();
-
-  issue(cursor: Omit<Cursor, 'expiresAt'>, nowMs: number): string {
-    const token = opaqueToken(24);
-    this.cursors.set(token, { ...cursor, expiresAt: nowMs + PAGE_TOKEN_TTL_MS });
-    return token;
-  }
-
-  take(token: string, hostId: string, nowMs: number): Cursor | undefined {
-    const cursor = this.cursors.get(token);
-    if (!cursor || cursor.hostId !== hostId || cursor.expiresAt <= nowMs) return undefined;
-    return cursor;
-  }
-
-  clear(): void {
-    this.cursors.clear();
-  }
-}
-
-export interface ListQuery {
-  type: ListType;
-  pageSize: number;
-  pageNumber: number;
-  nextPageToken?: string;
   from?: string;
   to?: string;
 }
@@ -63,13 +30,7 @@ export function readListQuery(
   const type = (query.get('type') ?? 'scheduled') as ListType;
   if (!LIST_TYPES.includes(type))
     errors.push(invalid('type', `must be one of ${LIST_TYPES.join(', ')}`));
-  const pageSize = wholeNumber(query.get('page_size'), 30);
-  // SPEC: page_size "maximum": 300.
-  if (pageSize === undefined || pageSize < 1 || pageSize > 300)
-    errors.push(invalid('page_size', 'must be a whole number from 1 to 300'));
-  const pageNumber = wholeNumber(query.get('page_number'), 1);
-  if (pageNumber === undefined || pageNumber < 1)
-    errors.push(invalid('page_number', 'must be a whole number from 1'));
+  const paging = readPaging(query, invalid, errors);
   const date = /^\d{4}-\d{2}-\d{2}$/;
   for (const name of ['from', 'to'] as const) {
     const value = query.get(name);
@@ -79,18 +40,11 @@ export function readListQuery(
   return {
     query: {
       type,
-      pageSize: pageSize!,
-      pageNumber: pageNumber!,
-      nextPageToken: query.get('next_page_token') || undefined,
+      ...paging,
       from: query.get('from') ?? undefined,
       to: query.get('to') ?? undefined,
     },
   };
-}
-
-function wholeNumber(value: string | null, fallback: number): number | undefined {
-  if (value === null || value === '') return fallback;
-  return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 interface Row {
@@ -177,13 +131,10 @@ export function listPage(
   query: ListQuery,
   nextPageToken: string,
 ): Record<string, unknown> {
-  const page = rows.slice(offset, offset + query.pageSize);
   return {
-    page_count: Math.ceil(rows.length / query.pageSize),
-    page_number: Math.floor(offset / query.pageSize) + 1,
-    page_size: query.pageSize,
-    total_records: rows.length,
-    next_page_token: nextPageToken,
-    meetings: page.map((row) => renderListItem(row.meeting, row.start)),
+    ...pageFields(query, offset, rows.length, nextPageToken),
+    meetings: rows
+      .slice(offset, offset + query.pageSize)
+      .map((row) => renderListItem(row.meeting, row.start)),
   };
 }

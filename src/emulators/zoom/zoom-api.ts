@@ -2,7 +2,7 @@ import type { ApiContext, ApiHandler, EmulatorServer, Reply } from '../kit/index
 import { invitationText, sipAddress } from './invitation-text.js';
 import { meetingNumber, opaqueToken } from './ids.js';
 import { hostDailyLimitReply, RateLimits, type RateLabel } from './limits.js';
-import { listPage, PageCursors, readListQuery, selectRows } from './list-meetings.js';
+import { listPage, readListQuery, selectRows } from './list-meetings.js';
 import type { MeetingBody, RecurrenceBody, StoredMeeting } from './meeting-model.js';
 import {
   createMeeting,
@@ -14,7 +14,8 @@ import {
 } from './meeting-write.js';
 import { revokeEndpoint, tokenEndpoint, type ZoomAccount } from './oauth-route.js';
 import { UserGrants } from './user-oauth.js';
-import { listUsersPage, UserCursors } from './list-users.js';
+import { listUsersPage } from './list-users.js';
+import { PageTokens } from './paging.js';
 import { renderMeeting } from './render-meeting.js';
 import {
   defaultAppScopes,
@@ -56,8 +57,8 @@ export class ZoomApi {
   joinUrlTemplate: string | undefined;
   /** Event notifications to the app's subscription (`webhooks.ts`). */
   readonly webhooks: ZoomWebhooks;
-  private readonly cursors = new PageCursors();
-  private readonly userCursors = new UserCursors();
+  private readonly meetingPages = new PageTokens();
+  private readonly userPages = new PageTokens();
 
   constructor(
     private readonly server: EmulatorServer<ZoomSwitchDefinitions>,
@@ -137,8 +138,8 @@ export class ZoomApi {
     this.tokens.clear();
     this.grants.clear();
     this.limits.clear();
-    this.cursors.clear();
-    this.userCursors.clear();
+    this.meetingPages.clear();
+    this.userPages.clear();
   }
 
   /** A meeting that is neither deleted nor expired, or undefined. */
@@ -510,7 +511,7 @@ export class ZoomApi {
 
   /** SPEC `users` (List users): one page, `status`, `page_size`, `page_number`, `next_page_token`. */
   private listUsers(ctx: ApiContext, switches: ZoomSwitchValues): Reply {
-    return listUsersPage(ctx, this.users.list(), this.userCursors, this.invalid(switches), (u) =>
+    return listUsersPage(ctx, this.users.list(), this.userPages, this.invalid(switches), (u) =>
       this.userBody(u),
     );
   }
@@ -523,28 +524,13 @@ export class ZoomApi {
     if ('errors' in read) return errors.validationFailed(read.errors);
     const { query } = read;
     const nowMs = ctx.now.getTime();
-    let offset = (query.pageNumber - 1) * query.pageSize;
-    if (query.nextPageToken) {
-      const cursor = this.cursors.take(query.nextPageToken, user.id, nowMs);
-      // Not sourced: Zoom's answer to an unknown or expired next_page_token (README "list").
-      if (!cursor)
-        return errors.validationFailed([
-          this.invalid(switches)(
-            'next_page_token',
-            'is unknown or expired (tokens last 15 minutes)',
-          ),
-        ]);
-      offset = cursor.offset;
-    }
+    const offset = this.meetingPages.start(query, user.id, nowMs, this.invalid(switches));
+    if (typeof offset !== 'number') return errors.validationFailed([offset]);
     const mine = [...this.meetings.values()].filter(
       (m) => m.hostId === user.id && m.deletedAt === undefined && !isExpired(m, nowMs),
     );
     const rows = selectRows(mine, query, ctx.now, switches);
-    const nextOffset = offset + query.pageSize;
-    const token =
-      nextOffset < rows.length
-        ? this.cursors.issue({ hostId: user.id, type: query.type, offset: nextOffset }, nowMs)
-        : '';
+    const token = this.meetingPages.next(query, user.id, offset, rows.length, nowMs);
     return { status: 200, body: listPage(rows, offset, query, token) };
   }
 }
