@@ -39,9 +39,9 @@ export async function applyActions(
   event: CalendarEvent,
   ctx: PassContext,
 ): Promise<void> {
+  saveSnapshot(plan, event, ctx);
   const { store } = ctx;
   const id = plan.bookingId;
-  saveSnapshot(plan, event, ctx);
   const link = (): Link => {
     const current = store.links.get(id);
     if (!current) throw new Error(`the link of ${id} vanished while its plan was applied`);
@@ -58,25 +58,20 @@ export async function applyActions(
   async function applyOne(action: Action): Promise<void> {
     switch (action.kind) {
       case 'createMeeting':
-        await createBookingMeeting(ctx, id, action.meeting, action.rooms);
-        return;
+        return createBookingMeeting(ctx, id, action.meeting, action.rooms);
       case 'updateMeeting':
-        await updateBookingMeeting(ctx, link(), action.meetingId, action.meeting);
-        return;
+        return updateBookingMeeting(ctx, link(), action.meetingId, action.meeting);
       case 'moveMeeting':
-        await moveBookingMeeting(ctx, link(), action.meetingId, action.fromHost, action.meeting);
-        return;
+        return moveBookingMeeting(ctx, link(), action.meetingId, action.fromHost, action.meeting);
       case 'reviewHosts':
         reviewHosts(ctx, id, action.host, action.eventIds);
         return;
       case 'poolExhausted':
         throw new HostPoolExhausted(action.collisions);
       case 'deleteMeeting':
-        await deleteWholeMeeting(ctx, id, action.meetingId);
-        return;
+        return deleteWholeMeeting(ctx, id, action.meetingId);
       case 'clearAhead':
-        await clearAhead(ctx, id, action.meetingId, action.zoomHash);
-        return;
+        return clearAhead(ctx, id, action.meetingId, action.zoomHash);
       case 'deleteOccurrences': {
         const meetingId = link().zoomMeetingId;
         if (meetingId === null) return;
@@ -101,14 +96,11 @@ export async function applyActions(
         store.overrides.put(action.override);
         return;
       case 'createOccurrenceMeeting':
-        await createOccurrenceMeeting(ctx, id, action.host, action.meeting);
-        return;
+        return createOccurrenceMeeting(ctx, id, action.host, action.meeting);
       case 'updateOccurrenceMeeting':
-        await updateOccurrenceMeeting(ctx, link(), action.meetingId, action.meeting);
-        return;
+        return updateOccurrenceMeeting(ctx, link(), action.meetingId, action.meeting);
       case 'deleteOccurrenceMeeting':
-        await deleteOccurrenceMeeting(ctx, id, action.meetingId, action.occurrenceStart);
-        return;
+        return deleteOccurrenceMeeting(ctx, id, action.meetingId, action.occurrenceStart);
       case 'setOccurrenceStrategy':
         store.transaction(() => {
           assertPoolHostFree(ctx, action.poolCheck);
@@ -116,14 +108,11 @@ export async function applyActions(
         });
         return;
       case 'writeBack':
-        await writeBack(ctx, link(), action.event);
-        return;
+        return writeBack(ctx, link(), action.event);
       case 'writeExceptionBlocks':
-        await writeExceptionBlocks(ctx, link(), action.master);
-        return;
+        return writeExceptionBlocks(ctx, link(), action.master);
       case 'removeBlock':
-        await removeBlock(ctx, link(), action.calendarIds);
-        return;
+        return removeBlock(ctx, link(), action.calendarIds);
       case 'setRooms':
         store.links.setRooms(id, action.rooms);
         return;

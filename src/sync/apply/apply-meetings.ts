@@ -170,9 +170,9 @@ export async function moveBookingMeeting(
   fromHost: string,
   plan: MeetingPlan,
 ): Promise<void> {
+  assertNotParked(ctx, fromHost);
   const { store } = ctx;
   const toHost = plan.host;
-  assertNotParked(ctx, fromHost);
   store.transaction(() => {
     assertPoolHostFree(ctx, plan.poolCheck);
     store.pool.startMove({ eventId: link.eventId, meetingId, fromHost, toHost });
