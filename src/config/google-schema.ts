@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { url, duration } from './schema-parts.js';
+import { url, duration, retrySettings } from './schema-parts.js';
 
 /** `google` in the configuration: the Workspace service account and how zoomlink calls Google. */
 export const googleSchema = z
@@ -62,17 +62,10 @@ export const googleSchema = z
       .describe(
         'A full sync reads events ending after now minus this many days (0 = all of history).',
       ),
-    maxRetries: z
-      .number()
-      .int()
-      .min(0)
-      .max(10)
-      .default(5)
-      .describe('Retries of a Google call that failed with a rate limit or 5xx.'),
-    retryBaseMs: duration('First retry delay in ms (doubles each retry, with jitter).').default(
-      1000,
-    ),
-    retryMaxMs: duration('Longest single retry delay in ms.').default(32_000),
+    ...retrySettings('Retries of a Google call that failed with a rate limit or 5xx.', {
+      maxRetries: 5,
+      maxMs: 32_000,
+    }),
     quotaPerUserPerMinute: z
       .number()
       .int()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { url, duration } from './schema-parts.js';
+import { url, duration, retrySettings } from './schema-parts.js';
 
 /** `zoom` in the configuration: the Zoom account, its app and how zoomlink calls it. */
 export const zoomSchema = z
@@ -59,17 +59,10 @@ export const zoomSchema = z
       .describe(
         "The Zoom account's plan, whose per-second API rate limits zoomlink keeps (per label: Light, Medium): `free` 4/2 a second, `pro` 30/20, `business` 80/60 (also for Business Plus, Education, Enterprise and Partner accounts).",
       ),
-    maxRetries: z
-      .number()
-      .int()
-      .min(0)
-      .max(10)
-      .default(4)
-      .describe('Retries of a Zoom call that failed with 429, 5xx or a dropped connection.'),
-    retryBaseMs: duration('First retry delay in ms (doubles each retry, with jitter).').default(
-      1000,
-    ),
-    retryMaxMs: duration('Longest single retry delay in ms.').default(60_000),
+    ...retrySettings('Retries of a Zoom call that failed with 429, 5xx or a dropped connection.', {
+      maxRetries: 4,
+      maxMs: 60_000,
+    }),
     requestTimeoutMs: duration('Timeout of one Zoom HTTP request in ms.').default(30_000),
     concurrentMeetingsPerHost: z
       .number()
