@@ -3,10 +3,9 @@ import type { ZoomConfig } from '../config/schema.js';
 import type { ZoomTokenSet } from '../domain/zoom-login.js';
 import type { CallReport } from '../util/call-report.js';
 import { errorFromResponse } from './error-mapping.js';
-import { userTokenSchema } from './schemas.js';
-import { invalidResponse, zoomAxios, type Exchange } from './transport.js';
+import { zoomAxios, type Exchange } from './transport.js';
 import { requestToken } from './token-request.js';
-import { tokenSetOf } from './user-oauth-token.js';
+import { userTokensFrom } from './user-oauth-token.js';
 
 /**
  * `zoomlink zoom login`: Zoom's authorization-code flow with PKCE (developers.zoom.us/docs/
@@ -72,17 +71,9 @@ export async function exchangeCode(
     codeExchange,
     report,
   );
-  const { body } = raw;
   if (raw.status < 200 || raw.status >= 300)
-    throw errorFromResponse({ ...codeExchange, ...raw, body, now });
-  const parsed = userTokenSchema.safeParse(body);
-  if (!parsed.success)
-    throw invalidResponse(
-      codeExchange,
-      raw.status,
-      'no access_token, refresh_token and expires_in',
-    );
-  return tokenSetOf(parsed.data, now);
+    throw errorFromResponse({ ...codeExchange, ...raw, now });
+  return userTokensFrom(raw, codeExchange, now);
 }
 
 /**

@@ -144,14 +144,7 @@ export class UserOAuthTokenSource implements AccessTokenSource {
       });
       throw new ZoomLoginRequiredError(why);
     }
-    const parsed = userTokenSchema.safeParse(body);
-    if (!parsed.success)
-      throw invalidResponse(
-        refreshExchange,
-        raw.status,
-        'no access_token, refresh_token and expires_in',
-      );
-    const tokens = tokenSetOf(parsed.data, obtainedAt);
+    const tokens = userTokensFrom(raw, refreshExchange, obtainedAt);
     // Committed before the access token is used: a crash now keeps the rotated refresh token.
     if (!login.saveRotation(record.generation, tokens))
       this.options.logger?.warn('another zoomlink process rotated the zoom refresh token too', {});
@@ -163,11 +156,19 @@ export class UserOAuthTokenSource implements AccessTokenSource {
   }
 }
 
-/** An answer to a code exchange or a refresh, as the store keeps it. */
-export function tokenSetOf(
-  data: { access_token: string; refresh_token: string; expires_in: number; scope?: string },
+/**
+ * A successful answer to a code exchange or a refresh, as the store keeps it; an answer without
+ * the three fields is refused as `ZOOM_INVALID_RESPONSE`.
+ */
+export function userTokensFrom(
+  raw: { status: number; body: unknown },
+  about: Exchange,
   obtainedAt: Date,
 ): ZoomTokenSet {
+  const parsed = userTokenSchema.safeParse(raw.body);
+  if (!parsed.success)
+    throw invalidResponse(about, raw.status, 'no access_token, refresh_token and expires_in');
+  const data = parsed.data;
   return {
     accessToken: data.access_token,
     refreshToken: data.refresh_token,
