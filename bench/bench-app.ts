@@ -30,7 +30,7 @@ export function benchApp(
       ...more.config?.zoom,
     },
     google: {
-      serviceAccountKeyFile: info.google.keyFile,
+      serviceAccountKeyFile: info.google.serviceAccountKeyFile,
       adminSubject: info.seeded.admin,
       domains: [info.domain],
       calendarRootUrl: info.google.rootUrl,

@@ -3,19 +3,13 @@
  * counts by route, bookings made as a person would, resets. Used by the benchmark's orchestrator
  * and by the engine's process alike.
  */
+import type { GoogleConnection, ZoomConnection } from '../src/emulators/index.js';
 import type { SeededBookings } from './seed-bookings.js';
 
 /** What the emulators' process says once it is ready (`emulators-child.ts`). */
 export interface EmulatorsInfo {
-  zoom: {
-    apiUrl: string;
-    oauthUrl: string;
-    controlUrl: string;
-    accountId: string;
-    clientId: string;
-    clientSecret: string;
-  };
-  google: { rootUrl: string; tokenUrl: string; controlUrl: string; keyFile: string };
+  zoom: ZoomConnection;
+  google: GoogleConnection;
   domain: string;
   seeded: SeededBookings;
   /** The emulators' clock when they were ready. */

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulators } from '../src/emulators/index.js';
+import { connectionsOf, startEmulators } from '../src/emulators/index.js';
 import type { EmulatorsSpec } from './child-emulators.js';
 import type { EmulatorsInfo } from './emulator-control.js';
 import { seedBookings } from './seed-bookings.js';
@@ -23,20 +23,7 @@ const { google, zoom, clock } = running.handles;
 const dir = mkdtempSync(join(tmpdir(), 'zoomlink-bench-emulators-'));
 const seeded = await seedBookings({ google, zoom }, spec);
 const info: EmulatorsInfo = {
-  zoom: {
-    apiUrl: zoom.apiUrl,
-    oauthUrl: zoom.oauthUrl,
-    controlUrl: zoom.controlUrl,
-    accountId: zoom.accountId,
-    clientId: zoom.clientId,
-    clientSecret: zoom.clientSecret,
-  },
-  google: {
-    rootUrl: google.rootUrl,
-    tokenUrl: google.tokenUrl,
-    controlUrl: google.controlUrl,
-    keyFile: google.writeServiceAccountKeyFile(dir),
-  },
+  ...connectionsOf(google, zoom, google.writeServiceAccountKeyFile(dir)),
   domain: google.domain,
   seeded,
   clock: clock.now().toISOString(),

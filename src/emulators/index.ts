@@ -31,23 +31,38 @@ export interface Latency {
 const latencySwitches = (latency: Latency | undefined) =>
   latency ? { latencyMs: latency.latencyMs, latencyJitterMs: latency.latencyJitterMs ?? 0 } : {};
 
+/** How a client reaches the Zoom emulator: its addresses and the app's credentials. */
+export type ZoomConnection = Pick<
+  ZoomEmulator,
+  'apiUrl' | 'oauthUrl' | 'controlUrl' | 'accountId' | 'clientId' | 'clientSecret'
+>;
+
+/** How a client reaches the Google emulator, with a service account key file it accepts. */
+export type GoogleConnection = Pick<
+  GoogleEmulator,
+  'rootUrl' | 'tokenUrl' | 'controlUrl' | 'customer'
+> & {
+  serviceAccountKeyFile: string;
+};
+
+/** Both emulators' connection details (what `zoomlink emulators` and the benchmarks print). */
+export function connectionsOf(
+  google: GoogleEmulator,
+  zoom: ZoomEmulator,
+  serviceAccountKeyFile: string,
+): { zoom: ZoomConnection; google: GoogleConnection } {
+  const { apiUrl, oauthUrl, accountId, clientId, clientSecret } = zoom;
+  const { rootUrl, tokenUrl, customer } = google;
+  return {
+    zoom: { apiUrl, oauthUrl, controlUrl: zoom.controlUrl, accountId, clientId, clientSecret },
+    google: { rootUrl, tokenUrl, controlUrl: google.controlUrl, customer, serviceAccountKeyFile },
+  };
+}
+
 /** The JSON line `zoomlink emulators` prints (issue 3 and 4). */
 export interface EmulatorsInfo {
-  zoom: {
-    apiUrl: string;
-    oauthUrl: string;
-    controlUrl: string;
-    accountId: string;
-    clientId: string;
-    clientSecret: string;
-  };
-  google: {
-    rootUrl: string;
-    tokenUrl: string;
-    controlUrl: string;
-    customer: string;
-    serviceAccountKeyFile: string;
-  };
+  zoom: ZoomConnection;
+  google: GoogleConnection;
   /** Exactly the environment variables that point every zoomlink command at these emulators. */
   env: Record<string, string>;
   rooms: { calendarId: string; name: string; zoomHost: string }[];
@@ -167,21 +182,7 @@ function describe(
     ZOOMLINK_ROOMS: JSON.stringify(rooms),
   };
   return {
-    zoom: {
-      apiUrl: zoom.apiUrl,
-      oauthUrl: zoom.oauthUrl,
-      controlUrl: zoom.controlUrl,
-      accountId: zoom.accountId,
-      clientId: zoom.clientId,
-      clientSecret: zoom.clientSecret,
-    },
-    google: {
-      rootUrl: google.rootUrl,
-      tokenUrl: google.tokenUrl,
-      controlUrl: google.controlUrl,
-      customer: google.customer,
-      serviceAccountKeyFile: keyFile,
-    },
+    ...connectionsOf(google, zoom, keyFile),
     env,
     rooms,
     people: (org?.people ?? []).map((p) => p.email),
