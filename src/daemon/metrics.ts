@@ -1,8 +1,9 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiObserver } from '../domain/api-observer.js';
 import { isZoomlinkError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { PassCounts, PassSummary, ReconcileReport } from '../sync/index.js';
+import { metricsOn } from './metric-kit.js';
 import { registerWorkGauges, type WorkSource } from './work-metrics.js';
 import type { JobName, RunOutcome } from './scheduler.js';
 
@@ -32,215 +33,164 @@ export interface DaemonMetrics {
   readonly contentType: string;
 }
 
-const secondsBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
-
 export function createDaemonMetrics(info: { version: string; mode: string }): DaemonMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const registers = [registry];
+  const m = metricsOn(registry);
 
-  new Gauge({
-    name: 'zoomlink_info',
-    help: 'Always 1; labels say which zoomlink runs and in which mode.',
-    labelNames: ['version', 'mode'],
-    registers,
-  }).set(info, 1);
+  m.gauge('zoomlink_info', 'Always 1; labels say which zoomlink runs and in which mode.', [
+    'version',
+    'mode',
+  ]).set(info, 1);
 
-  const jobRuns = new Counter({
-    name: 'zoomlink_job_runs_total',
-    help: 'Scheduled passes run, by job (poll, windows, reconcile) and result.',
-    labelNames: ['job', 'result'],
-    registers,
-  });
-  const jobDuration = new Histogram({
-    name: 'zoomlink_job_duration_seconds',
-    help: 'How long one pass of a job took.',
-    labelNames: ['job'],
-    buckets: secondsBuckets,
-    registers,
-  });
-  const jobLastSuccess = new Gauge({
-    name: 'zoomlink_job_last_success_timestamp_seconds',
-    help: 'When a pass of the job last finished without failing (Unix time).',
-    labelNames: ['job'],
-    registers,
-  });
-  const skipped = new Counter({
-    name: 'zoomlink_scheduler_skipped_total',
-    help: 'Triggers dropped because the same job was still waiting or running (no overlap).',
-    labelNames: ['job'],
-    registers,
-  });
-  const polls = new Counter({
-    name: 'zoomlink_polls_total',
-    help: 'Room polls, by room calendar id and result.',
-    labelNames: ['room', 'result'],
-    registers,
-  });
-  const eventsSeen = new Counter({
-    name: 'zoomlink_events_seen_total',
-    help: 'Calendar events read and planned.',
-    registers,
-  });
-  const actions = new Counter({
-    name: 'zoomlink_sync_actions_total',
-    help: 'Changes made: meetings created/updated/deleted, occurrences changed, links written/removed.',
-    labelNames: ['action'],
-    registers,
-  });
-  const eventsSkipped = new Counter({
-    name: 'zoomlink_events_skipped_total',
-    help: 'Events given no meeting of their own, by reason.',
-    labelNames: ['reason'],
-    registers,
-  });
-  const eventsFailed = new Counter({
-    name: 'zoomlink_events_failed_total',
-    help: 'Events whose processing failed (each is retried later with backoff).',
-    registers,
-  });
-  const eventsDeferred = new Counter({
-    name: 'zoomlink_events_deferred_total',
-    help: 'Events waiting for a parked Zoom host (not failures).',
-    registers,
-  });
-  const eventsObserved = new Counter({
-    name: 'zoomlink_events_observed_total',
-    help: 'Events of rooms in observe mode: planned and recorded, nothing done.',
-    registers,
-  });
-  const errors = new Counter({
-    name: 'zoomlink_errors_total',
-    help: 'Errors by stable code and where they stopped work (room poll, job).',
-    labelNames: ['code', 'scope'],
-    registers,
-  });
-  const webhookCalls = new Counter({
-    name: 'zoomlink_webhook_calls_total',
-    help: 'Calls to a webhook endpoint by source and result (refused ones: missing, bad_signature, stale_timestamp).',
-    labelNames: ['source', 'result'],
-    registers,
-  });
-  const reconcileFindings = new Gauge({
-    name: 'zoomlink_reconcile_findings',
-    help: 'Drift found by the last reconcile pass, by kind.',
-    labelNames: ['kind'],
-    registers,
-  });
+  const jobRuns = m.counter(
+    'zoomlink_job_runs_total',
+    'Scheduled passes run, by job (poll, windows, reconcile) and result.',
+    ['job', 'result'],
+  );
+  const jobDuration = m.histogram(
+    'zoomlink_job_duration_seconds',
+    'How long one pass of a job took.',
+    ['job'],
+    [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+  );
+  const jobLastSuccess = m.gauge(
+    'zoomlink_job_last_success_timestamp_seconds',
+    'When a pass of the job last finished without failing (Unix time).',
+    ['job'],
+  );
+  const skipped = m.counter(
+    'zoomlink_scheduler_skipped_total',
+    'Triggers dropped because the same job was still waiting or running (no overlap).',
+    ['job'],
+  );
+  const polls = m.counter('zoomlink_polls_total', 'Room polls, by room calendar id and result.', [
+    'room',
+    'result',
+  ]);
+  const eventsSeen = m.counter('zoomlink_events_seen_total', 'Calendar events read and planned.');
+  const actions = m.counter(
+    'zoomlink_sync_actions_total',
+    'Changes made: meetings created/updated/deleted, occurrences changed, links written/removed.',
+    ['action'],
+  );
+  const eventsSkipped = m.counter(
+    'zoomlink_events_skipped_total',
+    'Events given no meeting of their own, by reason.',
+    ['reason'],
+  );
+  const eventsFailed = m.counter(
+    'zoomlink_events_failed_total',
+    'Events whose processing failed (each is retried later with backoff).',
+  );
+  const eventsDeferred = m.counter(
+    'zoomlink_events_deferred_total',
+    'Events waiting for a parked Zoom host (not failures).',
+  );
+  const eventsObserved = m.counter(
+    'zoomlink_events_observed_total',
+    'Events of rooms in observe mode: planned and recorded, nothing done.',
+  );
+  const errors = m.counter(
+    'zoomlink_errors_total',
+    'Errors by stable code and where they stopped work (room poll, job).',
+    ['code', 'scope'],
+  );
+  const webhookCalls = m.counter(
+    'zoomlink_webhook_calls_total',
+    'Calls to a webhook endpoint by source and result (refused ones: missing, bad_signature, stale_timestamp).',
+    ['source', 'result'],
+  );
+  const reconcileFindings = m.gauge(
+    'zoomlink_reconcile_findings',
+    'Drift found by the last reconcile pass, by kind.',
+    ['kind'],
+  );
 
-  const apiCalls = new Counter({
-    name: 'zoomlink_api_calls_total',
-    help: 'HTTP calls to Zoom and Google by service, operation and status (0 = no response).',
-    labelNames: ['service', 'operation', 'status'],
-    registers,
-  });
-  const apiDuration = new Histogram({
-    name: 'zoomlink_api_call_duration_seconds',
-    help: 'Duration of HTTP calls to Zoom and Google.',
-    labelNames: ['service', 'operation'],
-    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers,
-  });
-  const apiRetries = new Counter({
-    name: 'zoomlink_api_retries_total',
-    help: 'Retries of Zoom and Google calls, by reason (429, 503, network, token-expired…).',
-    labelNames: ['service', 'operation', 'reason'],
-    registers,
-  });
-  const quotaRemaining = new Gauge({
-    name: 'zoomlink_zoom_quota_remaining',
-    help: "A Zoom host's daily meeting create/update requests left, as Zoom last reported it.",
-    labelNames: ['host'],
-    registers,
-  });
+  const apiCalls = m.counter(
+    'zoomlink_api_calls_total',
+    'HTTP calls to Zoom and Google by service, operation and status (0 = no response).',
+    ['service', 'operation', 'status'],
+  );
+  const apiDuration = m.histogram(
+    'zoomlink_api_call_duration_seconds',
+    'Duration of HTTP calls to Zoom and Google.',
+    ['service', 'operation'],
+    [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  );
+  const apiRetries = m.counter(
+    'zoomlink_api_retries_total',
+    'Retries of Zoom and Google calls, by reason (429, 503, network, token-expired…).',
+    ['service', 'operation', 'reason'],
+  );
+  const quotaRemaining = m.gauge(
+    'zoomlink_zoom_quota_remaining',
+    "A Zoom host's daily meeting create/update requests left, as Zoom last reported it.",
+    ['host'],
+  );
 
   let storeOf: () => Store | undefined = () => undefined;
   let clock: () => Date = () => new Date();
-  const withStore = (read: (store: Store) => void) => {
+  const storeGauge = m.gaugesReading(() => {
     const store = storeOf();
-    if (store?.isOpen) read(store);
-  };
+    return store?.isOpen ? store : undefined;
+  });
 
-  new Gauge({
-    name: 'zoomlink_links',
-    help: 'Stored links by state (pending, linked, failed, deleted, ignored).',
-    labelNames: ['state'],
-    registers,
-    collect() {
-      this.reset();
-      withStore((store) => {
-        for (const [state, n] of Object.entries(store.links.countByState())) this.set({ state }, n);
-      });
+  storeGauge(
+    'zoomlink_links',
+    'Stored links by state (pending, linked, failed, deleted, ignored).',
+    ['state'],
+    (store, set) => {
+      for (const [state, n] of Object.entries(store.links.countByState())) set({ state }, n);
     },
-  });
-  new Gauge({
-    name: 'zoomlink_sync_lag_seconds',
-    help: "Seconds since a room's last successful poll (absent before the first).",
-    labelNames: ['room'],
-    registers,
-    collect() {
-      this.reset();
-      withStore((store) => {
-        const now = clock().getTime();
-        for (const room of store.rooms.list()) {
-          if (room.lastSuccessAt)
-            this.set({ room: room.calendarId }, (now - Date.parse(room.lastSuccessAt)) / 1000);
-        }
-      });
+  );
+  storeGauge(
+    'zoomlink_sync_lag_seconds',
+    "Seconds since a room's last successful poll (absent before the first).",
+    ['room'],
+    (store, set) => {
+      const now = clock().getTime();
+      for (const room of store.rooms.list())
+        if (room.lastSuccessAt)
+          set({ room: room.calendarId }, (now - Date.parse(room.lastSuccessAt)) / 1000);
     },
-  });
-  new Gauge({
-    name: 'zoomlink_room_failing',
-    help: "1 when a room's last poll failed (its error is on the status page), else 0.",
-    labelNames: ['room'],
-    registers,
-    collect() {
-      this.reset();
-      withStore((store) => {
-        for (const room of store.rooms.list())
-          this.set({ room: room.calendarId }, room.lastError ? 1 : 0);
-      });
+  );
+  storeGauge(
+    'zoomlink_room_failing',
+    "1 when a room's last poll failed (its error is on the status page), else 0.",
+    ['room'],
+    (store, set) => {
+      for (const room of store.rooms.list()) set({ room: room.calendarId }, room.lastError ? 1 : 0);
     },
-  });
-  new Gauge({
-    name: 'zoomlink_zoom_host_parked',
-    help: 'Zoom hosts whose daily quota is spent, parked until it resets (1 while parked).',
-    labelNames: ['host'],
-    registers,
-    collect() {
-      this.reset();
-      withStore((store) => {
-        for (const host of store.hosts.parked(clock())) this.set({ host: host.host }, 1);
-      });
+  );
+  storeGauge(
+    'zoomlink_zoom_host_parked',
+    'Zoom hosts whose daily quota is spent, parked until it resets (1 while parked).',
+    ['host'],
+    (store, set) => {
+      for (const host of store.hosts.parked(clock())) set({ host: host.host }, 1);
     },
-  });
-  new Gauge({
-    name: 'zoomlink_open_intents',
-    help: 'Zoom creates journaled but not yet confirmed (recovered at start; should be 0 at rest).',
-    registers,
-    collect() {
-      this.reset();
-      withStore((store) => this.set(store.stats().openIntents));
+  );
+  storeGauge(
+    'zoomlink_open_intents',
+    'Zoom creates journaled but not yet confirmed (recovered at start; should be 0 at rest).',
+    [],
+    (store, set) => set({}, store.stats().openIntents),
+  );
+  storeGauge(
+    'zoomlink_database_bytes',
+    'Size of the SQLite database file and of its write-ahead log.',
+    ['file'],
+    (store, set) => {
+      const stats = store.stats();
+      set({ file: 'db' }, stats.databaseBytes);
+      set({ file: 'wal' }, stats.walBytes);
     },
-  });
-  new Gauge({
-    name: 'zoomlink_database_bytes',
-    help: 'Size of the SQLite database file and of its write-ahead log.',
-    labelNames: ['file'],
-    registers,
-    collect() {
-      this.reset();
-      withStore((store) => {
-        const stats = store.stats();
-        this.set({ file: 'db' }, stats.databaseBytes);
-        this.set({ file: 'wal' }, stats.walBytes);
-      });
-    },
-  });
+  );
 
   let work: WorkSource | undefined;
   registerWorkGauges(
-    registers,
+    m,
     () => (storeOf()?.isOpen ? work : undefined),
     () => clock(),
   );

@@ -1,4 +1,5 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { metricsOn } from './metric-kit.js';
 
 export interface GooglePushMetrics {
   /** A notification refused: `unknown_channel` (404) or `wrong_token` (401). */
@@ -11,25 +12,22 @@ export interface GooglePushMetrics {
 
 /** Google push counters, on the daemon's registry. */
 export function registerGooglePushMetrics(registry: Registry): GooglePushMetrics {
-  const registers = [registry];
-  const refused = new Counter({
-    name: 'zoomlink_google_push_refused_total',
-    help: 'Google push notifications refused: unknown channel (404) or wrong token (401).',
-    labelNames: ['reason'],
-    registers,
-  });
-  const accepted = new Counter({
-    name: 'zoomlink_google_push_notifications_total',
-    help: 'Google push notifications taken, by X-Goog-Resource-State (sync, exists, not_exists).',
-    labelNames: ['state'],
-    registers,
-  });
-  const channels = new Counter({
-    name: 'zoomlink_google_push_channels_total',
-    help: 'Google push channel changes: opened, stopped, expired, open_failed, stop_failed.',
-    labelNames: ['event'],
-    registers,
-  });
+  const m = metricsOn(registry);
+  const refused = m.counter(
+    'zoomlink_google_push_refused_total',
+    'Google push notifications refused: unknown channel (404) or wrong token (401).',
+    ['reason'],
+  );
+  const accepted = m.counter(
+    'zoomlink_google_push_notifications_total',
+    'Google push notifications taken, by X-Goog-Resource-State (sync, exists, not_exists).',
+    ['state'],
+  );
+  const channels = m.counter(
+    'zoomlink_google_push_channels_total',
+    'Google push channel changes: opened, stopped, expired, open_failed, stop_failed.',
+    ['event'],
+  );
   return {
     refused: (reason) => refused.inc({ reason }),
     accepted: (state) => accepted.inc({ state }),
