@@ -31,8 +31,13 @@ export {
 } from './errors.js';
 export type { ZoomInviteLink } from './schemas.js';
 export { ZoomLoginRequiredError, UserOAuthTokenSource } from './user-oauth-token.js';
-export { codeFromPaste, codeFromRedirect, exchangeCode, startLogin } from './user-login.js';
-export type { LoginRequest } from './user-login.js';
+export {
+  codeFromPaste,
+  codeFromRedirect,
+  exchangeCode,
+  startLogin,
+  type LoginRequest,
+} from './user-login.js';
 export type { ZoomLogger } from './transport.js';
 export { ZoomRateLimits, zoomPerSecondLimits, type ZoomPlan } from './rate-limits.js';
 

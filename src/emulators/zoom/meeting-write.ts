@@ -175,11 +175,11 @@ export function patchOccurrence(
   body: MeetingBody,
   ctx: WriteContext,
 ): WriteResult {
-  const problems = new Problems(ctx.switches);
   const meeting = structuredClone(existing);
   const occurrence = meeting.occurrences.find((o) => o.id === occurrenceId);
   if (!occurrence || occurrence.status === 'deleted')
     return { ok: false, reply: errors.invalidOccurrence() };
+  const problems = new Problems(ctx.switches);
   const allowed = new Set(['agenda', 'start_time', 'duration', 'settings']);
   const allowedSettings = new Set<string>(OCCURRENCE_SETTINGS);
   if (ctx.switches.occurrencePatchOtherFields === 'refuse') {
