@@ -3,7 +3,7 @@ import type { BookingModel, ConversionView } from './booking-model.js';
 import type { GoogleSide, OccurrenceRow, ZoomSide } from './booking-occurrences.js';
 import { formatEventStart, relativeTime } from './format-time.js';
 import { html, type Interpolation, type SafeHtml } from './html.js';
-import { isolated, joinLink, page, section, table, written } from './page-parts.js';
+import { isolated, joinLink, page, partOf, section, table, written } from './page-parts.js';
 
 /**
  * A booking's page (`/bookings/<eventId>`): what it is, Google's occurrences and Zoom's side by
@@ -203,13 +203,9 @@ function copiesSection(model: BookingModel): SafeHtml {
 function historySection(model: BookingModel): SafeHtml {
   if (model.history.length === 0)
     return section('history', 'History', html`<p class="mute">Nothing recorded.</p>`);
-  const more =
-    model.historyTotal > model.history.length
-      ? html` <span class="mute">(latest ${model.history.length} of ${model.historyTotal})</span>`
-      : null;
   return section(
     'history',
-    html`History${more}`,
+    html`History${partOf('latest', model.history.length, model.historyTotal)}`,
     table(
       ['when', 'what', 'target', 'result', 'detail'],
       model.history.map((e) => ({

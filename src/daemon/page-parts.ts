@@ -36,6 +36,11 @@ export function section(id: string, title: Interpolation, body: Interpolation): 
   </section>`;
 }
 
+/** "(first 50 of 120)" after a title when a list shows only part of its rows; else nothing. */
+export function partOf(which: 'first' | 'latest', shown: number, total: number): SafeHtml | null {
+  return total > shown ? html` <span class="mute">(${which} ${shown} of ${total})</span>` : null;
+}
+
 /** A whole page: one stylesheet (the CSP's hash), no script, optionally reloading itself. */
 export function page(title: string, body: SafeHtml, refreshSeconds?: number): string {
   return html`<!doctype html>

@@ -1,6 +1,6 @@
 import { formatEventStart, relativeTime } from './format-time.js';
 import { html, type SafeHtml } from './html.js';
-import { bookingHref, joinLink, page, section, table, written } from './page-parts.js';
+import { bookingHref, joinLink, page, partOf, section, table, written } from './page-parts.js';
 import type { JobStatus } from './scheduler.js';
 import type {
   BookingView,
@@ -127,13 +127,9 @@ function roomsSection(rooms: RoomView[], now: Date): SafeHtml {
 function upcomingSection(bookings: BookingView[], total: number): SafeHtml {
   if (bookings.length === 0)
     return section('upcoming', 'Upcoming linked bookings', html`<p class="mute">None yet.</p>`);
-  const more =
-    total > bookings.length
-      ? html` <span class="mute">(first ${bookings.length} of ${total})</span>`
-      : null;
   return section(
     'upcoming',
-    html`Upcoming linked bookings${more}`,
+    html`Upcoming linked bookings${partOf('first', bookings.length, total)}`,
     table(
       ['booking', 'when', 'rooms', 'Zoom'],
       bookings.map((b) => ({
@@ -155,13 +151,9 @@ function upcomingSection(bookings: BookingView[], total: number): SafeHtml {
 
 function failuresSection(failures: FailureView[], total: number, now: Date): SafeHtml {
   if (failures.length === 0) return section('failures', 'Failures', html`<p class="ok">None.</p>`);
-  const more =
-    total > failures.length
-      ? html` <span class="mute">(latest ${failures.length} of ${total})</span>`
-      : null;
   return section(
     'failures',
-    html`Failures (${total})${more}`,
+    html`Failures (${total})${partOf('latest', failures.length, total)}`,
     table(
       ['booking', 'state', 'reason', 'attempts', 'next retry'],
       failures.map((f) => ({
