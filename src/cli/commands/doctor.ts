@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
-import {
-  ConfigError,
-  configLoadFailure,
-  diagnoseConfig,
-  diagnoseCredentials,
-  loadConfig,
-  resolveMode,
-  type Config,
-} from '../../config/index.js';
+import { ConfigError, loadConfig, resolveMode, type Config } from '../../config/index.js';
+import { configLoadFailure, diagnoseConfig, diagnoseCredentials } from '../../config/diagnose.js';
 import { daemonConfigProblems, diagnoseDaemon } from '../../daemon/diagnose.js';
 import type { Check, CheckStatus } from '../../domain/check.js';
 import { diagnoseGoogle } from '../../google/diagnose.js';
