@@ -6,16 +6,11 @@ import { z } from 'zod';
  * ("only guaranteed to have values for the id, recurringEventId and originalStartTime fields",
  * `Event.status`). Unknown fields are dropped.
  */
-export const rawDateTime = z.object({
-  date: z.string().optional(),
-  dateTime: z.string().optional(),
-  timeZone: z.string().optional(),
-});
+export const rawDateTime = z
+  .object({ date: z.string(), dateTime: z.string(), timeZone: z.string() })
+  .partial();
 
-const rawPerson = z.object({
-  email: z.string().optional(),
-  displayName: z.string().optional(),
-});
+const rawPerson = z.object({ email: z.string(), displayName: z.string() }).partial();
 
 const rawAttendee = rawPerson.extend({
   resource: z.boolean().optional(),
@@ -38,31 +33,32 @@ export const rawConferenceData = z.object({
     .optional(),
 });
 
-export const rawEvent = z.object({
-  id: z.string().min(1),
-  etag: z.string().optional(),
-  status: z.string().optional(),
-  iCalUID: z.string().optional(),
-  updated: z.string().optional(),
-  summary: z.string().optional(),
-  description: z.string().optional(),
-  location: z.string().optional(),
-  start: rawDateTime.optional(),
-  end: rawDateTime.optional(),
-  recurrence: z.array(z.string()).optional(),
-  recurringEventId: z.string().optional(),
-  originalStartTime: rawDateTime.optional(),
-  organizer: rawPerson.optional(),
-  creator: rawPerson.optional(),
-  attendees: z.array(rawAttendee).optional(),
-  eventType: z.string().optional(),
-  extendedProperties: z
-    .object({ private: stringMap.optional(), shared: stringMap.optional() })
-    .optional(),
-  conferenceData: rawConferenceData.optional(),
-  hangoutLink: z.string().optional(),
-  visibility: z.string().optional(),
-});
+export const rawEvent = z
+  .object({
+    id: z.string().min(1),
+    etag: z.string(),
+    status: z.string(),
+    iCalUID: z.string(),
+    updated: z.string(),
+    summary: z.string(),
+    description: z.string(),
+    location: z.string(),
+    start: rawDateTime,
+    end: rawDateTime,
+    recurrence: z.array(z.string()),
+    recurringEventId: z.string(),
+    originalStartTime: rawDateTime,
+    organizer: rawPerson,
+    creator: rawPerson,
+    attendees: z.array(rawAttendee),
+    eventType: z.string(),
+    extendedProperties: z.object({ private: stringMap, shared: stringMap }).partial(),
+    conferenceData: rawConferenceData,
+    hangoutLink: z.string(),
+    visibility: z.string(),
+  })
+  .partial()
+  .required({ id: true });
 
 export type RawEvent = z.infer<typeof rawEvent>;
 export type RawConferenceData = z.infer<typeof rawConferenceData>;

@@ -10,15 +10,17 @@ import type { Room } from '../domain/calendar-write.js';
  */
 
 /** A Directory `CalendarResource` (admin directory_v1 discovery), the fields zoomlink reads. */
-export const directoryResource = z.object({
-  resourceId: z.string().optional(),
-  resourceName: z.string().optional(),
-  generatedResourceName: z.string().optional(),
-  resourceEmail: z.string().optional(),
-  resourceCategory: z.string().optional(),
-  capacity: z.number().optional(),
-  buildingId: z.string().optional(),
-});
+export const directoryResource = z
+  .object({
+    resourceId: z.string(),
+    resourceName: z.string(),
+    generatedResourceName: z.string(),
+    resourceEmail: z.string(),
+    resourceCategory: z.string(),
+    capacity: z.number(),
+    buildingId: z.string(),
+  })
+  .partial();
 
 export type DirectoryResource = z.infer<typeof directoryResource>;
 

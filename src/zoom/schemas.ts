@@ -181,21 +181,16 @@ export interface ZoomInviteLink {
  * The S2S OAuth token answer (developers.zoom.us/docs/internal-apps/s2s-oauth/; `api_url` and
  * `scope` are optional extras).
  */
-export const tokenSchema = zoomObject({
+const tokenShape = {
   access_token: z.string().min(1),
   token_type: z.string().optional(),
   expires_in: z.number().positive(),
   scope: z.string().optional(),
-});
+};
+export const tokenSchema = zoomObject(tokenShape);
 
 /** A user-level token answer (authorization code or refresh): a refresh token always comes. */
-export const userTokenSchema = zoomObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().positive(),
-  scope: z.string().optional(),
-  refresh_token: z.string().min(1),
-});
+export const userTokenSchema = zoomObject({ ...tokenShape, refresh_token: z.string().min(1) });
 
 /** One page of `GET /users` (SPEC `users`). */
 export const userListPageSchema = zoomObject({
