@@ -69,8 +69,4 @@ export class UserDirectory {
   list(): ZoomUser[] {
     return [...this.byId.values()];
   }
-
-  clear(): void {
-    this.byId.clear();
-  }
 }

@@ -284,9 +284,9 @@ function recordFailure(
   event: CalendarEvent,
   error: unknown,
 ): void {
+  const message = describeError(error);
   const { store } = ctx;
   const now = ctx.now();
-  const message = describeError(error);
   let link: Link | undefined = store.links.get(bookingId);
   if (!link) {
     if (event.kind !== 'single' && event.kind !== 'master') {

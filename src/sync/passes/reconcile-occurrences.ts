@@ -81,9 +81,9 @@ export async function fixOccurrences(
   link: Link,
   check: OccurrenceCheck,
 ): Promise<boolean> {
-  const { store } = ctx;
   const meetingId = link.zoomMeetingId;
   if (meetingId === null) return false;
+  const { store } = ctx;
   const differing = new Set([
     ...check.drift.moved.map((m) => m.originalStart),
     ...check.drift.extra,
