@@ -10,8 +10,7 @@ const DAY_MS = 86_400_000;
  * meeting carrying our marker but no link for an orphan and delete it: a link stays at least that
  * long after its booking ended.
  */
-export const zoomKeepsScheduledDays = 30;
-export const zoomKeepsRecurringDays = 365;
+const zoomKeepsDays = { scheduled: 30, recurring: 365 };
 
 /**
  * The store grows with every remote write (the audit log), every create (the intent journal) and
@@ -34,8 +33,8 @@ export function pruneHistory(
     intents: store.intents.prune(before),
     links: store.links.pruneHistory({
       before,
-      scheduledEndedBefore: daysAgo(Math.max(retentionDays, zoomKeepsScheduledDays)),
-      recurringEndedBefore: daysAgo(Math.max(retentionDays, zoomKeepsRecurringDays)),
+      scheduledEndedBefore: daysAgo(Math.max(retentionDays, zoomKeepsDays.scheduled)),
+      recurringEndedBefore: daysAgo(Math.max(retentionDays, zoomKeepsDays.recurring)),
     }),
   }));
 }

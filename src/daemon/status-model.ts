@@ -108,8 +108,8 @@ export interface StatusModel {
   week: WeekModel;
 }
 
-export const upcomingShown = 50;
-export const failuresShown = 100;
+/** How many rows each list of the page shows at most. */
+const shownAtMost = { upcoming: 50, failures: 100 };
 
 /**
  * `weekCache` keeps what the week view read between readings (the daemon keeps one; without it
@@ -143,14 +143,14 @@ export function readStatus(
   // The store finds the upcoming bookings by index (when each starts and ends); only the snapshots
   // of those shown are read.
   const upcoming = store.links
-    .listUpcoming(now, upcomingShown)
+    .listUpcoming(now, shownAtMost.upcoming)
     .map((link) => toBookingView(link, liveSnapshot(store, link.eventId), roomName));
 
   const failing = [
     ...store.links.listByState('failed'),
     ...store.links.listByState('pending').filter((link) => link.lastError !== null),
   ].sort((a, b) => (b.lastErrorAt ?? '').localeCompare(a.lastErrorAt ?? ''));
-  const failures = failing.slice(0, failuresShown).map((link): FailureView => ({
+  const failures = failing.slice(0, shownAtMost.failures).map((link): FailureView => ({
     eventId: link.eventId,
     // The title alone: a failure's whole event is not read for it.
     title: store.links.getTitle(link.eventId) || `(event ${link.eventId})`,
