@@ -6,14 +6,9 @@
  * The scenario's result comes back as one JSON line.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
+import { bundleForNode } from '../test/support/node-bundle.js';
 
 /**
  * The node flags the daemon runs with under PM2 (`ecosystem.config.js`): the engine's process
@@ -31,22 +26,10 @@ async function daemonNodeArgs(): Promise<string[]> {
 const entry = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
 
 export async function runInEngineProcess<T>(spec: unknown): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'zoomlink-bench-engine-'));
+  const bundle = await bundleForNode(entry, 'zoomlink-bench-engine-');
   try {
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    const outfile = join(dir, 'engine.mjs');
-    await build({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile,
-      logLevel: 'error',
-    });
     const nodeArgs = await daemonNodeArgs();
-    const child = spawn(process.execPath, [...nodeArgs, outfile], {
+    const child = spawn(process.execPath, [...nodeArgs, bundle.file], {
       env: { ...process.env, BENCH_ENGINE_SPEC: JSON.stringify(spec) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -60,6 +43,6 @@ export async function runInEngineProcess<T>(spec: unknown): Promise<T> {
       throw new Error(`the engine's process exited with ${code} and no result`);
     return result;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    bundle.cleanup();
   }
 }
