@@ -164,6 +164,7 @@ export function propagateFromOrganizer(
     const calendar = store.get(calendarId)!;
     const existing = calendar.events.get(organizer.id);
     if (existing?.deletedByOwner) continue;
+    const joining = !existing || existing.data.status === 'cancelled';
     const copy: EventCopy = existing ?? {
       calendarId,
       id: organizer.id,
@@ -181,6 +182,7 @@ export function propagateFromOrganizer(
     copy.recurrence = organizer.recurrence;
     store.stamp(copy, now);
     reindexRoomCopy(calendar, copy, now, deps.autoDecline());
+    if (joining && organizer.recurrence) copyCancelledOccurrences(deps, organizer, calendar);
   }
 
   for (const calendarId of store.holdersOf(organizer.id)) {
@@ -190,6 +192,41 @@ export function propagateFromOrganizer(
     copy.data.status = 'cancelled';
     store.stamp(copy, now);
     reindexRoomCopy(store.get(calendarId)!, copy, now, deps.autoDecline());
+  }
+}
+
+/**
+ * A calendar invited to a series that already has cancelled occurrences gets them too: which
+ * occurrences a recurring event has is the event's, the same for every attendee (concepts
+ * "Recurring events": an exception is an instance of the recurring event, not of one copy), so
+ * the new copy's instances leave them out as the organizer's do.
+ */
+function copyCancelledOccurrences(
+  deps: PropagationDeps,
+  master: EventCopy,
+  calendar: CalendarState,
+): void {
+  const now = deps.nowMs();
+  const organizerCalendar = deps.store.get(master.calendarId);
+  for (const exception of organizerCalendar?.events.values() ?? []) {
+    if (exception.data.recurringEventId !== master.id || exception.data.status !== 'cancelled')
+      continue;
+    const own = calendar.events.get(exception.id);
+    if (own?.data.status === 'cancelled') continue;
+    const copy: EventCopy = own ?? {
+      calendarId: calendar.id,
+      id: exception.id,
+      data: {},
+      start: exception.start,
+      end: exception.end,
+      originalStart: exception.originalStart,
+      created: new Date(now).toISOString(),
+      updatedUs: 0,
+      seq: 0,
+    };
+    copy.data = attendeeData(exception.data, own?.data);
+    deps.store.stamp(copy, now);
+    reindexRoomCopy(calendar, copy, now, deps.autoDecline());
   }
 }
 

@@ -229,6 +229,7 @@ export class Split extends OnInstance {
       text: b.text,
       instanceTexts: new Map(),
       live: true,
+      unseen: b.rooms.length === 0,
     });
   }
   toString = () => `split ${this.label} at ${this.at || `#${this.index}`} into ${this.next}`;
@@ -253,6 +254,7 @@ export class ChangeRoom extends OnBooking {
       attendees: rooms.map((email) => ({ email, resource: true })),
     });
     b.rooms = rooms;
+    if (this.add) b.unseen = false;
   }
   toString = () =>
     `${this.add ? 'add' : 'remove'} room ${this.room} ${this.add ? 'to' : 'from'} ${this.label}`;

@@ -59,7 +59,7 @@ export async function expectModelHolds(world: World, model: Model): Promise<void
     if (!booking.live) expect(holding, `${at} was cancelled: no room holds it`).toEqual([]);
     const link = links.find((l) => l.eventId === booking.id);
     if (holding.length === 0) {
-      await expectNothingOfOurs(booking, rooms, at);
+      if (!booking.unseen) await expectNothingOfOurs(booking, rooms, at);
       continue;
     }
     const targets = inDomain(booking.organizer) ? [booking.organizer] : holding;
@@ -193,7 +193,13 @@ function expectSameTimes(meeting: ZoomMeetingState, ahead: Slot[], nowMs: number
   const zoom = horizon(notStarted(zoomLiveSlots(meeting), nowMs));
   const covered = zoomCoveredOriginals(meeting);
   const windowEnd = covered.at(-1);
-  const upcoming = horizon(notStarted(ahead, nowMs));
+  // docs/sync-engine.md, "Known limit: an occurrence in progress moved later": an occurrence that
+  // had begun when the series was made (its original start is past) and was then moved ahead lies
+  // before the Zoom series' first, which Zoom's pattern cannot hold; it is not compared.
+  const anchor = covered[0];
+  const beforeSeries = (s: Slot) =>
+    anchor !== undefined && s.original < anchor && s.original <= nowMs;
+  const upcoming = horizon(notStarted(ahead, nowMs)).filter((s) => !beforeSeries(s));
   const due = windowEnd === undefined ? upcoming : upcoming.filter((s) => s.original <= windowEnd);
   expect(
     showSlots(zoom),

@@ -21,6 +21,12 @@ export interface ModelBooking {
   instanceTexts: Map<string, string>;
   /** False once the organizer deleted it. */
   live: boolean;
+  /**
+   * Split off a series no watched room held, and in no watched room since: zoomlink never reads
+   * it, so the block Google copied into it from the series stays (docs/sync-engine.md, "Known
+   * limit: a series split off after its last room left").
+   */
+  unseen?: boolean;
 }
 
 export interface Model {

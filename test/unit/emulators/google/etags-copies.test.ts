@@ -310,4 +310,25 @@ describe('Google emulator: etags, If-Match and copies per calendar', () => {
     });
     expect(meet.body.error?.message).toBe('Invalid conference type value.');
   });
+
+  it('gives a calendar invited to a series the occurrences the organizer cancelled before, cancelled', async () => {
+    const { body: series } = await asAlice.call('POST', asAlice.events('primary'), {
+      body: timed('Weekly', '2030-03-05T10:00:00', '2030-03-05T11:00:00', {
+        recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3'],
+      }),
+    });
+    const id = String(series.id);
+    const second = `${id}_20300312T090000Z`;
+    expect((await asAlice.call('DELETE', asAlice.event('primary', second))).status).toBe(204);
+    await asAlice.call('PATCH', asAlice.event('primary', id), {
+      body: { attendees: [{ email: room }] },
+    });
+    const instances = await asAdmin.call('GET', `${asAdmin.event(room, id)}/instances`);
+    expect((instances.body.items as Json[]).map((i) => i.id)).toEqual([
+      `${id}_20300305T090000Z`,
+      `${id}_20300319T090000Z`,
+    ]);
+    const { items: listed } = await listAll(asAdmin, room, { showDeleted: 'true' });
+    expect(listed.find((e) => e.id === second)).toMatchObject({ status: 'cancelled' });
+  });
 });
