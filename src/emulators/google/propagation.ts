@@ -56,6 +56,34 @@ function attendeeData(organizer: EventData, own: EventData | undefined): EventDa
   return data;
 }
 
+/**
+ * An attendee calendar's copy of `from` (the organizer's): `own`, the copy it holds, brought up
+ * to it, or a new one.
+ */
+function attendeeCopy(
+  calendarId: string,
+  from: EventCopy,
+  own: EventCopy | undefined,
+  nowMs: number,
+): EventCopy {
+  const copy: EventCopy = own ?? {
+    calendarId,
+    id: from.id,
+    data: {},
+    start: from.start,
+    end: from.end,
+    created: new Date(nowMs).toISOString(),
+    updatedUs: 0,
+    seq: 0,
+  };
+  copy.data = attendeeData(from.data, own?.data);
+  copy.start = from.start;
+  copy.end = from.end;
+  copy.originalStart = from.originalStart;
+  copy.recurrence = from.recurrence;
+  return copy;
+}
+
 /** The times a copy occupies on a calendar (a series: its instances from a day ago on, bounded). */
 export function busyIntervals(copy: EventCopy, calendar: CalendarState, nowMs: number): Interval[] {
   if (!copy.recurrence) return [spanOf(copy, calendar.timeZone)];
@@ -165,21 +193,7 @@ export function propagateFromOrganizer(
     const existing = calendar.events.get(organizer.id);
     if (existing?.deletedByOwner) continue;
     const joining = !existing || existing.data.status === 'cancelled';
-    const copy: EventCopy = existing ?? {
-      calendarId,
-      id: organizer.id,
-      data: {},
-      start: organizer.start,
-      end: organizer.end,
-      created: new Date(now).toISOString(),
-      updatedUs: 0,
-      seq: 0,
-    };
-    copy.data = attendeeData(organizer.data, existing?.data);
-    copy.start = organizer.start;
-    copy.end = organizer.end;
-    copy.originalStart = organizer.originalStart;
-    copy.recurrence = organizer.recurrence;
+    const copy = attendeeCopy(calendarId, organizer, existing, now);
     store.stamp(copy, now);
     reindexRoomCopy(calendar, copy, now, deps.autoDecline());
     if (joining && organizer.recurrence) copyCancelledOccurrences(deps, organizer, calendar);
@@ -213,18 +227,7 @@ function copyCancelledOccurrences(
       continue;
     const own = calendar.events.get(exception.id);
     if (own?.data.status === 'cancelled') continue;
-    const copy: EventCopy = own ?? {
-      calendarId: calendar.id,
-      id: exception.id,
-      data: {},
-      start: exception.start,
-      end: exception.end,
-      originalStart: exception.originalStart,
-      created: new Date(now).toISOString(),
-      updatedUs: 0,
-      seq: 0,
-    };
-    copy.data = attendeeData(exception.data, own?.data);
+    const copy = attendeeCopy(calendar.id, exception, own, now);
     deps.store.stamp(copy, now);
     reindexRoomCopy(calendar, copy, now, deps.autoDecline());
   }
@@ -259,17 +262,7 @@ function cancelCopies(
     }
     const master = masterId ? calendar.events.get(masterId) : undefined;
     if (!master || master.deletedByOwner || master.data.status === 'cancelled') continue;
-    const copy: EventCopy = {
-      calendarId,
-      id: organizer.id,
-      data: attendeeData(organizer.data, undefined),
-      start: organizer.start,
-      end: organizer.end,
-      originalStart: organizer.originalStart,
-      created: new Date(now).toISOString(),
-      updatedUs: 0,
-      seq: 0,
-    };
+    const copy = attendeeCopy(calendarId, organizer, undefined, now);
     store.stamp(copy, now);
     reindexRoomCopy(calendar, copy, now, deps.autoDecline());
   }
