@@ -66,12 +66,17 @@ export function planBooking(
 
   if (event.eventType !== 'default')
     return ignore('not_a_booking', `a ${event.eventType} event, not a room booking`);
-  if (event.roomResponse === 'declined' || hostRoom === undefined)
+  if (event.roomResponse === 'declined' || hostRoom === undefined) {
+    // Not linked yet: recorded as skipped, like any booking without a meeting, so that the
+    // exceptions read while the room declines it are kept for the meeting made if a room accepts
+    // it later (soak seed 100011).
+    if (!live) return ignore('declined_by_room', 'the room declined it');
     return skip(
       'declined_by_room',
       'the room declined it',
       planRemoval(state, event.calendarId, 'kept'),
     );
+  }
   if (event.allDay) return ignore('all_day', 'an all-day event has no time for a Zoom meeting');
 
   let conversion: ConversionResult;

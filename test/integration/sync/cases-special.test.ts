@@ -63,7 +63,12 @@ describe('sync engine: foreign links, skipped bookings, two rooms', () => {
     expect(summary.skipped).toEqual({ declined_by_room: 1, finished: 1 });
     expect(summary.meetingsCreated).toBe(0);
     expect(h.calls()).toEqual({ [routes.list]: 3 });
-    expect(h.app.store.links.get(late.id)).toBeUndefined();
+    // Recorded, so that exceptions read while the room declines it are kept (soak seed 100011).
+    expect(h.app.store.links.get(late.id)).toMatchObject({
+      strategy: 'skipped',
+      state: 'ignored',
+      reason: 'the room declined it',
+    });
     expect(h.app.store.links.get(past.id)).toMatchObject({ strategy: 'skipped', state: 'ignored' });
     const allDay = h.app.store.links.list().find((l) => l.reason?.startsWith('an all-day'));
     expect(allDay).toMatchObject({ strategy: 'skipped', state: 'ignored' });

@@ -250,4 +250,20 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new MoveInstance(0, 0, 120, 30),
     ]);
   });
+
+  it('a series the room declined, an occurrence cancelled, then accepted: its meeting leaves the occurrence out (soak seed 100011)', async () => {
+    // B1 clashes with B0 in the room, which declines it; one occurrence is cancelled while it is
+    // declined (the room's read moves past it); a move ends the clash and the room accepts. The
+    // meeting made then held the cancelled occurrence: nothing had kept it for a booking not linked.
+    await runSequence([
+      new Book(0, [2], 0, 7, 30, 'monthlyLast', false),
+      new Book(0, [2], 1, 7, 30, 'monthly5th', false),
+      new Split(13, 2),
+      new CancelInstance(16, 4),
+      new Pass(),
+      new MoveInstance(19, 3, 30, 60),
+      new ChangeRoom(1, 0, false),
+      new Pass(),
+    ]);
+  });
 });
