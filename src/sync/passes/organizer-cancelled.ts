@@ -12,7 +12,10 @@ import { writesPerRoom, writtenCopies } from '../plan/write-targets.js';
  * room. An outside organizer's copy cannot be read (the link is written per room): no answer.
  * A failed read is no answer either, and the room alone is dropped, as before.
  */
-export async function organizerCancelled(ctx: PassContext, link: Link): Promise<boolean> {
+export async function organizerCancelled(
+  ctx: Pick<PassContext, 'calendar' | 'logger'>,
+  link: Link,
+): Promise<boolean> {
   if (writesPerRoom(link)) return false;
   const [organizerCopy] = writtenCopies(link);
   if (!organizerCopy) return false;

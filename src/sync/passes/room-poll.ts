@@ -5,6 +5,7 @@ import type { PassCounts, RoomPollResult } from '../plan/engine-types.js';
 import { describeError, errorCode, isFullSyncRequired } from '../apply/failures.js';
 import type { Room } from '../../domain/ports.js';
 import type { BookingQueue } from './booking-queue.js';
+import { queueCancelledWhileUnread } from './cancelled-while-unread.js';
 
 /** What a room's poll needs beside the engine's context: where it queues, and who to tell. */
 export interface RoomPollContext extends Omit<PassContext, 'counts'> {
@@ -47,7 +48,8 @@ export async function pollRoom(
       store.transaction(() => ctx.queue.enqueue(snapshots, { ifAbsent: true }));
       ctx.queued();
     }
-    const token = store.rooms.get(room.calendarId)?.syncToken ?? null;
+    const stored = store.rooms.get(room.calendarId);
+    const token = stored?.syncToken ?? null;
     try {
       await readRoom(room, token, ctx, counts);
     } catch (error) {
@@ -58,6 +60,7 @@ export async function pollRoom(
       store.rooms.clearSyncToken(room.calendarId);
       result.fullSync = true;
       await readRoom(room, null, ctx, counts);
+      await queueCancelledWhileUnread(room, stored?.lastSuccessAt ?? null, ctx);
     }
     store.rooms.recordPollSucceeded(room.calendarId, ctx.now());
   } catch (error) {

@@ -266,4 +266,17 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new Pass(),
     ]);
   });
+
+  it('a series cancelled while its room was not read, over by the time Google refuses the sync token, loses its meeting (soak seed 100017)', async () => {
+    // The read from scratch after the 410 is bounded by google.fullSyncDaysBack and never
+    // mentions the booking, which ended 13 days before: its cancellation was lost.
+    await runSequence([
+      new Book(0, [0], 0, 7, 30, 'daily10', false),
+      new FaultPass([{ which: 0, skip: 1, count: 1 }], false),
+      new Cancel(0),
+      new Advance(33_120),
+      new FaultPass([{ which: 6, skip: 1, count: 3 }], true),
+      new FaultPass([{ which: 0, skip: 0, count: 1 }], false),
+    ]);
+  });
 });
