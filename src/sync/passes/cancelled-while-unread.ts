@@ -23,6 +23,7 @@ export async function queueCancelledWhileUnread(
   if (lastReadAt === null || daysBack === 0) return;
   const bound = ctx.now().getTime() - daysBack * DAY_MS;
   const since = Date.parse(lastReadAt);
+  if (!(since < bound)) return;
   const gone: DeletedEvent[] = [];
   const roomId = room.calendarId.toLowerCase();
   for (const booking of ctx.store.links.listOverlapping(new Date(since), new Date(bound))) {
@@ -30,9 +31,9 @@ export async function queueCancelledWhileUnread(
     if (!(end > since && end < bound)) continue;
     if (!booking.rooms.some((r) => r.toLowerCase() === roomId)) continue;
     const link = ctx.store.links.get(booking.eventId);
-    if (!link || !isLiveLink(link) || link.zoomMeetingId === null) continue;
+    if (!link || !isLiveLink(link)) continue;
     if (await organizerCancelled(ctx, link))
-      gone.push({ kind: 'deleted', eventId: link.eventId, calendarId: room.calendarId });
+      gone.push({ kind: 'deleted', eventId: booking.eventId, calendarId: room.calendarId });
   }
   if (gone.length === 0) return;
   ctx.store.transaction(() => ctx.queue.enqueue(gone));
