@@ -4,6 +4,7 @@ import type { ZoomMeeting, ZoomMeetingRequest } from '../../domain/zoom-meeting.
 import type { Link, LinkPatch } from '../../store/index.js';
 import type { MeetingPlan } from '../plan/actions.js';
 import { createdMeetingFields, updatedMeetingFields } from '../plan/link-fields.js';
+import { updateStart } from '../plan/update-start.js';
 import type { PassContext } from './context.js';
 import {
   describeError,
@@ -267,7 +268,8 @@ export async function updateBookingMeeting(
 ): Promise<void> {
   const host = link.zoomHost ?? plan.host;
   assertNotParked(ctx, host);
-  const outcome = await ctx.meetings.updateMeeting(meetingId, plan.request, { host });
+  const request = updateStart(plan.request, ctx.now());
+  const outcome = await ctx.meetings.updateMeeting(meetingId, request, { host });
   auditZoom(ctx, 'meeting.update', String(meetingId), 'ok', link.eventId, outcome);
   if (outcome === 'gone') throw new MeetingGone(meetingId);
   ctx.counts.meetingsUpdated += 1;

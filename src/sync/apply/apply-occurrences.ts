@@ -9,6 +9,7 @@ import {
   deleteWholeMeeting,
   MeetingGone,
 } from './apply-meetings.js';
+import { updateStart } from '../plan/update-start.js';
 import type { PassContext } from './context.js';
 import { isInvalidOccurrence } from './failures.js';
 
@@ -97,7 +98,7 @@ export async function updateOccurrenceMeeting(
   if (host) assertNotParked(ctx, host);
   const outcome = await ctx.meetings.updateMeeting(
     meetingId,
-    plan.request,
+    updateStart(plan.request, ctx.now()),
     host ? { host } : undefined,
   );
   auditZoom(ctx, 'meeting.update', String(meetingId), 'ok', link.eventId, outcome);

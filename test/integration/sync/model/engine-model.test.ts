@@ -279,4 +279,15 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new FaultPass([{ which: 0, skip: 0, count: 1 }], false),
     ]);
   });
+
+  it('a single moved to a time already begun leaves no meeting ahead at its old time (soak seed 110019)', async () => {
+    // Linked at 10:00 Berlin, moved at 09:00 to 08:00–09:30: Zoom ignores a past start_time on
+    // update, so the meeting stayed at 10:00 with the new length.
+    await runSequence([
+      new Book(0, [0], 0, 10, 30, 'single', false),
+      new FaultPass([{ which: 3, skip: 0, count: 1 }], false),
+      new MoveSingle(0, 0, 8, 90),
+      new Pass(),
+    ]);
+  });
 });
