@@ -210,10 +210,11 @@ export function propagateFromOrganizer(
 }
 
 /**
- * A calendar invited to a series that already has cancelled occurrences gets them too: which
- * occurrences a recurring event has is the event's, the same for every attendee (concepts
- * "Recurring events": an exception is an instance of the recurring event, not of one copy), so
- * the new copy's instances leave them out as the organizer's do.
+ * A calendar invited to a series that already has cancelled occurrences gets them too, so that its
+ * instances leave them out as the organizer's do. The recurring-events guide
+ * (developers.google.com/workspace/calendar/api/guides/recurringevents) treats instances and their
+ * exceptions as the event's; what a guest added later sees is not spelled out, and the reading
+ * here is the only one under which the guest's calendar shows the organizer's series.
  */
 function copyCancelledOccurrences(
   deps: PropagationDeps,
