@@ -5,9 +5,10 @@ import {
   type MeetingConversion,
   type OneMeetingConversion,
 } from '../../recurrence/index.js';
-import type { Link } from '../../store/index.js';
+import type { Link, OccurrenceOverride } from '../../store/index.js';
+import { isoInstant } from '../../util/instant.js';
 import type { MeetingPlan } from './actions.js';
-import type { PlanConfig } from './booking-state.js';
+import { isLiveException, type PlanConfig } from './booking-state.js';
 
 /**
  * What the planner reads off a booking's conversion (`src/recurrence`): the conversion itself with
@@ -57,11 +58,42 @@ export function extrasOf(conversion: MeetingConversion): string[] {
   return conversion.strategy === 'series' ? conversion.deleteOccurrences : [];
 }
 
-/** The Google occurrences the series meeting covers: the conversion's, up to the link's window end. */
-export function coveredBy(conversion: ConversionResult, windowTo: string | null): Set<string> {
+/**
+ * The Google occurrences the series meeting covers: the conversion's, up to the link's window end.
+ * The conversion starts at the first occurrence not begun; `begunButMoved` adds occurrences that
+ * had begun by now but that an exception moved ahead, which a meeting made before they began
+ * still holds (`movedAheadInWindow`).
+ */
+export function coveredBy(
+  conversion: ConversionResult,
+  windowTo: string | null,
+  begunButMoved: readonly string[] = [],
+): Set<string> {
   if (conversion.strategy !== 'series') return new Set();
   const to = windowTo === null ? Infinity : Date.parse(windowTo);
-  return new Set(conversion.occurrences.filter((o) => Date.parse(o) <= to));
+  return new Set([...begunButMoved, ...conversion.occurrences.filter((o) => Date.parse(o) <= to)]);
+}
+
+/**
+ * Occurrences of a linked series whose original time has begun but that an exception moved ahead
+ * (still to come), within the meeting's window: Zoom holds them (the series was made before they
+ * began), so the move is applied to them (soak seed 130000).
+ */
+export function movedAheadInWindow(
+  overrides: readonly OccurrenceOverride[],
+  link: Pick<Link, 'windowFrom' | 'windowTo'>,
+  now: Date,
+): string[] {
+  if (link.windowFrom === null) return [];
+  const from = Date.parse(link.windowFrom);
+  const to = link.windowTo === null ? Infinity : Date.parse(link.windowTo);
+  return overrides
+    .filter((o) => isLiveException(o, now))
+    .map((o) => isoInstant(o.originalStart))
+    .filter((start) => {
+      const ms = Date.parse(start);
+      return ms >= from && ms <= to && ms <= now.getTime();
+    });
 }
 
 /**

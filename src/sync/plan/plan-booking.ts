@@ -10,6 +10,7 @@ import type { Action, EventPlan } from './actions.js';
 import {
   convert,
   coveredBy,
+  movedAheadInWindow,
   extrasOf,
   meetingPlanOf,
   needsWindowMove,
@@ -340,7 +341,9 @@ function bringMeetingToBooking(
   steps.push(
     ...planOverrides(
       state.overrides,
-      coveredBy(conversion, fresh ? null : (link?.windowTo ?? null)),
+      fresh || !link
+        ? coveredBy(conversion, null)
+        : coveredBy(conversion, link.windowTo, movedAheadInWindow(state.overrides, link, now)),
       event,
       { reset: fresh, alreadyDeleted: new Set(extras) },
     ),

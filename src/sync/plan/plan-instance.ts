@@ -10,7 +10,7 @@ import { blockHashIn, copyShowsBlock } from './block.js';
 import { isoInstant } from '../../util/instant.js';
 import { isLiveLink, type BookingState, type PlanConfig } from './booking-state.js';
 import { bookingScope } from './booking-scope.js';
-import { convert, coveredBy } from './conversion.js';
+import { convert, coveredBy, movedAheadInWindow } from './conversion.js';
 import { scopedConversion } from './meeting-request.js';
 import { desiredOccurrenceMeetings, planOccurrenceMeetings } from './plan-occurrences.js';
 import { withExceptionBlocks } from './plan-exception-blocks.js';
@@ -113,7 +113,12 @@ export function planInstance(
   }
   if (link.strategy === 'series' && conversion.strategy === 'series' && link.zoomMeetingId) {
     actions.push(
-      ...planOverrides([merged], coveredBy(conversion, link.windowTo), master, { reset: false }),
+      ...planOverrides(
+        [merged],
+        coveredBy(conversion, link.windowTo, movedAheadInWindow([merged], link, now)),
+        master,
+        { reset: false },
+      ),
     );
   } else if (link.strategy === 'per_occurrence' && conversion.strategy === 'per_occurrence') {
     // The meetings as the booking's own plan asks for them (its room's settings, its topic).

@@ -290,4 +290,17 @@ describe('the sync engine holds to its model (issue 18)', () => {
       new Pass(),
     ]);
   });
+
+  it('an occurrence moved a day later, first read once its original time had begun: Zoom moves it (soak seed 130000, made minimal by hand)', async () => {
+    // The series is linked on 4 March; its 13 March occurrence is moved to 14 March, and nothing
+    // reads it until the morning of the 14th. The planner looked only at the occurrences not
+    // begun by then, so the move was never applied: Zoom kept 13 March and lacked the 14th.
+    await runSequence([
+      new Book(0, [0], 2, 13, 90, 'weekly5', false),
+      new Pass(),
+      new MoveInstance(0, 1, 1440, 45),
+      new Advance(14_400),
+      new Pass(),
+    ]);
+  });
 });
