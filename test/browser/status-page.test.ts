@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { startDaemon, type RunningDaemon } from '../../src/daemon/daemon.js';
-import { createDaemonMetrics } from '../../src/daemon/metrics.js';
-import { quiet, startSyncHarness, type SyncHarness } from '../integration/sync/sync-harness.js';
+import type { RunningDaemon } from '../../src/daemon/daemon.js';
+import { startHarnessDaemon } from '../integration/sync/harness-daemon.js';
+import { startSyncHarness, type SyncHarness } from '../integration/sync/sync-harness.js';
 import { berlin } from '../support/time.js';
 
 // This project's TypeScript has no DOM library: what runs in the page reaches it through globalThis.
@@ -121,16 +121,7 @@ describe('status page in Chromium', () => {
         end: { date: '2030-03-09' },
       })
     ).id;
-    daemon = await startDaemon({
-      config: harness.config,
-      mode: 'live',
-      version: 'test',
-      engine: harness.app.engine,
-      store: harness.app.store,
-      metrics: createDaemonMetrics({ version: 'test', mode: 'live' }),
-      logger: quiet,
-      now: () => harness.emulators.clock.now(),
-    });
+    ({ daemon } = await startHarnessDaemon(harness));
     await daemon.firstPoll;
     // The moved and cancelled instances, if the first poll held them back for their series.
     await daemon.scheduler.runNow('poll');

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startDaemon, type RunningDaemon } from '../../../src/daemon/daemon.js';
-import { createDaemonMetrics } from '../../../src/daemon/metrics.js';
+import type { RunningDaemon } from '../../../src/daemon/daemon.js';
 import { ChannelKeeper } from '../../../src/daemon/push-channels.js';
 import { syncRoutes as routes } from '../../support/routes.js';
 import { berlin } from '../../support/time.js';
 import { manualTriggers } from '../../unit/daemon/fakes.js';
+import { startHarnessDaemon } from '../sync/harness-daemon.js';
 import { quiet, startSyncHarness, type SyncHarness } from '../sync/sync-harness.js';
 import { freePort } from '../../../src/util/free-port.js';
 
@@ -63,26 +63,14 @@ describe('google push channels', () => {
     });
     await h.googleControl('POST', '/switches', { pushAddress: 'http-allowed', ...switches });
     const triggers = manualTriggers();
-    const metrics = createDaemonMetrics({ version: 'test', mode: 'live' });
-    const harness = h;
-    daemon = await startDaemon({
-      config: h.config,
-      mode: 'live',
-      version: 'test',
-      engine: h.app.engine,
-      store: h.app.store,
-      metrics,
-      logger: quiet,
-      now: () => harness.emulators.clock.now(),
-      triggers,
-      googleChannels: h.app.google,
-    });
-    await daemon.firstPoll;
+    const started = await startHarnessDaemon(h, { triggers, googleChannels: h.app.google });
+    daemon = started.daemon;
+    await started.daemon.firstPoll;
     // The first poll opens the channels after it (its afterPoll).
     await until('a channel per room', async () =>
       h!.app.store.pushChannels.list().length === h!.rooms.length ? true : undefined,
     );
-    return { h, daemon, triggers, publicUrl, config: h.config };
+    return { h, daemon: started.daemon, triggers, publicUrl, config: h.config };
   }
 
   const channels = async () => (await h!.googleControl('GET', '/channels')) as EmulatedChannel[];

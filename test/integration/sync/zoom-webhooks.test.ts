@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startDaemon, type RunningDaemon } from '../../../src/daemon/daemon.js';
-import { createDaemonMetrics, type DaemonMetrics } from '../../../src/daemon/metrics.js';
+import type { RunningDaemon } from '../../../src/daemon/daemon.js';
+import type { DaemonMetrics } from '../../../src/daemon/metrics.js';
+import { startHarnessDaemon } from './harness-daemon.js';
 import { manualTriggers } from '../../unit/daemon/fakes.js';
 import { parsePrometheusText, sampleValue } from '../../unit/daemon/prometheus-text.js';
 import { berlin } from '../../support/time.js';
 import { syncRoutes as routes } from '../../support/routes.js';
-import { logRecords, quiet, startSyncHarness, type SyncHarness } from './sync-harness.js';
+import { logRecords, startSyncHarness, type SyncHarness } from './sync-harness.js';
 
 const SECRET = 'zoom-webhook-secret-token-1';
 
@@ -36,18 +37,7 @@ describe('Zoom webhooks', () => {
     h = await startSyncHarness({ zoom: { webhookSecretToken: SECRET }, server: { port: 0 } });
     board = h.rooms[0]!.calendarId;
     alice = h.people[0]!;
-    metrics = createDaemonMetrics({ version: 'test', mode: 'live' });
-    daemon = await startDaemon({
-      config: h.config,
-      mode: 'live',
-      version: 'test',
-      engine: h.app.engine,
-      store: h.app.store,
-      metrics,
-      logger: quiet,
-      now: h.app.now,
-      triggers: manualTriggers(),
-    });
+    ({ daemon, metrics } = await startHarnessDaemon(h, { triggers: manualTriggers() }));
     await daemon.firstPoll;
     hook = `${daemon.url}webhooks/zoom`;
   });
