@@ -5,6 +5,12 @@ import type { RoomPollContext } from './room-poll.js';
 import { organizerCancelled } from './organizer-cancelled.js';
 
 const DAY_MS = 86_400_000;
+/**
+ * At most this many organizer reads per room after one 410: a room not read for months holds
+ * thousands of bookings that ended meanwhile, all history, and the room's poll must not take
+ * hours on them. The latest-ending are read first; the rest keep their (past) meetings, logged.
+ */
+export const MAX_CANCELLATION_CHECKS = 200;
 
 /**
  * After Google refused a room's sync token (410), the room is read again from scratch, bounded
@@ -24,14 +30,25 @@ export async function queueCancelledWhileUnread(
   const bound = ctx.now().getTime() - daysBack * DAY_MS;
   const since = Date.parse(lastReadAt);
   if (!(since < bound)) return;
-  const gone: DeletedEvent[] = [];
   const roomId = room.calendarId.toLowerCase();
-  for (const booking of ctx.store.links.listOverlapping(new Date(since), new Date(bound))) {
-    const end = booking.endsAt === null ? Number.NaN : Date.parse(booking.endsAt);
-    if (!(end > since && end < bound)) continue;
-    if (!booking.rooms.some((r) => r.toLowerCase() === roomId)) continue;
+  const ended = ctx.store.links
+    .listOverlapping(new Date(since), new Date(bound))
+    .filter((b) => {
+      const end = b.endsAt === null ? Number.NaN : Date.parse(b.endsAt);
+      const inRoom = b.rooms.some((r) => r.toLowerCase() === roomId);
+      return end > since && end < bound && inRoom && isLiveLink(b);
+    })
+    .sort((a, b) => Date.parse(b.endsAt ?? '') - Date.parse(a.endsAt ?? ''));
+  if (ended.length > MAX_CANCELLATION_CHECKS)
+    ctx.logger.warn('more bookings ended while the room was not read than are checked', {
+      calendarId: room.calendarId,
+      ended: ended.length,
+      checked: MAX_CANCELLATION_CHECKS,
+    });
+  const gone: DeletedEvent[] = [];
+  for (const booking of ended.slice(0, MAX_CANCELLATION_CHECKS)) {
     const link = ctx.store.links.get(booking.eventId);
-    if (!link || !isLiveLink(link)) continue;
+    if (!link) continue;
     if (await organizerCancelled(ctx, link))
       gone.push({ kind: 'deleted', eventId: booking.eventId, calendarId: room.calendarId });
   }

@@ -44,7 +44,7 @@ export interface PlanConfig extends ScopeConfig {
 }
 
 /** A link that stands for a meeting of ours (not deleted, skipped or foreign). */
-export function isLiveLink(link: Link | undefined): boolean {
+export function isLiveLink(link: Pick<Link, 'state' | 'strategy'> | undefined): boolean {
   return (
     link !== undefined &&
     link.state !== 'deleted' &&
